@@ -1,0 +1,85 @@
+package io.gatekeep.events;
+
+import io.gatekeep.events.account.InvitationAccepted;
+import io.gatekeep.events.account.MemberAdded;
+import io.gatekeep.events.account.MemberInvited;
+import io.gatekeep.events.account.MemberRemoved;
+import io.gatekeep.events.account.MemberUpdated;
+import io.gatekeep.events.account.SignInFailed;
+import io.gatekeep.events.account.SignedIn;
+import io.gatekeep.events.account.SignedOut;
+import io.gatekeep.events.account.SignedUp;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The event catalogue: every CloudEvents {@code type} Gatekeep emits, its topic, payload record and schema version.
+ * Adding a field to a payload keeps the version (consumers ignore unknown fields); removing or changing one bumps it.
+ */
+public enum EventType {
+    SIGNED_UP("io.gatekeep.account.signed-up", Topic.ACCOUNT, SignedUp.class, 1),
+    MEMBER_INVITED("io.gatekeep.account.member-invited", Topic.ACCOUNT, MemberInvited.class, 1),
+    MEMBER_ADDED("io.gatekeep.account.member-added", Topic.ACCOUNT, MemberAdded.class, 1),
+    INVITATION_ACCEPTED("io.gatekeep.account.invitation-accepted", Topic.ACCOUNT, InvitationAccepted.class, 1),
+    MEMBER_UPDATED("io.gatekeep.account.member-updated", Topic.ACCOUNT, MemberUpdated.class, 1),
+    MEMBER_REMOVED("io.gatekeep.account.member-removed", Topic.ACCOUNT, MemberRemoved.class, 1),
+    SIGNED_IN("io.gatekeep.account.signed-in", Topic.ACCOUNT, SignedIn.class, 1),
+    SIGN_IN_FAILED("io.gatekeep.account.sign-in-failed", Topic.ACCOUNT, SignInFailed.class, 1),
+    SIGNED_OUT("io.gatekeep.account.signed-out", Topic.ACCOUNT, SignedOut.class, 1);
+
+    private static final Map<String, EventType> BY_TYPE =
+            Stream.of(values()).collect(Collectors.toMap(EventType::type, Function.identity()));
+    private static final Map<Class<?>, EventType> BY_PAYLOAD =
+            Stream.of(values()).collect(Collectors.toMap(EventType::payloadType, Function.identity()));
+
+    private final String type;
+    private final Topic topic;
+    private final Class<? extends EventPayload> payloadType;
+    private final int schemaVersion;
+
+    EventType(String type, Topic topic, Class<? extends EventPayload> payloadType, int schemaVersion) {
+        this.type = type;
+        this.topic = topic;
+        this.payloadType = payloadType;
+        this.schemaVersion = schemaVersion;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public Topic topic() {
+        return topic;
+    }
+
+    public Class<? extends EventPayload> payloadType() {
+        return payloadType;
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    /** The short action name used in the audit trail, e.g. {@code account.signed-up}. */
+    public String action() {
+        return type.substring("io.gatekeep.".length());
+    }
+
+    public static EventType ofType(String type) {
+        EventType eventType = BY_TYPE.get(type);
+        if (eventType == null) {
+            throw new UnknownEventTypeException(type);
+        }
+        return eventType;
+    }
+
+    public static EventType ofPayload(EventPayload payload) {
+        EventType eventType = BY_PAYLOAD.get(payload.getClass());
+        if (eventType == null) {
+            throw new UnknownEventTypeException(payload.getClass().getName());
+        }
+        return eventType;
+    }
+}

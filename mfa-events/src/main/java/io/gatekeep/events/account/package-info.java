@@ -1,0 +1,2 @@
+/** Events about organizations, users, memberships, invitations and sessions. */
+package io.gatekeep.events.account;
