@@ -9,6 +9,18 @@ import io.gatekeep.events.account.SignInFailed;
 import io.gatekeep.events.account.SignedIn;
 import io.gatekeep.events.account.SignedOut;
 import io.gatekeep.events.account.SignedUp;
+import io.gatekeep.events.mfa.MfaDisabled;
+import io.gatekeep.events.mfa.MfaEnabled;
+import io.gatekeep.events.mfa.MfaEnforcementChanged;
+import io.gatekeep.events.mfa.MfaLockedOut;
+import io.gatekeep.events.mfa.MfaQrRefreshed;
+import io.gatekeep.events.mfa.MfaSetupExpired;
+import io.gatekeep.events.mfa.MfaSetupStarted;
+import io.gatekeep.events.mfa.MfaVerificationFailed;
+import io.gatekeep.events.mfa.MfaVerificationSucceeded;
+import io.gatekeep.events.mfa.RecoveryCodeUsed;
+import io.gatekeep.events.support.MfaResetApproved;
+import io.gatekeep.events.support.SupportTicketTransitioned;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -27,7 +39,27 @@ public enum EventType {
     MEMBER_REMOVED("io.gatekeep.account.member-removed", Topic.ACCOUNT, MemberRemoved.class, 1),
     SIGNED_IN("io.gatekeep.account.signed-in", Topic.ACCOUNT, SignedIn.class, 1),
     SIGN_IN_FAILED("io.gatekeep.account.sign-in-failed", Topic.ACCOUNT, SignInFailed.class, 1),
-    SIGNED_OUT("io.gatekeep.account.signed-out", Topic.ACCOUNT, SignedOut.class, 1);
+    SIGNED_OUT("io.gatekeep.account.signed-out", Topic.ACCOUNT, SignedOut.class, 1),
+
+    MFA_SETUP_STARTED("io.gatekeep.enrollment.setup-started", Topic.ENROLLMENT, MfaSetupStarted.class, 1),
+    MFA_QR_REFRESHED("io.gatekeep.enrollment.qr-refreshed", Topic.ENROLLMENT, MfaQrRefreshed.class, 1),
+    MFA_SETUP_EXPIRED("io.gatekeep.enrollment.setup-expired", Topic.ENROLLMENT, MfaSetupExpired.class, 1),
+    MFA_ENABLED("io.gatekeep.enrollment.mfa-enabled", Topic.ENROLLMENT, MfaEnabled.class, 1),
+
+    MFA_VERIFICATION_SUCCEEDED("io.gatekeep.verification.succeeded", Topic.VERIFICATION,
+            MfaVerificationSucceeded.class, 1),
+    MFA_VERIFICATION_FAILED("io.gatekeep.verification.failed", Topic.VERIFICATION, MfaVerificationFailed.class, 1),
+    MFA_LOCKED_OUT("io.gatekeep.verification.locked-out", Topic.VERIFICATION, MfaLockedOut.class, 1),
+
+    RECOVERY_CODE_USED("io.gatekeep.recovery.recovery-code-used", Topic.RECOVERY, RecoveryCodeUsed.class, 1),
+    MFA_DISABLED("io.gatekeep.recovery.mfa-disabled", Topic.RECOVERY, MfaDisabled.class, 1),
+
+    MFA_ENFORCEMENT_CHANGED("io.gatekeep.enforcement.changed", Topic.ENFORCEMENT, MfaEnforcementChanged.class, 1),
+
+    SUPPORT_TICKET_TRANSITIONED("io.gatekeep.support-ticket.transitioned", Topic.SUPPORT_TICKET,
+            SupportTicketTransitioned.class, 1),
+    MFA_RESET_APPROVED("io.gatekeep.support-ticket.mfa-reset-approved", Topic.SUPPORT_TICKET,
+            MfaResetApproved.class, 1);
 
     private static final Map<String, EventType> BY_TYPE =
             Stream.of(values()).collect(Collectors.toMap(EventType::type, Function.identity()));
