@@ -1,0 +1,2 @@
+/** The invitation lifecycle, free of frameworks. */
+package io.gatekeep.api.invitations.model;

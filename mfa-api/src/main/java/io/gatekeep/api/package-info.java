@@ -1,0 +1,2 @@
+/** Gatekeep's reactive HTTP API, packaged by feature. */
+package io.gatekeep.api;

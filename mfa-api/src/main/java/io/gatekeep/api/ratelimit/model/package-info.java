@@ -1,0 +1,2 @@
+/** Rate-limit arithmetic, free of frameworks. */
+package io.gatekeep.api.ratelimit.model;

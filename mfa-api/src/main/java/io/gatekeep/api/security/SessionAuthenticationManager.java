@@ -1,0 +1,28 @@
+package io.gatekeep.api.security;
+
+import io.gatekeep.api.sessions.SessionAuthentication;
+import io.gatekeep.api.sessions.Sessions;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.core.Authentication;
+import reactor.core.publisher.Mono;
+
+/** Resolves a bearer token to its live session; unknown, expired and revoked tokens fail alike. */
+final class SessionAuthenticationManager implements ReactiveAuthenticationManager {
+
+    private final Sessions sessions;
+
+    SessionAuthenticationManager(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Mono<Authentication> authenticate(Authentication authentication) {
+        if (!(authentication instanceof BearerToken bearer)) {
+            return Mono.empty();
+        }
+        return sessions.resolve(bearer.token())
+                .<Authentication>map(SessionAuthentication::new)
+                .switchIfEmpty(Mono.error(() -> new BadCredentialsException("No live session for this token")));
+    }
+}

@@ -1,0 +1,94 @@
+package io.gatekeep.api.sessions;
+
+import io.r2dbc.spi.Readable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code auth_session}: creating, resolving and revoking bearer sessions. Writes join the caller's transaction; use
+ * {@link SignInService#completeSignIn} to issue a full session together with its {@code SignedIn} event.
+ */
+@Component
+@EnableConfigurationProperties(SessionProperties.class)
+public class Sessions {
+
+    private final DatabaseClient db;
+    private final Clock clock;
+    private final Duration ttl;
+
+    Sessions(DatabaseClient db, Clock clock, SessionProperties properties) {
+        this.db = db;
+        this.clock = clock;
+        this.ttl = properties.ttl();
+    }
+
+    /** Creates a session of {@code kind} lasting {@code gatekeep.sessions.ttl}. */
+    public Mono<IssuedSession> issue(UUID userId, SessionKind kind, boolean mfaVerified, String clientIp) {
+        return issue(userId, kind, mfaVerified, clientIp, ttl);
+    }
+
+    /** Creates a session with its own lifetime (e.g. a short setup-only session). */
+    public Mono<IssuedSession> issue(UUID userId, SessionKind kind, boolean mfaVerified, String clientIp,
+                                     Duration lifetime) {
+        UUID id = UUID.randomUUID();
+        String token = SessionTokens.newToken();
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(lifetime);
+        return db.sql("""
+                        insert into auth_session (id, token_hash, user_id, kind, mfa_verified, client_ip, created_at,
+                                                  expires_at)
+                        values (:id, :tokenHash, :userId, :kind, :mfaVerified, :clientIp, :createdAt, :expiresAt)
+                        """)
+                .bind("id", id)
+                .bind("tokenHash", SessionTokens.sha256(token))
+                .bind("userId", userId)
+                .bind("kind", kind.name())
+                .bind("mfaVerified", mfaVerified)
+                .bind("clientIp", clientIp)
+                .bind("createdAt", now)
+                .bind("expiresAt", expiresAt)
+                .fetch().rowsUpdated()
+                .thenReturn(new IssuedSession(id, userId, token, expiresAt));
+    }
+
+    /** The live (not expired, not revoked) session a bearer token stands for, or empty. */
+    public Mono<CurrentSession> resolve(String token) {
+        return db.sql("""
+                        select id, user_id, kind, mfa_verified, created_at, expires_at from auth_session
+                        where token_hash = :tokenHash and revoked_at is null and expires_at > :now
+                        """)
+                .bind("tokenHash", SessionTokens.sha256(token))
+                .bind("now", clock.instant())
+                .map(Sessions::read)
+                .one();
+    }
+
+    /** Revokes one session; answers whether it was still live. */
+    public Mono<Boolean> revoke(UUID sessionId) {
+        return db.sql("update auth_session set revoked_at = :now where id = :id and revoked_at is null")
+                .bind("now", clock.instant())
+                .bind("id", sessionId)
+                .fetch().rowsUpdated()
+                .map(rows -> rows > 0);
+    }
+
+    /** Revokes every live session of a user; answers how many. */
+    public Mono<Long> revokeAll(UUID userId) {
+        return db.sql("update auth_session set revoked_at = :now where user_id = :userId and revoked_at is null")
+                .bind("now", clock.instant())
+                .bind("userId", userId)
+                .fetch().rowsUpdated();
+    }
+
+    private static CurrentSession read(Readable row) {
+        return new CurrentSession(row.get("id", UUID.class), row.get("user_id", UUID.class),
+                SessionKind.valueOf(row.get("kind", String.class)), Boolean.TRUE.equals(row.get("mfa_verified",
+                Boolean.class)), row.get("created_at", Instant.class), row.get("expires_at", Instant.class));
+    }
+}

@@ -1,0 +1,124 @@
+package io.gatekeep.api.sessions;
+
+import io.gatekeep.api.accounts.PasswordHasher;
+import io.gatekeep.api.accounts.Users;
+import io.gatekeep.api.accounts.model.EmailAddress;
+import io.gatekeep.api.accounts.model.UserAccount;
+import io.gatekeep.api.outbox.OutboxWriter;
+import io.gatekeep.api.ratelimit.RateLimiter;
+import io.gatekeep.api.ratelimit.model.FixedWindow;
+import io.gatekeep.api.ratelimit.model.RateLimitDecision;
+import io.gatekeep.events.account.SignInFailed;
+import io.gatekeep.events.account.SignedIn;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Password sign-in. Rate limits are counted first (in their own statements, so they hold even when the sign-in
+ * fails). Unknown emails, invited users without a password and wrong passwords all run one bcrypt comparison and
+ * get the same {@link SignInOutcome.InvalidCredentials}; only failures of known users are recorded as events.
+ */
+@Component
+@EnableConfigurationProperties(SignInRateLimitProperties.class)
+public class SignInService {
+
+    /** {@code SignedIn.method} of a password-only sign-in. */
+    public static final String METHOD_PASSWORD = "PASSWORD";
+
+    private final Users users;
+    private final PasswordHasher passwords;
+    private final Sessions sessions;
+    private final RateLimiter rateLimiter;
+    private final OutboxWriter outbox;
+    private final TransactionalOperator tx;
+    private final List<SecondFactorCheck> secondFactorChecks;
+    private final SignInRateLimitProperties limits;
+    private final FixedWindow window;
+
+    SignInService(Users users, PasswordHasher passwords, Sessions sessions, RateLimiter rateLimiter,
+                  OutboxWriter outbox, TransactionalOperator tx, List<SecondFactorCheck> secondFactorChecks,
+                  SignInRateLimitProperties limits) {
+        this.users = users;
+        this.passwords = passwords;
+        this.sessions = sessions;
+        this.rateLimiter = rateLimiter;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.secondFactorChecks = List.copyOf(secondFactorChecks);
+        this.limits = limits;
+        this.window = new FixedWindow(limits.window());
+    }
+
+    public Mono<SignInOutcome> signIn(String email, String password, String clientIp) {
+        String normalized = EmailAddress.normalize(email);
+        return countAttempt(normalized, clientIp).flatMap(decision -> users.findByEmail(normalized)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(user -> decision instanceof RateLimitDecision.Exceeded exceeded
+                        ? rateLimited(user, exceeded.retryAfter(), clientIp)
+                        : verify(user, password, clientIp)));
+    }
+
+    /**
+     * Issues a full session and records {@code SignedIn}, joining the caller's transaction if there is one. The MFA
+     * sign-in calls this once the second factor is verified.
+     *
+     * @param method how the user proved who they are ({@code PASSWORD}, {@code TOTP}, {@code RECOVERY_CODE} …)
+     */
+    public Mono<SignInOutcome.Authenticated> completeSignIn(UUID userId, String method, boolean mfaVerified,
+                                                            String clientIp) {
+        Mono<SignInOutcome.Authenticated> work = sessions.issue(userId, SessionKind.FULL, mfaVerified, clientIp)
+                .flatMap(session -> outbox.append(new SignedIn(userId, session.sessionId(), method, clientIp))
+                        .thenReturn(new SignInOutcome.Authenticated(userId, session)));
+        return tx.transactional(work);
+    }
+
+    private Mono<RateLimitDecision> countAttempt(String normalizedEmail, String clientIp) {
+        Mono<RateLimitDecision> perIp = rateLimiter.hit("sign-in:ip:" + clientIp, limits.perIp(), window);
+        Mono<RateLimitDecision> perAccount =
+                rateLimiter.hit("sign-in:account:" + normalizedEmail, limits.perAccount(), window);
+        return Mono.zip(perIp, perAccount, SignInService::stricter);
+    }
+
+    private static RateLimitDecision stricter(RateLimitDecision a, RateLimitDecision b) {
+        if (a instanceof RateLimitDecision.Exceeded ea && b instanceof RateLimitDecision.Exceeded eb) {
+            return ea.retryAfter().compareTo(eb.retryAfter()) >= 0 ? ea : eb;
+        }
+        return a.allowed() ? b : a;
+    }
+
+    private Mono<SignInOutcome> verify(Optional<UserAccount> user, String password, String clientIp) {
+        String hash = user.filter(UserAccount::canSignInWithPassword).map(UserAccount::passwordHash).orElse(null);
+        return passwords.matches(password, hash).flatMap(matched -> {
+            if (matched) {
+                return succeed(user.orElseThrow(), clientIp);
+            }
+            String reason = user.map(u -> u.canSignInWithPassword() ? "BAD_PASSWORD" : "NOT_ACTIVE").orElse(null);
+            return recordFailure(user, reason, clientIp).thenReturn(new SignInOutcome.InvalidCredentials());
+        });
+    }
+
+    private Mono<SignInOutcome> succeed(UserAccount user, String clientIp) {
+        Mono<SignInOutcome> work = Flux.fromIterable(secondFactorChecks)
+                .concatMap(check -> check.afterPassword(user, clientIp))
+                .next()
+                .switchIfEmpty(Mono.defer(() -> completeSignIn(user.id(), METHOD_PASSWORD, false, clientIp)));
+        return tx.transactional(work);
+    }
+
+    private Mono<SignInOutcome> rateLimited(Optional<UserAccount> user, Duration retryAfter, String clientIp) {
+        return recordFailure(user, "RATE_LIMITED", clientIp).thenReturn(new SignInOutcome.RateLimited(retryAfter));
+    }
+
+    private Mono<Void> recordFailure(Optional<UserAccount> user, String reason, String clientIp) {
+        return user.map(u -> tx.transactional(outbox.append(new SignInFailed(u.id(), reason, clientIp))).then())
+                .orElse(Mono.empty());
+    }
+}

@@ -1,0 +1,91 @@
+package io.gatekeep.api.web;
+
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The OpenAPI description: bearer security, the problem schema, and a reusable response per problem code. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    @Bean
+    OpenAPI gatekeepOpenApi() {
+        Components components = new Components()
+                .addSecuritySchemes(OpenApiDocs.BEARER, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .description("Session token from POST /api/v1/auth/sign-in"));
+        ModelConverters.getInstance().read(Problem.class).forEach(components::addSchemas);
+        components.addResponses("ValidationFailed", problem("Invalid fields or body",
+                Map.of("validation_failed", "A field failed validation (see errors)",
+                        "malformed_request", "The body is not valid JSON")));
+        components.addResponses("InvalidCredentials", problem("Wrong email or password",
+                Map.of("invalid_credentials", "Same answer for an unknown email")));
+        components.addResponses("Unauthenticated", problem("Missing, expired or revoked session token",
+                Map.of("unauthenticated", "Sign in again")));
+        components.addResponses("Forbidden", problem("The caller's role does not allow this",
+                Map.of("forbidden", "Only owners and admins manage members")));
+        components.addResponses("NotFound", problem("Not found (also when the caller is not a member)",
+                Map.of("not_found", "No such organization or member")));
+        components.addResponses("Conflict", problem("The change conflicts with the current state",
+                Map.of("email_taken", "An account with this email exists",
+                        "already_member", "The user is already a member",
+                        "last_owner", "The last owner cannot be removed or demoted",
+                        "invitation_already_used", "The invitation was accepted already")));
+        components.addResponses("Gone", problem("Expired", Map.of("invitation_expired", "Invitations last 7 days")));
+        components.addResponses("RateLimited", problem("Too many attempts; see Retry-After",
+                Map.of("rate_limited", "Too many sign-in attempts"))
+                .addHeaderObject("Retry-After", new Header().description("Seconds to wait")
+                        .schema(new IntegerSchema())));
+        return new OpenAPI()
+                .info(new Info().title("Gatekeep MFA API").version("v1").description("""
+                        Accounts, sessions, organizations and members. Every error is RFC 9457 \
+                        application/problem+json with a stable `code`: validation_failed, malformed_request (400), \
+                        invalid_credentials, unauthenticated (401), forbidden (403), not_found (404), \
+                        email_taken, already_member, last_owner, invitation_already_used (409), \
+                        invitation_expired (410), payload_too_large (413), rate_limited (429, Retry-After), \
+                        internal_error (500)."""))
+                .components(components);
+    }
+
+    /** Every operation may also fail with 413 and 500; adding them here keeps controllers short. */
+    @Bean
+    OpenApiCustomizer commonProblemResponses() {
+        return openApi -> openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+            ApiResponses responses = operation.getResponses();
+            if (operation.getRequestBody() != null) {
+                responses.putIfAbsent("400", new ApiResponse().$ref(OpenApiDocs.VALIDATION_FAILED));
+                responses.putIfAbsent("413", problem("Request body too large",
+                        Map.of("payload_too_large", "Bodies are limited in size")));
+            }
+            responses.putIfAbsent("500", problem("Unexpected error, without details",
+                    Map.of("internal_error", "Something went wrong on our side")));
+        }));
+    }
+
+    private static ApiResponse problem(String description, Map<String, String> codes) {
+        MediaType mediaType = new MediaType().schema(new Schema<>().$ref(PROBLEM_REF));
+        Map<String, Example> examples = new LinkedHashMap<>();
+        codes.forEach((code, summary) -> examples.put(code, new Example().summary(summary)
+                .value(Map.of("type", "about:blank", "title", summary, "code", code))));
+        mediaType.setExamples(examples);
+        return new ApiResponse().description(description)
+                .content(new Content().addMediaType("application/problem+json", mediaType));
+    }
+}
