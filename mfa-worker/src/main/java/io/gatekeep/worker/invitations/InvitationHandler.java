@@ -1,0 +1,78 @@
+package io.gatekeep.worker.invitations;
+
+import io.gatekeep.events.EventType;
+import io.gatekeep.events.account.MemberInvited;
+import io.gatekeep.worker.WebProperties;
+import io.gatekeep.worker.consuming.EventHandler;
+import io.gatekeep.worker.consuming.ReceivedEvent;
+import io.gatekeep.worker.mail.OutgoingEmails;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * On {@code MemberInvited}: creates the invitation token, stores its hash on the invitation and queues the email
+ * carrying it (cause {@code invitation:<invitationId>}), all in the handler's transaction. An invitation that already
+ * has a token, was accepted or is gone gets no (second) email.
+ */
+@Component
+class InvitationHandler implements EventHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(InvitationHandler.class);
+
+    private final JdbcTemplate jdbc;
+    private final OutgoingEmails emails;
+    private final WebProperties web;
+
+    InvitationHandler(JdbcTemplate jdbc, OutgoingEmails emails, WebProperties web) {
+        this.jdbc = jdbc;
+        this.emails = emails;
+        this.web = web;
+    }
+
+    @Override
+    public String name() {
+        return "invitations";
+    }
+
+    @Override
+    public boolean handles(EventType type) {
+        return type == EventType.MEMBER_INVITED;
+    }
+
+    @Override
+    public void handle(ReceivedEvent event) {
+        MemberInvited invited = event.payload(MemberInvited.class);
+        InvitationToken token = InvitationToken.generate();
+        int updated = jdbc.update("""
+                update invitation set token_hash = ?
+                where id = ? and token_hash is null and accepted_at is null
+                """, token.hash(), invited.invitationId());
+        if (updated == 0) {
+            log.info("Invitation {} is gone, accepted or already sent; no invitation email", invited.invitationId());
+            return;
+        }
+        String organization = organizationName(invited.organizationId());
+        String body = InvitationEmail.body(invited.displayName(), organization, displayName(invited.actorUserId()),
+                invited.role(), token.value(), invited.expiresAt(), web.baseUrl());
+        emails.enqueue("invitation:" + invited.invitationId(), invited.email(), InvitationEmail.subject(organization),
+                body);
+    }
+
+    private String organizationName(UUID organizationId) {
+        List<String> names = jdbc.queryForList("select name from organization where id = ?", String.class,
+                organizationId);
+        return names.isEmpty() ? "an organization" : names.get(0);
+    }
+
+    private String displayName(UUID userId) {
+        if (userId == null) {
+            return null;
+        }
+        List<String> names = jdbc.queryForList("select display_name from app_user where id = ?", String.class, userId);
+        return names.isEmpty() ? null : names.get(0);
+    }
+}
