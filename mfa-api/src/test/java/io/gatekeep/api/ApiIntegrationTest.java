@@ -1,0 +1,119 @@
+package io.gatekeep.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatekeep.testing.TestEnvironment;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The one Spring context every HTTP test shares: the real server on a random port against its own PostgreSQL
+ * database and Kafka topic prefix. Tests stay apart by using fresh emails, organizations and client IPs (the server
+ * trusts X-Forwarded-For here, so each test chooses its own rate-limit bucket).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "gatekeep.web.trust-forwarded-headers=true",
+        "gatekeep.passwords.bcrypt-strength=4",
+        "gatekeep.sign-in.rate-limit.per-ip=8",
+        "gatekeep.sign-in.rate-limit.per-account=5",
+        "gatekeep.sign-in.rate-limit.window=1m"})
+@AutoConfigureWebTestClient(timeout = "30s")
+@Import(TestClockConfiguration.class)
+public abstract class ApiIntegrationTest {
+
+    protected static final TestEnvironment ENV = TestEnvironment.create();
+    protected static final String PASSWORD = "correct horse battery";
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ENV.register(registry);
+    }
+
+    @Autowired
+    protected WebTestClient web;
+    @Autowired
+    protected MutableClock clock;
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    /** A signed-up organization with its owner, signed in. */
+    protected record Account(UUID organizationId, UUID userId, String email, String password, String token) {
+    }
+
+    protected static String uniqueEmail(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@Example.test";
+    }
+
+    protected static String randomIp() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+    }
+
+    protected WebTestClient.RequestHeadersSpec<?> post(String path, Object body) {
+        return web.post().uri(path).header("X-Forwarded-For", randomIp())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+    }
+
+    protected Account signedUpOwner() {
+        String email = uniqueEmail("owner");
+        Map<?, ?> response = post("/api/v1/signup", Map.of("organizationName", "Org " + email, "email", email,
+                "password", PASSWORD, "displayName", "Olivia Owner"))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        UUID organizationId = UUID.fromString((String) ((Map<?, ?>) response.get("organization")).get("id"));
+        UUID userId = UUID.fromString((String) ((Map<?, ?>) response.get("owner")).get("id"));
+        return new Account(organizationId, userId, email, PASSWORD, signIn(email, PASSWORD));
+    }
+
+    protected String signIn(String email, String password) {
+        Map<?, ?> response = post("/api/v1/auth/sign-in", Map.of("email", email, "password", password))
+                .exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(response.get("status")).isEqualTo("AUTHENTICATED");
+        return (String) response.get("sessionToken");
+    }
+
+    /** Adds an ACTIVE user with a password to {@code owner}'s organization, signed in. */
+    protected Account member(Account owner, String role) {
+        Account other = signedUpOwner();
+        web.post().uri("/api/v1/organizations/{org}/members", owner.organizationId())
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + owner.token())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", other.email(), "role", role))
+                .exchange().expectStatus().isCreated();
+        return new Account(owner.organizationId(), other.userId(), other.email(), other.password(), other.token());
+    }
+
+    protected List<Map<String, Object>> outboxRows(String eventType, UUID userId) {
+        return jdbc.queryForList("""
+                select event_id, topic, partition_key, event_type, source, subject, occurred_at, schema_version,
+                       payload::text as payload, status, next_attempt_at
+                from outbox_event where event_type = ? and partition_key = ? order by seq
+                """, eventType, userId.toString());
+    }
+
+    /** The JSON payload of an outbox row from {@link #outboxRows}. */
+    protected static Map<String, Object> payload(Map<String, Object> row) {
+        return JSON.readValue(row.get("payload").toString(), new tools.jackson.core.type.TypeReference<>() {
+        });
+    }
+
+    protected static Duration minutes(long minutes) {
+        return Duration.ofMinutes(minutes);
+    }
+}
