@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
                 "gatekeep.mail.dispatcher.enabled=false",
                 "gatekeep.web.base-url=https://gatekeep.example.test",
         })
-@Import(WorkerIntegrationTest.TestClock.class)
+@Import({WorkerIntegrationTest.TestClock.class, FlakyHandler.class})
 public abstract class WorkerIntegrationTest {
 
     protected static final TestEnvironment ENV = TestEnvironment.create();

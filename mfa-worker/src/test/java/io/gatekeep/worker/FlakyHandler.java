@@ -1,0 +1,44 @@
+package io.gatekeep.worker;
+
+import io.gatekeep.events.EventType;
+import io.gatekeep.worker.consuming.EventHandler;
+import io.gatekeep.worker.consuming.ReceivedEvent;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A test handler for sign-ins that fails on purpose: twice for client IP {@code fail-twice}, always for
+ * {@code fail-always}; it counts the times it applied each event.
+ */
+public class FlakyHandler implements EventHandler {
+
+    public static final String FAIL_TWICE = "fail-twice";
+    public static final String FAIL_ALWAYS = "fail-always";
+
+    private final Map<UUID, Integer> failures = new ConcurrentHashMap<>();
+    private final Map<UUID, Integer> applied = new ConcurrentHashMap<>();
+
+    @Override
+    public String name() {
+        return "test-flaky";
+    }
+
+    @Override
+    public boolean handles(EventType type) {
+        return type == EventType.SIGNED_IN;
+    }
+
+    @Override
+    public void handle(ReceivedEvent event) {
+        String ip = event.payload().clientIp();
+        if (FAIL_ALWAYS.equals(ip) || FAIL_TWICE.equals(ip) && failures.merge(event.id(), 1, Integer::sum) <= 2) {
+            throw new IllegalStateException("Failing on purpose for " + event.id());
+        }
+        applied.merge(event.id(), 1, Integer::sum);
+    }
+
+    public int timesApplied(UUID eventId) {
+        return applied.getOrDefault(eventId, 0);
+    }
+}
