@@ -20,6 +20,8 @@ public record ApiError(HttpStatus status, String code, String title) {
     public static final ApiError FORBIDDEN =
             new ApiError(HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this");
     public static final ApiError NOT_FOUND = new ApiError(HttpStatus.NOT_FOUND, "not_found", "Not found");
+    public static final ApiError CONFLICT =
+            new ApiError(HttpStatus.CONFLICT, "conflict", "The change conflicts with a concurrent one; try again");
     public static final ApiError METHOD_NOT_ALLOWED =
             new ApiError(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "Method not allowed");
     public static final ApiError NOT_ACCEPTABLE =

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -60,7 +61,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         }
         if (failure instanceof ServerWebInputException input) {
             if (causedBy(input, DecodingException.class) || causedBy(input, JacksonException.class)
-                    || input.getReason() != null && input.getReason().contains("body is missing")) {
+                    || input.getReason() != null && input.getReason().toLowerCase().contains("request body")) {
                 return ApiError.MALFORMED_REQUEST.exception();
             }
             if (input.getMethodParameter() != null) {
@@ -71,6 +72,10 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         }
         if (failure instanceof ResponseStatusException status && status.getStatusCode().is4xxClientError()) {
             return forStatus(HttpStatus.valueOf(status.getStatusCode().value()));
+        }
+        if (failure instanceof DuplicateKeyException) {
+            // a uniqueness race the feature did not foresee (its pre-check passed, the index refused)
+            return ApiError.CONFLICT.exception();
         }
         if (failure instanceof AccessDeniedException) {
             return ApiError.FORBIDDEN.exception();

@@ -139,4 +139,16 @@ class BadInputIntegrationTest extends ApiIntegrationTest {
                 .expectBody().jsonPath("$.code").isEqualTo("validation_failed")
                 .jsonPath("$.errors[0].field").isEqualTo("size");
     }
+
+    @Test
+    void unexpectedFailureIsInternalErrorWithoutDetails() {
+        byte[] body = web.get().uri("/test/boom").exchange()
+                .expectStatus().isEqualTo(500)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("internal_error")
+                .jsonPath("$.detail").doesNotExist()
+                .returnResult().getResponseBody();
+        assertThat(new String(body, StandardCharsets.UTF_8))
+                .doesNotContain(FailingTestController.SECRET_DETAIL).doesNotContain("IllegalStateException");
+    }
 }
