@@ -7,7 +7,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The MFA rules are plain Java: only {@code store} may know Spring, R2DBC or Reactor. */
+/**
+ * The MFA rules are plain Java: only {@code store} and {@code application} may know Spring, R2DBC or Reactor, and
+ * only {@code application} uses the stores.
+ */
 @AnalyzeClasses(packages = "io.gatekeep.api.mfa", importOptions = ImportOption.DoNotIncludeTests.class)
 class MfaDomainIsFrameworkFreeTest {
 
@@ -22,7 +25,7 @@ class MfaDomainIsFrameworkFreeTest {
 
     @ArchTest
     static final ArchRule domainDoesNotReachIntoTheStore = noClasses()
-            .that().resideOutsideOfPackage("io.gatekeep.api.mfa.store..")
+            .that().resideOutsideOfPackages("io.gatekeep.api.mfa.store..", "io.gatekeep.api.mfa.application..")
             .and().resideInAPackage("io.gatekeep.api.mfa..")
             .should().dependOnClassesThat().resideInAPackage("io.gatekeep.api.mfa.store..");
 }

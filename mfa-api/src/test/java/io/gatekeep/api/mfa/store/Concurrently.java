@@ -7,12 +7,12 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /** Fires {@code n} submissions at once (none waits for another) and collects every answer. */
-final class Concurrently {
+public final class Concurrently {
 
     private Concurrently() {
     }
 
-    static <T> List<T> submit(int n, IntFunction<Mono<T>> submission) {
+    public static <T> List<T> submit(int n, IntFunction<Mono<T>> submission) {
         return Flux.range(0, n)
                 .flatMap(i -> Mono.defer(() -> submission.apply(i)).subscribeOn(Schedulers.parallel()), n)
                 .collectList()

@@ -24,39 +24,39 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * A freshly migrated database (all migrations, V4_1 included) with R2DBC clients standing in for API instances:
  * each {@link #newInstance()} has its own connection pool, as a separate process would.
  */
-final class MfaDatabase implements AutoCloseable {
+public final class MfaDatabase implements AutoCloseable {
 
     private final TestDatabase database;
     private final List<ConnectionPool> pools = new ArrayList<>();
-    final DatabaseClient client;
+    public final DatabaseClient client;
 
     private MfaDatabase(TestDatabase database) {
         this.database = database;
         this.client = newInstance();
     }
 
-    static MfaDatabase create() {
+    public static MfaDatabase create() {
         return new MfaDatabase(TestPostgres.get().newMigratedDatabase());
     }
 
-    /** A client with its own pool of up to 50 connections, like one more API instance. */
-    DatabaseClient newInstance() {
+    /** A client with its own pool of up to 25 connections, like one more API instance. */
+    public DatabaseClient newInstance() {
         ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(
                         ConnectionFactoryOptions.parse(database.r2dbcUrl()).mutate()
                                 .option(USER, database.user()).option(PASSWORD, database.password()).build()))
-                .initialSize(4).maxSize(50).build());
+                .initialSize(2).maxSize(25).build());
         pools.add(pool);
         return DatabaseClient.create(pool);
     }
 
-    UUID newUser() {
+    public UUID newUser() {
         UUID id = UUID.randomUUID();
         update("insert into app_user (id, email, display_name, password_hash, status, created_at) "
                 + "values (?, ?, 'Test user', 'x', 'ACTIVE', now())", id, id + "@example.com");
         return id;
     }
 
-    UUID newAuthSession(UUID userId, String kind) {
+    public UUID newAuthSession(UUID userId, String kind) {
         UUID id = UUID.randomUUID();
         byte[] tokenHash = new byte[32];
         new SecureRandom().nextBytes(tokenHash);
@@ -65,7 +65,7 @@ final class MfaDatabase implements AutoCloseable {
         return id;
     }
 
-    int update(String sql, Object... parameters) {
+    public int update(String sql, Object... parameters) {
         try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 Object value = parameters[i] instanceof Instant instant ? Timestamp.from(instant) : parameters[i];
