@@ -7,14 +7,14 @@ import java.util.List;
 /** What {@code run-local} was asked to do. */
 record LaunchOptions(Path root, boolean fresh, boolean seed, boolean followLogs, Duration startTimeout, boolean help) {
 
-    static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(240);
+    static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(300);
 
     static final String USAGE = """
             Usage: ./run-local [options]
               --fresh          delete .gatekeep-local (database, development key, logs) and start from scratch
               --no-seed        do not create the demo organization
               --follow-logs    also print every service log line here, prefixed [api] [worker] [desk]
-              --timeout=SECS   how long each service may take to become healthy (default 240)
+              --timeout=SECS   how long each service may take to become healthy (default 300)
               --root=DIR       the repository root (default: found from the working directory or this jar)
               --help           this text
             """;

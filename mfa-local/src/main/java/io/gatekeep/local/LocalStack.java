@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -108,7 +110,7 @@ public final class LocalStack {
         System.out.println("Using the DEVELOPMENT encryption key in " + stateDirectory.resolve("dev-encryption-key")
                 + " for MFA secrets (local use only).");
 
-        startServices(jars, infra, key);
+        startServices(snapshot(jars), infra, key);
         Map<DemoAccount, String> accounts = Map.of();
         if (options.seed()) {
             try {
@@ -148,6 +150,21 @@ public final class LocalStack {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Copies the jars out of {@code target/}: a rebuild while the stack runs would otherwise change a jar under a
+     * running JVM, which then fails with NoClassDefFoundError at its next class load.
+     */
+    private Map<Service, Path> snapshot(Map<Service, Path> jars) throws IOException {
+        Path directory = Files.createDirectories(stateDirectory.resolve("jars"));
+        Map<Service, Path> copies = new EnumMap<>(Service.class);
+        for (Map.Entry<Service, Path> jar : jars.entrySet()) {
+            Path copy = directory.resolve(jar.getKey().module() + ".jar");
+            Files.copy(jar.getValue(), copy, StandardCopyOption.REPLACE_EXISTING);
+            copies.put(jar.getKey(), copy);
+        }
+        return copies;
     }
 
     /** Keeps a started server for stop(), or closes it at once if a stop began while it was starting. */

@@ -16,10 +16,9 @@ final class Summary {
         out.append("  Swagger UI      http://localhost:").append(Service.API.port()).append("/swagger-ui.html\n");
         out.append("  OpenAPI         http://localhost:").append(Service.API.port()).append("/v3/api-docs\n");
         out.append("  Support desk    http://localhost:").append(Service.DESK.port()).append('\n');
-        out.append("  Worker          http://localhost:").append(Service.WORKER.port()).append('\n');
         for (Service service : Service.values()) {
             out.append(String.format("  %-15s %s  (metrics: /actuator/prometheus)%n",
-                    service.module() + " health", service.healthUrl()));
+                    service.shortName() + " health", service.healthUrl()));
         }
         out.append('\n');
         out.append("  PostgreSQL      ").append(infra.jdbcUrl()).append("  user ").append(infra.dbUser())
