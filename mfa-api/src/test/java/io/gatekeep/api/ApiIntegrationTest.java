@@ -29,7 +29,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "gatekeep.passwords.bcrypt-strength=4",
         "gatekeep.sign-in.rate-limit.per-ip=8",
         "gatekeep.sign-in.rate-limit.per-account=5",
-        "gatekeep.sign-in.rate-limit.window=1m"})
+        "gatekeep.sign-in.rate-limit.window=1m",
+        // a fixed test key (32 bytes, base64): the API refuses to start without one
+        "gatekeep.mfa.encryption.keys.test-2026=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+        "gatekeep.mfa.encryption.active-key-id=test-2026"})
 @AutoConfigureWebTestClient(timeout = "30s")
 @Import(TestClockConfiguration.class)
 public abstract class ApiIntegrationTest {

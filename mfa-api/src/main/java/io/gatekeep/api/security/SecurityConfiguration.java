@@ -7,9 +7,12 @@ import io.gatekeep.api.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
@@ -20,18 +23,31 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 /**
  * Stateless bearer-token security. Public: sign-up, sign-in (and the MFA step that follows it), invitation
  * acceptance, the API documentation and actuator (served on the separate management port). Every other
- * {@code /api/**} route needs a full session; organization-level rights are checked by the features themselves
- * (404 for non-members, 403 for members without the right). Unknown routes outside /api are 404 problems.
+ * {@code /api/**} route needs a full session, except that a setup-only session (MFA enforced, not set up yet) reaches
+ * the MFA setup endpoints and {@code GET /api/v1/me} (elsewhere: 403 {@code mfa_setup_required}). Organization-level
+ * rights are checked by the features themselves (404 for non-members, 403 for members without the right). Unknown
+ * routes outside /api are 404 problems.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
+    /** Answered to a setup token (MFA enforced, none set up yet) outside the setup endpoints and the profile. */
+    static final ApiError MFA_SETUP_REQUIRED = new ApiError(HttpStatus.FORBIDDEN, "mfa_setup_required",
+            "Set up MFA first: this token only reaches /api/v1/me/mfa/setup* and GET /api/v1/me");
+    private static final String FULL = SessionKind.FULL.authority().getAuthority();
+    private static final String SETUP_ONLY = SessionKind.MFA_SETUP.authority().getAuthority();
+
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, Sessions sessions, ProblemWriter problems) {
         ServerAuthenticationEntryPoint unauthenticated =
                 (exchange, e) -> problems.write(exchange, ApiError.UNAUTHENTICATED);
-        ServerAccessDeniedHandler forbidden = (exchange, e) -> problems.write(exchange, ApiError.FORBIDDEN);
+        // A setup token is told what it is for; anyone else just gets forbidden.
+        ServerAccessDeniedHandler forbidden = (exchange, e) -> ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(SecurityContext::getAuthentication)
+                .map(authentication -> authentication.getAuthorities().contains(SessionKind.MFA_SETUP.authority()))
+                .defaultIfEmpty(false)
+                .flatMap(setupOnly -> problems.write(exchange, setupOnly ? MFA_SETUP_REQUIRED : ApiError.FORBIDDEN));
 
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(new SessionAuthenticationManager(sessions));
         bearer.setServerAuthenticationConverter(new BearerTokenConverter());
@@ -54,7 +70,10 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, "/api/v1/signup", "/api/v1/auth/sign-in", "/api/v1/auth/mfa",
                                 "/api/v1/invitations/accept").permitAll()
-                        .pathMatchers("/api/**").hasAuthority(SessionKind.FULL.authority().getAuthority())
+                        .pathMatchers(HttpMethod.POST, "/api/v1/me/mfa/setup", "/api/v1/me/mfa/setup/**")
+                        .hasAnyAuthority(FULL, SETUP_ONLY)
+                        .pathMatchers(HttpMethod.GET, "/api/v1/me").hasAnyAuthority(FULL, SETUP_ONLY)
+                        .pathMatchers("/api/**").hasAuthority(FULL)
                         .anyExchange().permitAll())
                 .build();
     }

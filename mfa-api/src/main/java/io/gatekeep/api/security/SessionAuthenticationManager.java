@@ -1,13 +1,14 @@
 package io.gatekeep.api.security;
 
 import io.gatekeep.api.sessions.SessionAuthentication;
+import io.gatekeep.api.sessions.SessionKind;
 import io.gatekeep.api.sessions.Sessions;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.Authentication;
 import reactor.core.publisher.Mono;
 
-/** Resolves a bearer token to its live session; unknown, expired and revoked tokens fail alike. */
+/** Resolves a bearer token to its live session; unknown, expired, revoked and challenge tokens fail alike. */
 final class SessionAuthenticationManager implements ReactiveAuthenticationManager {
 
     private final Sessions sessions;
@@ -22,6 +23,8 @@ final class SessionAuthenticationManager implements ReactiveAuthenticationManage
             return Mono.empty();
         }
         return sessions.resolve(bearer.token())
+                // an MFA challenge proves only the password: it is redeemed in a request body, never a bearer token
+                .filter(session -> session.kind() != SessionKind.MFA_CHALLENGE)
                 .<Authentication>map(SessionAuthentication::new)
                 .switchIfEmpty(Mono.error(() -> new BadCredentialsException("No live session for this token")));
     }

@@ -9,7 +9,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The MFA rules are plain Java: only {@code store} and {@code application} may know Spring, R2DBC or Reactor, and
- * only {@code application} uses the stores.
+ * only {@code application} (and {@code config}, which wires them) use the stores.
  */
 @AnalyzeClasses(packages = "io.gatekeep.api.mfa", importOptions = ImportOption.DoNotIncludeTests.class)
 class MfaDomainIsFrameworkFreeTest {
@@ -25,7 +25,8 @@ class MfaDomainIsFrameworkFreeTest {
 
     @ArchTest
     static final ArchRule domainDoesNotReachIntoTheStore = noClasses()
-            .that().resideOutsideOfPackages("io.gatekeep.api.mfa.store..", "io.gatekeep.api.mfa.application..")
+            .that().resideOutsideOfPackages("io.gatekeep.api.mfa.store..", "io.gatekeep.api.mfa.application..",
+                    "io.gatekeep.api.mfa.config..")
             .and().resideInAPackage("io.gatekeep.api.mfa..")
             .should().dependOnClassesThat().resideInAPackage("io.gatekeep.api.mfa.store..");
 }

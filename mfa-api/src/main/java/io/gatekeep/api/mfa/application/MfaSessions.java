@@ -1,0 +1,90 @@
+package io.gatekeep.api.mfa.application;
+
+import io.gatekeep.api.mfa.enrollment.SetupPolicy;
+import io.gatekeep.api.mfa.verification.ChallengePolicy;
+import io.gatekeep.api.sessions.IssuedSession;
+import io.gatekeep.api.sessions.SessionKind;
+import io.gatekeep.api.sessions.SessionTokens;
+import io.gatekeep.api.sessions.Sessions;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The MFA kinds of {@code auth_session}: the challenge a password sign-in hands out, the setup-only token of an
+ * enforced organization, and the MFA marks of a full session. Joins the caller's transaction.
+ */
+@Component
+public class MfaSessions {
+
+    /** A live challenge, locked until the transaction ends (so concurrent uses of one challenge queue up). */
+    public record Challenge(UUID sessionId, UUID userId) {
+    }
+
+    private final Sessions sessions;
+    private final DatabaseClient db;
+    private final ChallengePolicy challengePolicy;
+    private final SetupPolicy setupPolicy;
+
+    MfaSessions(Sessions sessions, DatabaseClient db, ChallengePolicy challengePolicy, SetupPolicy setupPolicy) {
+        this.sessions = sessions;
+        this.db = db;
+        this.challengePolicy = challengePolicy;
+        this.setupPolicy = setupPolicy;
+    }
+
+    public Mono<IssuedSession> issueChallenge(UUID userId, String clientIp) {
+        return sessions.issue(userId, SessionKind.MFA_CHALLENGE, false, clientIp, challengePolicy.validity());
+    }
+
+    /** A setup-only token lasting one setup session. */
+    public Mono<IssuedSession> issueSetupToken(UUID userId, String clientIp) {
+        return sessions.issue(userId, SessionKind.MFA_SETUP, false, clientIp, setupPolicy.sessionValidity());
+    }
+
+    /**
+     * Finds and locks the live challenge behind {@code token}. Unknown, used, revoked and expired challenges are all
+     * empty alike. After the lock is granted PostgreSQL re-checks the row, so a challenge consumed meanwhile is empty.
+     */
+    public Mono<Challenge> lockLiveChallenge(String token, Instant now) {
+        return db.sql("""
+                        select id, user_id from auth_session
+                        where token_hash = :hash and kind = 'MFA_CHALLENGE' and revoked_at is null and expires_at > :now
+                        for update""")
+                .bind("hash", SessionTokens.sha256(token))
+                .bind("now", now)
+                .map(row -> new Challenge(row.get("id", UUID.class), row.get("user_id", UUID.class)))
+                .one();
+    }
+
+    /** Ends a session (a consumed challenge, a used setup token, the session behind an expired setup). */
+    public Mono<Boolean> end(UUID sessionId) {
+        return sessions.revoke(sessionId);
+    }
+
+    /** Records on a full session that its sign-in passed MFA (step-up rule), and whether by recovery code. */
+    public Mono<Void> markMfaVerified(UUID sessionId, Instant at, boolean viaRecoveryCode) {
+        return db.sql("update auth_session set mfa_verified_at = :at, via_recovery_code = :via where id = :id")
+                .bind("at", at)
+                .bind("via", viaRecoveryCode)
+                .bind("id", sessionId)
+                .fetch().rowsUpdated().then();
+    }
+
+    /**
+     * A setup token lives as long as the first setup session started with it (which may begin a little after the
+     * sign-in that issued the token). Only the first start extends it, so restarting setups cannot keep it alive.
+     */
+    public Mono<Void> extendSetupToken(UUID sessionId, Instant setupExpiresAt) {
+        return db.sql("""
+                        update auth_session set expires_at = :until
+                        where id = :id and kind = 'MFA_SETUP' and revoked_at is null and expires_at < :until
+                          and expires_at <= created_at + make_interval(secs => :validity)""")
+                .bind("until", setupExpiresAt)
+                .bind("id", sessionId)
+                .bind("validity", (double) setupPolicy.sessionValidity().toSeconds())
+                .fetch().rowsUpdated().then();
+    }
+}

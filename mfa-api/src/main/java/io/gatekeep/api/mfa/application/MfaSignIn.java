@@ -1,0 +1,105 @@
+package io.gatekeep.api.mfa.application;
+
+import io.gatekeep.api.enforcement.MfaRequirement;
+import io.gatekeep.api.mfa.application.MfaSessions.Challenge;
+import io.gatekeep.api.mfa.verification.VerificationOutcome;
+import io.gatekeep.api.mfa.verification.VerificationOutcome.ChallengeExpired;
+import io.gatekeep.api.mfa.verification.VerificationOutcome.RecoveryCodeAccepted;
+import io.gatekeep.api.mfa.verification.VerificationOutcome.Verified;
+import io.gatekeep.api.outbox.OutboxWriter;
+import io.gatekeep.api.sessions.SignInOutcome;
+import io.gatekeep.api.sessions.SignInService;
+import io.gatekeep.events.mfa.MfaDisabled;
+import io.gatekeep.events.mfa.MfaVerificationSucceeded;
+import io.gatekeep.events.mfa.RecoveryCodeUsed;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * The second step of a sign-in: a challenge plus a TOTP code or the recovery code. One transaction locks the challenge
+ * (concurrent uses of one challenge queue behind it), checks the factor (lockout, code, replay guard), consumes the
+ * challenge on success and records every outcome's events; refusals commit too, so failures count.
+ */
+@Component
+public class MfaSignIn {
+
+    public static final String METHOD_TOTP = "TOTP";
+    public static final String METHOD_RECOVERY_CODE = "RECOVERY_CODE";
+
+    private final MfaSessions sessions;
+    private final SecondFactorVerifier verifier;
+    private final SignInService signIn;
+    private final MfaRequirement requirement;
+    private final OutboxWriter outbox;
+    private final VerificationEvents refusals;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+
+    MfaSignIn(MfaSessions sessions, SecondFactorVerifier verifier, SignInService signIn, MfaRequirement requirement,
+              OutboxWriter outbox, VerificationEvents refusals, TransactionalOperator tx, Clock clock) {
+        this.sessions = sessions;
+        this.verifier = verifier;
+        this.signIn = signIn;
+        this.requirement = requirement;
+        this.outbox = outbox;
+        this.refusals = refusals;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public Mono<MfaSignInResult> withCode(String challengeToken, String code, String clientIp) {
+        return complete(challengeToken, clientIp, userId -> verifier.verifyTotp(userId, code));
+    }
+
+    public Mono<MfaSignInResult> withRecoveryCode(String challengeToken, String recoveryCode, String clientIp) {
+        return complete(challengeToken, clientIp, userId -> verifier.verifyRecoveryCode(userId, recoveryCode));
+    }
+
+    private Mono<MfaSignInResult> complete(String challengeToken, String clientIp,
+                                           java.util.function.Function<UUID, Mono<VerificationOutcome>> factor) {
+        Instant now = clock.instant();
+        Mono<MfaSignInResult> work = sessions.lockLiveChallenge(challengeToken, now)
+                .flatMap(challenge -> factor.apply(challenge.userId())
+                        .flatMap(outcome -> settle(challenge, outcome, clientIp, now)))
+                .defaultIfEmpty(new MfaSignInResult.Refused(new ChallengeExpired()));
+        return tx.transactional(work);
+    }
+
+    private Mono<MfaSignInResult> settle(Challenge challenge, VerificationOutcome outcome, String clientIp,
+                                         Instant now) {
+        UUID userId = challenge.userId();
+        if (outcome instanceof Verified verified) {
+            return sessions.end(challenge.sessionId())
+                    .then(outbox.append(new MfaVerificationSucceeded(userId, verified.credentialId(), METHOD_TOTP,
+                            clientIp)))
+                    .then(signIn.completeSignIn(userId, METHOD_TOTP, true, clientIp))
+                    .flatMap(session -> sessions.markMfaVerified(session.session().sessionId(), now, false)
+                            .thenReturn(new MfaSignInResult.Passed(session, false)));
+        }
+        if (outcome instanceof RecoveryCodeAccepted accepted) {
+            return sessions.end(challenge.sessionId())
+                    .then(outbox.append(new RecoveryCodeUsed(userId, accepted.credentialId(), clientIp)))
+                    .then(outbox.append(new MfaVerificationSucceeded(userId, accepted.credentialId(),
+                            METHOD_RECOVERY_CODE, clientIp)))
+                    .then(outbox.append(new MfaDisabled(userId, accepted.credentialId(), "RECOVERY_CODE", userId,
+                            null, clientIp)))
+                    .then(afterRecoveryCode(userId, clientIp, now))
+                    .map(next -> new MfaSignInResult.Passed(next, true));
+        }
+        return refusals.refused(userId, outcome, VerificationEvents.SIGN_IN, clientIp)
+                .thenReturn(new MfaSignInResult.Refused(outcome));
+    }
+
+    /** MFA is off now: a full session, unless an organization enforces MFA (then straight back to setup). */
+    private Mono<SignInOutcome> afterRecoveryCode(UUID userId, String clientIp, Instant now) {
+        return requirement.isRequiredFor(userId).flatMap(required -> required
+                ? sessions.issueSetupToken(userId, clientIp).map(token ->
+                        new SignInOutcome.MfaSetupRequired(userId, token.token(), token.expiresAt()))
+                : signIn.completeSignIn(userId, METHOD_RECOVERY_CODE, true, clientIp).flatMap(session ->
+                        sessions.markMfaVerified(session.session().sessionId(), now, true).thenReturn(session)));
+    }
+}
