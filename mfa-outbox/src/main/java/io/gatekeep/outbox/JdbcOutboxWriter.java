@@ -3,12 +3,14 @@ package io.gatekeep.outbox;
 import io.gatekeep.events.EventCodec;
 import io.gatekeep.events.EventEnvelope;
 import io.gatekeep.events.EventPayload;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -21,10 +23,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public class JdbcOutboxWriter {
 
+    /** One statement for any number of events; {@code ordinality} keeps their list order in {@code seq}. */
     private static final String INSERT = """
             insert into outbox_event (event_id, topic, partition_key, event_type, source, subject, occurred_at,
                                       schema_version, payload, status, next_attempt_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), 'PENDING', ?)
+            select e.event_id, e.topic, e.partition_key, e.event_type, e.source, e.subject, ?, e.schema_version,
+                   cast(e.payload as jsonb), 'PENDING', ?
+            from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                        cast(? as text[]), cast(? as int[]), cast(? as text[])) with ordinality
+                     as e (event_id, topic, partition_key, event_type, source, subject, schema_version, payload, n)
+            order by e.n
             """;
 
     private final DataSource dataSource;
@@ -63,21 +71,27 @@ public class JdbcOutboxWriter {
         // Postgres keeps microseconds: truncate so that the envelope, the row and ce_time agree.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<EventEnvelope> envelopes = payloads.stream().map(payload -> codec.envelope(payload, source, now)).toList();
-        jdbc.batchUpdate(INSERT, envelopes, envelopes.size(), (statement, envelope) -> {
-            OffsetDateTime occurredAt = OffsetDateTime.ofInstant(envelope.time(), ZoneOffset.UTC);
-            statement.setObject(1, envelope.id());
-            statement.setString(2, envelope.topic().logicalName());
-            statement.setString(3, envelope.key());
-            statement.setString(4, envelope.type());
-            statement.setString(5, envelope.source());
-            statement.setString(6, envelope.subject());
-            statement.setObject(7, occurredAt);
-            statement.setInt(8, envelope.schemaVersion());
-            statement.setString(9, envelope.data());
-            statement.setObject(10, occurredAt);
+        OffsetDateTime occurredAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(INSERT);
+            statement.setObject(1, occurredAt);
+            statement.setObject(2, occurredAt);
+            statement.setArray(3, connection.createArrayOf("uuid", column(envelopes, EventEnvelope::id)));
+            statement.setArray(4, connection.createArrayOf("text", column(envelopes, e -> e.topic().logicalName())));
+            statement.setArray(5, connection.createArrayOf("text", column(envelopes, EventEnvelope::key)));
+            statement.setArray(6, connection.createArrayOf("text", column(envelopes, EventEnvelope::type)));
+            statement.setArray(7, connection.createArrayOf("text", column(envelopes, EventEnvelope::source)));
+            statement.setArray(8, connection.createArrayOf("text", column(envelopes, EventEnvelope::subject)));
+            statement.setArray(9, connection.createArrayOf("int4", column(envelopes, EventEnvelope::schemaVersion)));
+            statement.setArray(10, connection.createArrayOf("text", column(envelopes, EventEnvelope::data)));
+            return statement;
         });
         registerWakeUp();
         return envelopes;
+    }
+
+    private static Object[] column(List<EventEnvelope> envelopes, Function<EventEnvelope, Object> value) {
+        return envelopes.stream().map(value).toArray();
     }
 
     private void requireTransaction() {

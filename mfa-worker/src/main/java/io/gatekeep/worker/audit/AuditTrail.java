@@ -1,13 +1,14 @@
 package io.gatekeep.worker.audit;
 
-import io.gatekeep.events.EventPayload;
 import io.gatekeep.events.EventType;
 import io.gatekeep.worker.consuming.EventHandler;
 import io.gatekeep.worker.consuming.ReceivedEvent;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,17 +21,19 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditTrail implements EventHandler {
 
+    /**
+     * One statement for a whole batch. The left join yields, per event: the event's own organization (the join never
+     * matches then), or one row per membership of its user, or a single row without organization.
+     */
     private static final String INSERT = """
-            with e (org, usr) as (values (cast(? as uuid), cast(? as uuid)))
             insert into audit_entry (event_id, organization_id, user_id, actor_user_id, action, client_ip,
                                      occurred_at, recorded_at, details)
-            select ?, target.org, ?, ?, ?, ?, ?, ?, cast(? as jsonb)
-            from (select e.org from e where e.org is not null
-                  union all
-                  select m.organization_id from e join membership m on m.user_id = e.usr where e.org is null
-                  union all
-                  select null from e
-                  where e.org is null and not exists (select 1 from membership m where m.user_id = e.usr)) target
+            select e.event_id, coalesce(e.org, m.organization_id), e.usr, e.actor, e.action, e.ip, e.occurred_at, ?,
+                   cast(e.details as jsonb)
+            from unnest(cast(? as uuid[]), cast(? as uuid[]), cast(? as uuid[]), cast(? as uuid[]),
+                        cast(? as text[]), cast(? as text[]), cast(? as timestamptz[]), cast(? as text[]))
+                     as e (event_id, org, usr, actor, action, ip, occurred_at, details)
+            left join membership m on e.org is null and m.user_id = e.usr
             on conflict do nothing
             """;
 
@@ -60,18 +63,23 @@ class AuditTrail implements EventHandler {
     @Override
     public void handleAll(List<ReceivedEvent> events) {
         OffsetDateTime recordedAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        jdbc.batchUpdate(INSERT, events, events.size(), (statement, event) -> {
-            EventPayload payload = event.payload();
-            statement.setObject(1, payload.organizationId());
-            statement.setObject(2, payload.userId());
-            statement.setObject(3, event.id());
-            statement.setObject(4, payload.userId());
-            statement.setObject(5, payload.actorUserId());
-            statement.setString(6, event.type().action());
-            statement.setString(7, payload.clientIp());
-            statement.setObject(8, OffsetDateTime.ofInstant(event.envelope().time(), ZoneOffset.UTC));
-            statement.setObject(9, recordedAt);
-            statement.setString(10, event.envelope().data());
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(INSERT);
+            statement.setObject(1, recordedAt);
+            statement.setArray(2, connection.createArrayOf("uuid", column(events, ReceivedEvent::id)));
+            statement.setArray(3, connection.createArrayOf("uuid", column(events, e -> e.payload().organizationId())));
+            statement.setArray(4, connection.createArrayOf("uuid", column(events, e -> e.payload().userId())));
+            statement.setArray(5, connection.createArrayOf("uuid", column(events, e -> e.payload().actorUserId())));
+            statement.setArray(6, connection.createArrayOf("text", column(events, e -> e.type().action())));
+            statement.setArray(7, connection.createArrayOf("text", column(events, e -> e.payload().clientIp())));
+            statement.setArray(8, connection.createArrayOf("timestamptz",
+                    column(events, e -> e.envelope().time().toString())));
+            statement.setArray(9, connection.createArrayOf("text", column(events, e -> e.envelope().data())));
+            return statement;
         });
+    }
+
+    private static Object[] column(List<ReceivedEvent> events, Function<ReceivedEvent, Object> value) {
+        return events.stream().map(value).toArray();
     }
 }
