@@ -1,0 +1,79 @@
+package io.gatekeep.worker.mfa;
+
+import io.gatekeep.events.EventType;
+import io.gatekeep.events.mfa.MfaDisabled;
+import io.gatekeep.events.support.MfaResetApproved;
+import io.gatekeep.outbox.JdbcOutboxWriter;
+import io.gatekeep.worker.consuming.EventHandler;
+import io.gatekeep.worker.consuming.ReceivedEvent;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * On {@code MfaResetApproved} (a support ticket confirmed by the organization's owner): turns MFA off on the user, the
+ * same state change as a used recovery code with reason {@code SUPPORT_RESET}: the active credential (its secret
+ * erased) and the unused recovery code are revoked, every session of the user ends, pending setups expire, and
+ * {@code MfaDisabled} (ticket, approver) is recorded, all in the handler's transaction. A user without an active
+ * credential (MFA already off, or this approval applied before) is left alone and nothing is emitted.
+ */
+class SupportResetHandler implements EventHandler {
+
+    static final String NAME = "mfa-support-reset";
+    private static final Logger log = LoggerFactory.getLogger(SupportResetHandler.class);
+
+    private final JdbcTemplate jdbc;
+    private final JdbcOutboxWriter outbox;
+    private final Clock clock;
+
+    SupportResetHandler(JdbcTemplate jdbc, JdbcOutboxWriter outbox, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean handles(EventType type) {
+        return type == EventType.MFA_RESET_APPROVED;
+    }
+
+    @Override
+    public void handle(ReceivedEvent event) {
+        MfaResetApproved approved = event.payload(MfaResetApproved.class);
+        Timestamp now = Timestamp.from(clock.instant());
+        List<UUID> revoked = jdbc.queryForList("""
+                update mfa_credential
+                set revoked_at = ?, revoked_reason = 'SUPPORT_RESET',
+                    secret_key_id = null, secret_nonce = null, secret_ciphertext = null
+                where user_id = ? and revoked_at is null
+                returning id
+                """, UUID.class, now, approved.userId());
+        if (revoked.isEmpty()) {
+            log.info("Support reset of ticket {}: user {} has no active MFA credential; nothing to do",
+                    approved.ticketId(), approved.userId());
+            return;
+        }
+        jdbc.update("""
+                update mfa_recovery_code set revoked_at = ?
+                where user_id = ? and used_at is null and revoked_at is null""", now, approved.userId());
+        jdbc.update("""
+                update mfa_setup set status = 'EXPIRED', finished_at = ?, revision = revision + 1,
+                       secret_key_id = null, secret_nonce = null, secret_ciphertext = null
+                where user_id = ? and status = 'PENDING'""", now, approved.userId());
+        int sessions = jdbc.update("update auth_session set revoked_at = ? where user_id = ? and revoked_at is null",
+                now, approved.userId());
+        outbox.append(new MfaDisabled(approved.userId(), revoked.get(0), "SUPPORT_RESET", approved.approverUserId(),
+                approved.ticketId(), null));
+        log.info("Support reset of ticket {}: MFA disabled for user {}, {} session(s) ended", approved.ticketId(),
+                approved.userId(), sessions);
+    }
+}

@@ -1,0 +1,75 @@
+package io.gatekeep.worker.mfa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.gatekeep.events.EventEnvelope;
+import io.gatekeep.events.support.MfaResetApproved;
+import io.gatekeep.worker.Accounts;
+import io.gatekeep.worker.WorkerIntegrationTest;
+import io.gatekeep.worker.mail.EmailDispatcher;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class SupportResetIntegrationTest extends WorkerIntegrationTest {
+
+    @Autowired
+    EmailDispatcher emails;
+
+    @Test
+    void approvedResetDisablesMfaEndsSessionsAndEmitsMfaDisabledOnceEvenWhenDeliveredTwice() throws Exception {
+        MfaRows mfa = new MfaRows(jdbc, clock);
+        Accounts accounts = accounts();
+        UUID organization = accounts.organization("Resetco");
+        Accounts.Person owner = accounts.activeUser("Oona Owner");
+        Accounts.Person user = accounts.activeUser("Luis Lostcode");
+        accounts.member(organization, owner, "OWNER");
+        accounts.member(organization, user, "MEMBER");
+        UUID credential = mfa.activeCredential(user.id());
+        mfa.session(user.id());
+        UUID phone = mfa.session(user.id());
+        UUID setup = mfa.pendingSetup(user.id(), phone, Duration.ofSeconds(10));
+        UUID ticket = UUID.randomUUID();
+
+        EventEnvelope approved = publish(new MfaResetApproved(ticket, "MFA-7Q4K2", user.id(), organization,
+                owner.id(), "OWNER_REPLY", null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> processed(SupportResetHandler.NAME, approved));
+        republish(approved);
+        EventEnvelope again = publish(new MfaResetApproved(ticket, "MFA-7Q4K2", user.id(), organization,
+                owner.id(), "OWNER_REPLY", null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> processed(SupportResetHandler.NAME, again));
+
+        Map<String, Object> revoked = jdbc.queryForMap("""
+                select revoked_reason, revoked_at, secret_ciphertext from mfa_credential where id = ?""", credential);
+        assertThat(revoked).containsEntry("revoked_reason", "SUPPORT_RESET").containsEntry("secret_ciphertext", null);
+        assertThat(jdbc.queryForObject("select count(*) from mfa_recovery_code where user_id = ? and revoked_at is null",
+                Integer.class, user.id())).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from auth_session where user_id = ? and revoked_at is null",
+                Integer.class, user.id())).isZero();
+        assertThat(jdbc.queryForObject("select status from mfa_setup where id = ?", String.class, setup))
+                .isEqualTo("EXPIRED");
+        List<Map<String, Object>> disabled = jdbc.queryForList("""
+                select payload ->> 'reason' as reason, payload ->> 'ticketId' as ticket,
+                       payload ->> 'actorUserId' as actor, payload ->> 'credentialId' as credential
+                from outbox_event where event_type = 'io.gatekeep.recovery.mfa-disabled' and partition_key = ?""",
+                user.id().toString());
+        assertThat(disabled).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("reason", "SUPPORT_RESET").containsEntry("ticket", ticket.toString())
+                .containsEntry("actor", owner.id().toString()).containsEntry("credential", credential.toString()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from outgoing_email where recipient = ?", Integer.class, user.email()) > 0);
+        emails.dispatchDue();
+        List<MimeMessage> received = mailTo(user.email());
+        assertThat(received).singleElement().satisfies(message -> {
+            assertThat(message.getSubject()).isEqualTo("Multi-factor authentication is now off");
+            assertThat(message.getContent().toString()).contains("support request (ticket " + ticket + ")")
+                    .contains("confirmed by Oona Owner");
+        });
+    }
+}
