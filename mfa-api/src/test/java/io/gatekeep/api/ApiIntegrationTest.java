@@ -32,13 +32,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "gatekeep.sign-in.rate-limit.window=1m",
         // a fixed test key (32 bytes, base64): the API refuses to start without one
         "gatekeep.mfa.encryption.keys.test-2026=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-        "gatekeep.mfa.encryption.active-key-id=test-2026"})
+        "gatekeep.mfa.encryption.active-key-id=test-2026",
+        "gatekeep.internal.service-tokens.support-desk=" + ApiIntegrationTest.DESK_SERVICE_TOKEN})
 @AutoConfigureWebTestClient(timeout = "30s")
 @Import(TestClockConfiguration.class)
 public abstract class ApiIntegrationTest {
 
     protected static final TestEnvironment ENV = TestEnvironment.create();
     protected static final String PASSWORD = "correct horse battery";
+    protected static final String DESK_SERVICE_TOKEN = "test-desk-service-token-0123456789";
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
             .build();
 
