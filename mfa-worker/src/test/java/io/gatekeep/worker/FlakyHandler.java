@@ -6,10 +6,12 @@ import io.gatekeep.worker.consuming.ReceivedEvent;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A test handler for sign-ins that fails on purpose: twice for client IP {@code fail-twice}, always for
- * {@code fail-always}; it counts the times it applied each event.
+ * {@code fail-always}; it counts the committed applications of each event.
  */
 public class FlakyHandler implements EventHandler {
 
@@ -35,7 +37,13 @@ public class FlakyHandler implements EventHandler {
         if (FAIL_ALWAYS.equals(ip) || FAIL_TWICE.equals(ip) && failures.merge(event.id(), 1, Integer::sum) <= 2) {
             throw new IllegalStateException("Failing on purpose for " + event.id());
         }
-        applied.merge(event.id(), 1, Integer::sum);
+        // Counted when the handler's transaction commits, like a real effect (a rolled-back try does not count).
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                applied.merge(event.id(), 1, Integer::sum);
+            }
+        });
     }
 
     public int timesApplied(UUID eventId) {

@@ -13,7 +13,9 @@ class EventListener {
         this.dispatcher = dispatcher;
     }
 
-    @KafkaListener(id = "mfa-worker-events", topics = "#{@consumedTopics.names()}", batch = "true")
+    /** The consumer group is spring.kafka.consumer.group-id ({@code mfa-worker}), not this container id. */
+    @KafkaListener(id = "mfa-worker-events", idIsGroup = false, topics = "#{@consumedTopics.names()}",
+            batch = "true")
     void onEvents(List<ConsumerRecord<byte[], byte[]>> records) {
         dispatcher.dispatch(records);
     }

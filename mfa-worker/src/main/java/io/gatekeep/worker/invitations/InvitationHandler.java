@@ -6,6 +6,9 @@ import io.gatekeep.worker.WebProperties;
 import io.gatekeep.worker.consuming.EventHandler;
 import io.gatekeep.worker.consuming.ReceivedEvent;
 import io.gatekeep.worker.mail.OutgoingEmails;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -16,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * On {@code MemberInvited}: creates the invitation token, stores its hash on the invitation and queues the email
  * carrying it (cause {@code invitation:<invitationId>}), all in the handler's transaction. An invitation that already
- * has a token, was accepted or is gone gets no (second) email.
+ * has a token, was accepted, has expired or is gone gets no (second) email.
  */
 @Component
 class InvitationHandler implements EventHandler {
@@ -26,11 +29,13 @@ class InvitationHandler implements EventHandler {
     private final JdbcTemplate jdbc;
     private final OutgoingEmails emails;
     private final WebProperties web;
+    private final Clock clock;
 
-    InvitationHandler(JdbcTemplate jdbc, OutgoingEmails emails, WebProperties web) {
+    InvitationHandler(JdbcTemplate jdbc, OutgoingEmails emails, WebProperties web, Clock clock) {
         this.jdbc = jdbc;
         this.emails = emails;
         this.web = web;
+        this.clock = clock;
     }
 
     @Override
@@ -49,10 +54,11 @@ class InvitationHandler implements EventHandler {
         InvitationToken token = InvitationToken.generate();
         int updated = jdbc.update("""
                 update invitation set token_hash = ?
-                where id = ? and token_hash is null and accepted_at is null
-                """, token.hash(), invited.invitationId());
+                where id = ? and token_hash is null and accepted_at is null and expires_at > ?
+                """, token.hash(), invited.invitationId(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         if (updated == 0) {
-            log.info("Invitation {} is gone, accepted or already sent; no invitation email", invited.invitationId());
+            log.info("Invitation {} is gone, accepted, expired or already sent; no invitation email",
+                    invited.invitationId());
             return;
         }
         String organization = organizationName(invited.organizationId());
