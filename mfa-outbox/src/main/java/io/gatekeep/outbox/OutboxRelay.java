@@ -66,7 +66,7 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     public OutboxRelay(DataSource dataSource, Map<String, Object> producerConfig, String topicPrefix,
                        OutboxProperties.Relay settings, Clock clock, RelayMetrics metrics) {
         this.dataSource = dataSource;
-        this.producerConfig = forcedProducerConfig(producerConfig);
+        this.producerConfig = forcedProducerConfig(producerConfig, settings.sendTimeout());
         this.topicPrefix = topicPrefix;
         this.settings = settings;
         this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
@@ -74,7 +74,7 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         this.metrics = metrics;
     }
 
-    private static Map<String, Object> forcedProducerConfig(Map<String, Object> config) {
+    private static Map<String, Object> forcedProducerConfig(Map<String, Object> config, Duration sendTimeout) {
         Map<String, Object> forced = new HashMap<>(config);
         forced.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         forced.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -84,6 +84,8 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         // A round sends up to a batch of rows at once: larger producer batches mean fewer requests to wait for.
         forced.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
         forced.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 131_072);
+        // While Kafka is unreachable, send() waits for metadata: no longer than a round waits for acknowledgements.
+        forced.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) sendTimeout.toMillis());
         return forced;
     }
 
