@@ -35,13 +35,19 @@ class SecurityConfiguration {
     /** Answered to a setup token (MFA enforced, none set up yet) outside the setup endpoints and the profile. */
     static final ApiError MFA_SETUP_REQUIRED = new ApiError(HttpStatus.FORBIDDEN, "mfa_setup_required",
             "Set up MFA first: this token only reaches /api/v1/me/mfa/setup* and GET /api/v1/me");
+    /** Answered on the setup endpoints to a setup token that outlived its 3-minute setup session. */
+    static final ApiError SETUP_SESSION_EXPIRED = new ApiError(HttpStatus.UNAUTHORIZED, "setup_session_expired",
+            "The setup session has expired; sign in again and start over");
+    private static final String SETUP_PATH = "/api/v1/me/mfa/setup";
     private static final String FULL = SessionKind.FULL.authority().getAuthority();
     private static final String SETUP_ONLY = SessionKind.MFA_SETUP.authority().getAuthority();
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, Sessions sessions, ProblemWriter problems) {
-        ServerAuthenticationEntryPoint unauthenticated =
-                (exchange, e) -> problems.write(exchange, ApiError.UNAUTHENTICATED);
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> problems.write(exchange,
+                e instanceof SessionAuthenticationManager.ExpiredSetupToken
+                        && exchange.getRequest().getPath().value().startsWith(SETUP_PATH)
+                        ? SETUP_SESSION_EXPIRED : ApiError.UNAUTHENTICATED);
         // A setup token is told what it is for; anyone else just gets forbidden.
         ServerAccessDeniedHandler forbidden = (exchange, e) -> ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(SecurityContext::getAuthentication)

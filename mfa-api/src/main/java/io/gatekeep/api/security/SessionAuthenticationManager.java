@@ -11,6 +11,13 @@ import reactor.core.publisher.Mono;
 /** Resolves a bearer token to its live session; unknown, expired, revoked and challenge tokens fail alike. */
 final class SessionAuthenticationManager implements ReactiveAuthenticationManager {
 
+    /** A setup-only token whose setup session ran out: the setup endpoints answer {@code setup_session_expired}. */
+    static final class ExpiredSetupToken extends BadCredentialsException {
+        ExpiredSetupToken() {
+            super("The setup session of this token has expired");
+        }
+    }
+
     private final Sessions sessions;
 
     SessionAuthenticationManager(Sessions sessions) {
@@ -26,6 +33,8 @@ final class SessionAuthenticationManager implements ReactiveAuthenticationManage
                 // an MFA challenge proves only the password: it is redeemed in a request body, never a bearer token
                 .filter(session -> session.kind() != SessionKind.MFA_CHALLENGE)
                 .<Authentication>map(SessionAuthentication::new)
-                .switchIfEmpty(Mono.error(() -> new BadCredentialsException("No live session for this token")));
+                .switchIfEmpty(Mono.defer(() -> sessions.isExpired(bearer.token(), SessionKind.MFA_SETUP)
+                        .flatMap(expiredSetup -> Mono.error(expiredSetup ? new ExpiredSetupToken()
+                                : new BadCredentialsException("No live session for this token")))));
     }
 }

@@ -69,6 +69,23 @@ public class Sessions {
                 .one();
     }
 
+    /**
+     * Whether {@code token} stands for a session of {@code kind} that ran out of time (not revoked): lets a setup
+     * token that outlived its setup session be told so, instead of a bare "unauthenticated".
+     */
+    public Mono<Boolean> isExpired(String token, SessionKind kind) {
+        return db.sql("""
+                        select exists (select 1 from auth_session
+                                       where token_hash = :tokenHash and kind = :kind and revoked_at is null
+                                         and expires_at <= :now)
+                        """)
+                .bind("tokenHash", SessionTokens.sha256(token))
+                .bind("kind", kind.name())
+                .bind("now", clock.instant())
+                .map(row -> Boolean.TRUE.equals(row.get(0, Boolean.class)))
+                .one();
+    }
+
     /** Revokes one session; answers whether it was still live. */
     public Mono<Boolean> revoke(UUID sessionId) {
         return db.sql("update auth_session set revoked_at = :now where id = :id and revoked_at is null")

@@ -55,7 +55,24 @@ class MfaEnforcementAtSignInIntegrationTest extends MfaHttpTest {
         clock.advance(Duration.ofSeconds(179));
         me(setupToken).expectStatus().isOk();
         clock.advance(Duration.ofSeconds(2));
-        me(setupToken).expectStatus().isUnauthorized();
+        me(setupToken).expectStatus().isUnauthorized().expectBody().jsonPath("$.code").isEqualTo("unauthenticated");
+        verifySetup(setupToken, "123456").expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.code").isEqualTo("setup_session_expired");
+    }
+
+    @Test
+    void setupStartedWithASetupTokenGetsItsFullThreeMinutes() {
+        Account owner = signedUpOwner();
+        enforceMfa(owner.organizationId());
+        String setupToken = (String) passwordStep(owner.email()).get("setupToken");
+        clock.advance(Duration.ofSeconds(30));
+        startSetup(setupToken);
+        clock.advance(Duration.ofSeconds(120));
+        String secret = ReferenceTotp.secretOf((String) refreshQr(setupToken).expectStatus().isOk()
+                .expectBody(MAP).returnResult().getResponseBody().get("otpauthUri"));
+        clock.advance(Duration.ofSeconds(59));
+        verifySetup(setupToken, codeFor(secret)).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("AUTHENTICATED");
     }
 
     @Test
