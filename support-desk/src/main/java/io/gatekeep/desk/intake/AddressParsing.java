@@ -29,6 +29,7 @@ final class AddressParsing {
             }
             return addresses;
         } catch (AddressException | RuntimeException e) {
+            // Non-strict parsing accepts nearly anything; each address is then validated strictly, see collect.
             if (!lenient) {
                 notes.add(where + " could not be parsed and is ignored");
                 return List.of();
@@ -55,6 +56,7 @@ final class AddressParsing {
         if (mailbox == null || mailbox.isBlank()) {
             return;
         }
+        address.validate();
         String personal = address.getPersonal();
         String name = personal == null ? "" : HeaderText.singleLine(EncodedWords.decode(personal, where, notes));
         into.add(new MailAddress(mailbox, name));

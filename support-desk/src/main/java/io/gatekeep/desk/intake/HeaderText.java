@@ -15,8 +15,8 @@ final class HeaderText {
      * UTF-8 we read them as such; otherwise they stay ISO-8859-1 (every byte is a character, nothing is lost).
      */
     static String fromRawBytes(String latin1) {
-        if (latin1.chars().allMatch(c -> c < 0x80)) {
-            return latin1;
+        if (latin1.chars().allMatch(c -> c < 0x80) || latin1.chars().anyMatch(c -> c > 0xFF)) {
+            return latin1; // plain ASCII, or already decoded text
         }
         byte[] bytes = latin1.getBytes(StandardCharsets.ISO_8859_1);
         return strictUtf8(bytes) != null ? strictUtf8(bytes) : latin1;

@@ -5,10 +5,8 @@ import io.gatekeep.desk.intake.ParseOutcome.PartialHeaders;
 import io.gatekeep.desk.intake.ParseOutcome.Reason;
 import io.gatekeep.desk.intake.ParseOutcome.Rejected;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.text.ParsePosition;
@@ -21,7 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Parses support mail into {@link ParseOutcome}s. The message content can never make it throw: a message over a
+ * Parses support mail into {@link ParseOutcome}s, with its own single-pass MIME splitter ({@code MimeTree}) and
+ * Jakarta Mail only for addresses, dates and charset names. The message content can never make it throw: a message over a
  * {@link ParseLimits limit} or beyond repair comes back as {@link Rejected} with whatever headers could be read; what
  * was repaired along the way is listed in {@link InboundMessage#notes()}. Only failures of the source itself (the
  * stream or IMAP connection) surface, as {@link IOException}, so the caller leaves the message unprocessed and
@@ -29,7 +28,6 @@ import java.util.Set;
  */
 public final class MessageParser {
 
-    private static final Session SESSION = Session.getInstance(new java.util.Properties());
     private static final int PARTIAL_HEADER_BYTES = 1024 * 1024;
     private static final Set<String> PARTIAL_FIELDS = Set.of("message-id", "from", "subject");
 
@@ -96,25 +94,23 @@ public final class MessageParser {
             return rejected(Reason.TOO_LARGE, tooLarge(size), raw, length, size, sha256);
         }
         try {
-            Optional<StructureScan.Violation> violation = StructureScan.check(raw, length, limits);
-            if (violation.isPresent()) {
-                return rejected(violation.get().reason(), violation.get().detail(), raw, length, size, sha256);
-            }
             return new Parsed(build(raw, length, sha256));
         } catch (LimitExceeded e) {
             return rejected(e.reason(), e.getMessage(), raw, length, size, sha256);
-        } catch (MessagingException | RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // The class name only: exception messages may quote message content.
             return rejected(Reason.UNPARSEABLE, "the parser failed: " + e.getClass().getSimpleName(), raw, length, size,
                     sha256);
         }
     }
 
-    private InboundMessage build(byte[] raw, int length, String sha256) throws MessagingException {
+    private InboundMessage build(byte[] raw, int length, String sha256) {
         List<String> notes = new ArrayList<>();
-        Headers headers = topLevelHeaders(raw, length);
-        BodyExtractor.Bodies bodies = BodyExtractor.extract(
-                new MimeMessage(SESSION, new SharedByteArrayInputStream(raw, 0, length)), limits, notes);
+        MimeTree.Entity root = MimeTree.parse(raw, length, limits);
+        Headers headers = new Headers(root.headers.stream()
+                .map(field -> new Headers.Field(field.name(), HeaderText.fromRawBytes(field.value())))
+                .toList());
+        BodyExtractor.Bodies bodies = BodyExtractor.extract(raw, root, limits, notes);
         if (headers.count("From") > 1) {
             notes.add("more than one From header");
         }
@@ -151,13 +147,6 @@ public final class MessageParser {
                 sha256,
                 DedupeKey.of(messageId, sha256),
                 notes);
-    }
-
-    private Headers topLevelHeaders(byte[] raw, int length) {
-        RawHeaderBlock.Block block = RawHeaderBlock.read(raw, 0, length, limits.maxHeaders(), name -> true, null);
-        return new Headers(block.fields().stream()
-                .map(field -> new Headers.Field(field.name(), HeaderText.fromRawBytes(field.value())))
-                .toList());
     }
 
     private static List<MailAddress> addresses(Headers headers, String name, List<String> notes) {
