@@ -80,8 +80,8 @@ final class QuoteMarkers {
         String joined = first;
         for (int extra = 1; extra <= 2 && index + extra < lines.size(); extra++) {
             String next = lines.get(index + extra).strip();
-            if (next.isEmpty() || isQuoted(next)) {
-                return 0;
+            if (next.isEmpty() || isQuoted(next) || ATTRIBUTION.matcher(next).matches()) {
+                return 0; // a complete attribution on the next line starts there: this line is the sender's own
             }
             joined = joined + " " + next;
             if (ATTRIBUTION.matcher(joined).matches()) {
