@@ -162,6 +162,16 @@ class MessageParserLimitsTest {
     }
 
     @Test
+    void turnsDeeplyNestedHtmlIntoTextWithoutOverflowingTheStack() {
+        String html = "<div>".repeat(50_000) + "approve" + "</div>".repeat(50_000);
+
+        ParseOutcome outcome = parser.parse(raw(HEADERS + "Content-Type: text/html\n\n" + html));
+
+        assertThat(outcome).isInstanceOfSatisfying(Parsed.class,
+                parsed -> assertThat(parsed.message().htmlNewText()).contains("approve"));
+    }
+
+    @Test
     void refusesNonsensicalLimits() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> ParseLimits.defaults().withMaxParts(0));

@@ -304,6 +304,19 @@ class MessageParserTest {
     }
 
     @Test
+    void reportsAFailingSourceAsIoExceptionSoTheMessageIsRetriedNotFiled() {
+        jakarta.mail.internet.MimeMessage lostConnection = new jakarta.mail.internet.MimeMessage((jakarta.mail.Session) null) {
+            @Override
+            public void writeTo(java.io.OutputStream out) throws jakarta.mail.MessagingException {
+                throw new jakarta.mail.FolderClosedException(null, "connection lost");
+            }
+        };
+
+        org.assertj.core.api.Assertions.assertThatIOException()
+                .isThrownBy(() -> MessageParser.withDefaults().parse(lostConnection));
+    }
+
+    @Test
     void rejectsBytesThatAreNoMessageAtAllWithoutThrowing() {
         ParseOutcome outcome = MessageParser.withDefaults().parse(new byte[] {0, 1, 2, (byte) 0xff, '\r', '\n', '\r', '\n'});
 
