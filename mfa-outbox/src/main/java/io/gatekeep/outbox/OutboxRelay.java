@@ -1,27 +1,14 @@
 package io.gatekeep.outbox;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.InvalidTopicException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +17,14 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Publishes committed outbox rows to Kafka, at least once, in {@code seq} order per key.
  *
- * <p>Each round is one transaction: a transaction-scoped advisory lock elects one relay in the whole deployment
- * (the others idle), the oldest pending rows are locked, sent, and those Kafka acknowledged are marked
- * {@code PUBLISHED}, in {@code seq} order up to the first failure. The failed row stays {@code PENDING} with a capped
- * exponential backoff and holds back the later rows with its key; the rows after it are simply sent again later (a
- * duplicate the consumers' idempotency absorbs). So during a Kafka outage rows wait and nothing is lost. A row Kafka
- * can never take (unknown topic, too large) is set {@code BLOCKED} for an operator instead of stalling its key.
+ * <p>One relay in the whole deployment publishes: the one holding a session-level advisory lock
+ * ({@link RelayLeadership}); the others stand by and try again once per poll interval. The leader reads the oldest
+ * pending rows in batches and sends them, keeping a few batches in flight ({@link RelayPipeline}), and marks those
+ * Kafka acknowledged {@code PUBLISHED}, in send order up to the first failure. The failed row stays {@code PENDING}
+ * with a capped exponential backoff and holds back the later rows with its key; the rows sent after it are simply
+ * sent again later (a duplicate the consumers' idempotency absorbs). So during a Kafka outage rows wait and nothing
+ * is lost. A row Kafka can never take (unknown topic, too large) is set {@code BLOCKED} for an operator instead of
+ * stalling its key.
  *
  * <p>Ordering caveat: {@code seq} is taken at insert, so two concurrent transactions may commit out of {@code seq}
  * order; they are published in commit order then. Events of one key are normally written by serialized transactions.
@@ -43,21 +32,18 @@ import org.springframework.context.SmartLifecycle;
 public class OutboxRelay implements SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final int MAX_ERROR_LENGTH = 300;
 
     private final DataSource dataSource;
     private final Map<String, Object> producerConfig;
     private final String topicPrefix;
     private final OutboxProperties.Relay settings;
-    private final Backoff backoff;
     private final Clock clock;
     private final RelayMetrics metrics;
-    private final Object wakeUp = new Object();
+    private final RelayPipeline.Wake wake = new RelayPipeline.Wake();
 
     private boolean ownsDataSource;
     private Producer<String, String> producer;
     private volatile boolean running;
-    private boolean woken;
     private Thread thread;
 
     /**
@@ -69,7 +55,6 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         this.producerConfig = forcedProducerConfig(producerConfig, settings.sendTimeout());
         this.topicPrefix = topicPrefix;
         this.settings = settings;
-        this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -93,114 +78,22 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     public record Round(boolean lockHeld, int published, boolean batchFull) {
     }
 
-    /** Runs one round now (the background thread calls this in a loop; tests call it directly). */
+    /**
+     * Publishes what is pending now and returns once Kafka acknowledged it (or at the first failure); the background
+     * thread does the same continuously. Tests call this directly.
+     */
     public Round publishPending() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Round round = publishPending(connection);
-                connection.commit();
-                return round;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+        try (RelayLeadership leadership = RelayLeadership.tryAcquire(dataSource)) {
+            if (leadership == null) {
+                return new Round(false, 0, false);
             }
+            int published = pipeline(leadership).drain();
+            return new Round(true, published, false);
         }
     }
 
-    private Round publishPending(Connection connection) throws SQLException {
-        if (!OutboxStore.tryLock(connection)) {
-            return new Round(false, 0, false);
-        }
-        long started = System.nanoTime();
-        List<OutboxRow> rows = OutboxStore.lockPending(connection, settings.batchSize());
-        long selected = System.nanoTime();
-        Instant now = clock.instant();
-        List<OutboxRow> sendable = sendable(rows, now);
-        Sent sent = send(sendable);
-        long acknowledged = System.nanoTime();
-        OutboxStore.markPublished(connection, sent.acknowledged(), clock.instant());
-        if (log.isDebugEnabled() && !rows.isEmpty()) {
-            log.debug("Round: {} rows, select {} µs, send+ack {} µs, mark {} µs", rows.size(),
-                    (selected - started) / 1000, (acknowledged - selected) / 1000,
-                    (System.nanoTime() - acknowledged) / 1000);
-        }
-        metrics.published(sent.acknowledged().size());
-        if (sent.failed() != null) {
-            recordFailure(connection, sent.failed(), sent.error(), now);
-        }
-        // Only a full batch that went out cleanly means more is waiting; anything else waits for the next poll.
-        boolean full = rows.size() >= settings.batchSize() && sent.failed() == null && !sendable.isEmpty();
-        return new Round(true, sent.acknowledged().size(), full);
-    }
-
-    /** Due rows, minus those queued behind a not-yet-due row with the same key. */
-    private static List<OutboxRow> sendable(List<OutboxRow> rows, Instant now) {
-        Set<String> heldBackKeys = new HashSet<>();
-        List<OutboxRow> sendable = new ArrayList<>(rows.size());
-        for (OutboxRow row : rows) {
-            if (heldBackKeys.contains(row.partitionKey()) || !row.isDue(now)) {
-                heldBackKeys.add(row.partitionKey());
-            } else {
-                sendable.add(row);
-            }
-        }
-        return sendable;
-    }
-
-    private record Sent(List<OutboxRow> acknowledged, OutboxRow failed, Exception error) {
-    }
-
-    private Sent send(List<OutboxRow> rows) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        Exception error = null;
-        for (OutboxRow row : rows) {
-            try {
-                acks.add(producer().send(CloudEventRecords.toRecord(row, topicPrefix)));
-            } catch (RuntimeException e) {
-                error = e;
-                break;
-            }
-        }
-        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
-        for (int i = 0; i < acks.size(); i++) {
-            try {
-                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException e) {
-                return new Sent(rows.subList(0, i), rows.get(i), (Exception) e.getCause());
-            } catch (TimeoutException e) {
-                return new Sent(rows.subList(0, i), rows.get(i), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Sent(rows.subList(0, i), rows.get(i), e);
-            }
-        }
-        return new Sent(rows.subList(0, acks.size()), error == null ? null : rows.get(acks.size()), error);
-    }
-
-    private void recordFailure(Connection connection, OutboxRow row, Exception error, Instant now)
-            throws SQLException {
-        String reason = describe(error);
-        if (error instanceof RecordTooLargeException || error instanceof InvalidTopicException
-                || error instanceof IllegalArgumentException) {
-            log.error("Outbox event {} (seq {}, type {}) can never be published, set BLOCKED: {}",
-                    row.eventId(), row.seq(), row.eventType(), reason);
-            OutboxStore.markBlocked(connection, row, reason);
-            metrics.blocked();
-            return;
-        }
-        Duration delay = backoff.delayAfter(row.attempts() + 1);
-        log.warn("Kafka did not acknowledge outbox event {} (seq {}, attempt {}); retrying in {}: {}",
-                row.eventId(), row.seq(), row.attempts() + 1, delay, reason);
-        OutboxStore.markFailed(connection, row, now.plus(delay), reason);
-        metrics.failed();
-    }
-
-    private static String describe(Exception error) {
-        String text = error.getClass().getSimpleName() + ": " + error.getMessage();
-        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    private RelayPipeline pipeline(RelayLeadership leadership) {
+        return new RelayPipeline(leadership.connection(), producer(), topicPrefix, settings, clock, metrics, wake);
     }
 
     private synchronized Producer<String, String> producer() {
@@ -210,44 +103,39 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
         return producer;
     }
 
-    /** Asks the background thread to run a round now rather than after the poll interval. */
+    /** Tells the background thread that rows were committed, so that it reads them now rather than at the next poll. */
     public void wakeUp() {
-        synchronized (wakeUp) {
-            woken = true;
-            wakeUp.notifyAll();
-        }
+        wake.commit();
     }
 
+    /** Leads while it can; otherwise (another relay leads, or the database is unreachable) tries again after a pause. */
     private void loop() {
         while (running) {
-            boolean again = false;
-            try {
-                again = publishPending().batchFull();
+            try (RelayLeadership leadership = RelayLeadership.tryAcquire(dataSource)) {
+                if (leadership != null) {
+                    log.debug("This relay leads: publishing the outbox");
+                    pipeline(leadership).run(() -> running);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (Exception e) {
-                log.warn("Outbox relay round failed; retrying after {}", settings.pollInterval(), e);
+                log.warn("Outbox relay failed; retrying after {}", settings.pollInterval(), e);
             }
-            if (!again) {
-                pause();
-            }
+            pause();
         }
     }
 
+    /** A standby relay tries for leadership once per poll interval, whatever the commits in its own service. */
     private void pause() {
-        synchronized (wakeUp) {
-            long until = System.nanoTime() + settings.pollInterval().toNanos();
-            while (running && !woken) {
-                long left = until - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(wakeUp, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
+        long until = System.nanoTime() + settings.pollInterval().toNanos();
+        try {
+            while (running && System.nanoTime() < until) {
+                wake.awaitAcknowledgement(until);
             }
-            woken = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
@@ -257,6 +145,7 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
             return;
         }
         running = true;
+        wake.restart();
         thread = new Thread(this::loop, "outbox-relay");
         thread.setDaemon(true);
         thread.start();
@@ -270,7 +159,7 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
             stopping = thread;
             thread = null;
         }
-        wakeUp();
+        wake.stop();
         if (stopping != null) {
             try {
                 stopping.join(settings.sendTimeout().plusSeconds(5).toMillis());

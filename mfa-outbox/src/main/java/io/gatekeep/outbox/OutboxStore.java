@@ -9,46 +9,35 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-/** The relay's SQL on {@code outbox_event}, all on the connection of the current round's transaction. */
+/** The relay's SQL on {@code outbox_event}, all on the leader's connection (auto-commit). */
 final class OutboxStore {
-
-    /**
-     * Key of the transaction-scoped advisory lock that elects the one relay allowed to publish ("gatekeep" in
-     * ASCII). Every service's relay uses the same key, so exactly one round runs at a time in the whole deployment.
-     */
-    static final long RELAY_LOCK_KEY = 0x676174656b656570L;
 
     private OutboxStore() {
     }
 
-    static boolean tryLock(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            statement.setLong(1, RELAY_LOCK_KEY);
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() && result.getBoolean(1);
-            }
-        }
-    }
-
     /**
-     * The oldest pending rows, due or not: the relay needs the rows that are not due yet too, to hold back later
-     * events with the same key and so keep their order.
+     * The oldest pending rows that are not in flight, due or not: the relay needs the rows that are not due yet too,
+     * to hold back later events with the same key and so keep their order. No row locks: only the leader (see
+     * {@link RelayLeadership}) reads and marks rows. Rows already sent and awaiting Kafka's acknowledgement are
+     * excluded by {@code seq} rather than by a lower bound, so that a row which committed late with a lower
+     * {@code seq} is still picked up.
      */
-    static List<OutboxRow> lockPending(Connection connection, int limit) throws SQLException {
+    static List<OutboxRow> pending(Connection connection, int limit, Collection<Long> inFlight) throws SQLException {
         String sql = """
                 select seq, event_id, topic, partition_key, event_type, source, subject, occurred_at, schema_version,
                        payload::text, attempts, next_attempt_at
                 from outbox_event
-                where status = 'PENDING'
+                where status = 'PENDING' and not (seq = any(?))
                 order by seq
                 limit ?
-                for update skip locked
                 """;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setInt(1, limit);
+            statement.setArray(1, connection.createArrayOf("bigint", inFlight.toArray(Long[]::new)));
+            statement.setInt(2, limit);
             try (ResultSet result = statement.executeQuery()) {
                 List<OutboxRow> rows = new ArrayList<>();
                 while (result.next()) {

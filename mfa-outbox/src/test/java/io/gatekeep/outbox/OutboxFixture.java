@@ -99,8 +99,24 @@ final class OutboxFixture implements AutoCloseable {
         return relay(config);
     }
 
+    /** A relay with extra producer settings. */
+    OutboxRelay relayWith(Map<String, Object> producerSettings) {
+        Map<String, Object> config = new HashMap<>(producerSettings);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        return relay(config);
+    }
+
+    /** Whether some relay holds the leadership lock in this test's database. */
+    boolean leadershipLockHeld() {
+        return jdbc.queryForObject("""
+                select count(*) from pg_locks
+                where locktype = 'advisory' and granted
+                  and database = (select oid from pg_database where datname = current_database())
+                """, Integer.class) > 0;
+    }
+
     private OutboxRelay relay(Map<String, Object> producerConfig) {
-        OutboxProperties.Relay settings = new OutboxProperties.Relay(true, Duration.ofMillis(20), 100,
+        OutboxProperties.Relay settings = new OutboxProperties.Relay(true, Duration.ofMillis(20), 100, 4,
                 Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(5));
         OutboxRelay relay = new OutboxRelay(dataSource, producerConfig, topicPrefix, settings, clock,
                 RelayMetrics.NONE);

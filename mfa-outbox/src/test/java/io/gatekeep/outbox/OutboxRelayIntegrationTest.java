@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.gatekeep.events.EventEnvelope;
 import io.gatekeep.events.Topic;
+import io.gatekeep.events.account.SignedIn;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -128,7 +130,7 @@ class OutboxRelayIntegrationTest {
         int events = 1_000;
         IntStream.range(0, events / 10).forEach(batch -> outbox.commit(
                 IntStream.range(0, 10).mapToObj(i -> OutboxFixture.signedIn(UUID.randomUUID()))
-                        .toArray(io.gatekeep.events.account.SignedIn[]::new)));
+                        .toArray(SignedIn[]::new)));
 
         OutboxRelay one = outbox.relay();
         OutboxRelay two = outbox.relay();
@@ -142,6 +144,68 @@ class OutboxRelayIntegrationTest {
         List<ConsumerRecord<String, String>> records = outbox.records(Topic.ACCOUNT, events, Duration.ofSeconds(20));
         assertThat(records).hasSize(events);
         assertThat(records.stream().map(record -> header(record, "ce_id")).distinct()).hasSize(events);
+    }
+
+    @Test
+    void keepsEachKeysOrderAcrossTheBatchesInFlight() throws Exception {
+        List<UUID> users = IntStream.range(0, 5).mapToObj(i -> UUID.randomUUID()).toList();
+        List<String> written = new java.util.ArrayList<>();
+        for (int commit = 0; commit < 90; commit++) {
+            SignedIn[] events = IntStream.range(0, 5).mapToObj(i -> OutboxFixture.signedIn(users.get(i)))
+                    .toArray(SignedIn[]::new);
+            outbox.commit(events).forEach(event -> written.add(event.id().toString()));
+        }
+
+        // 450 rows, batches of 100, up to 4 batches sent before the first is acknowledged.
+        assertThat(outbox.relay().publishPending().published()).isEqualTo(450);
+
+        List<ConsumerRecord<String, String>> records = outbox.records(Topic.ACCOUNT, 450, Duration.ofSeconds(20));
+        for (UUID user : users) {
+            List<String> sent = records.stream().filter(record -> record.key().equals(user.toString()))
+                    .map(record -> header(record, "ce_id")).toList();
+            assertThat(sent).hasSize(90).isSortedAccordingTo(java.util.Comparator.comparingInt(written::indexOf));
+        }
+    }
+
+    @Test
+    void marksNothingSentAfterARowKafkaRefusedAndSendsItAgainLater() throws Exception {
+        List<EventEnvelope> events = new java.util.ArrayList<>();
+        for (int commit = 0; commit < 35; commit++) {
+            events.addAll(outbox.commit(IntStream.range(0, 10).mapToObj(i -> OutboxFixture.signedIn(UUID.randomUUID()))
+                    .toArray(SignedIn[]::new)));
+        }
+        EventEnvelope refused = events.get(149);
+        outbox.jdbc.update("update outbox_event set payload = jsonb_build_object('pad', repeat('x', 5000)) "
+                + "where event_id = ?", refused.id());
+        OutboxRelay relay = outbox.relayWith(Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4_000));
+
+        // The refusal comes back through the second batch's acknowledgements, with two more batches already sent.
+        assertThat(relay.publishPending().published()).isEqualTo(149);
+        assertThat(outbox.status(events.get(148))).isEqualTo("PUBLISHED");
+        assertThat(outbox.status(refused)).isEqualTo("BLOCKED");
+        assertThat(events.subList(150, 350)).allSatisfy(event -> assertThat(outbox.status(event)).isEqualTo("PENDING"));
+
+        assertThat(relay.publishPending().published()).isEqualTo(200);
+        List<ConsumerRecord<String, String>> records = outbox.records(Topic.ACCOUNT, 549, Duration.ofSeconds(20));
+        assertThat(records.stream().map(record -> header(record, "ce_id")).distinct())
+                .hasSize(349).doesNotContain(refused.id().toString());
+    }
+
+    @Test
+    void oneRelayLeadsAtATimeAndNeverReturnsTheLockToThePool() throws Exception {
+        OutboxRelay leader = outbox.relay();
+        OutboxRelay standby = outbox.relay();
+        leader.start();
+        await().atMost(Duration.ofSeconds(10)).until(outbox::leadershipLockHeld);
+
+        EventEnvelope event = outbox.commit(OutboxFixture.signedIn(UUID.randomUUID())).get(0);
+        assertThat(standby.publishPending().lockHeld()).isFalse();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "PUBLISHED".equals(outbox.status(event)));
+
+        leader.stop();
+        assertThat(outbox.leadershipLockHeld()).isFalse();
+        assertThat(standby.publishPending().lockHeld()).isTrue();
+        assertThat(outbox.leadershipLockHeld()).as("released before the connection went back to the pool").isFalse();
     }
 
     @Test
