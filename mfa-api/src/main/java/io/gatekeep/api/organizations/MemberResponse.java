@@ -15,11 +15,13 @@ import java.util.UUID;
 @Schema(name = "Member")
 record MemberResponse(UUID userId, String email, String displayName,
                       @Schema(allowableValues = {"INVITED", "ACTIVE"}) String status, Role role,
-                      List<Permission> permissions, Instant joinedAt) {
+                      List<Permission> permissions, Instant joinedAt,
+                      @Schema(description = "Whether the member has an active MFA credential") boolean mfaEnabled) {
 
     static MemberResponse of(MemberView view) {
         return new MemberResponse(view.member().userId(), view.email(), view.displayName(), view.status(),
-                view.member().role(), view.member().permissions().stream().sorted().toList(), view.joinedAt());
+                view.member().role(), view.member().permissions().stream().sorted().toList(), view.joinedAt(),
+                view.mfaEnabled());
     }
 
     @Schema(name = "MemberPage")

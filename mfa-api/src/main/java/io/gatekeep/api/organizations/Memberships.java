@@ -27,9 +27,16 @@ public class Memberships {
     public record OrganizationMembership(UUID organizationId, String organizationName, Member member) {
     }
 
-    /** A member as listed to other members. */
-    public record MemberView(Member member, String email, String displayName, String status, Instant joinedAt) {
+    /** A member as listed to other members; {@code mfaEnabled}: the user has an active MFA credential. */
+    public record MemberView(Member member, String email, String displayName, String status, Instant joinedAt,
+                             boolean mfaEnabled) {
     }
+
+    /** Evaluated for the listed rows only: one probe of mfa_credential's partial unique index on user_id. */
+    private static final String VIEW_COLUMNS = """
+            m.organization_id, m.user_id, m.role, m.manage_org_access, m.created_at, u.email, u.display_name, u.status,
+            exists (select 1 from mfa_credential c where c.user_id = m.user_id and c.revoked_at is null) as mfa_enabled
+            """;
 
     public Mono<Void> createOrganization(UUID id, String name, Instant createdAt) {
         return db.sql("insert into organization (id, name, created_at) values (:id, :name, :createdAt)")
@@ -73,34 +80,28 @@ public class Memberships {
 
     public Flux<MemberView> list(UUID organizationId, int offset, int limit) {
         return db.sql("""
-                        select m.organization_id, m.user_id, m.role, m.manage_org_access, m.created_at,
-                               u.email, u.display_name, u.status
+                        select %s
                         from membership m join app_user u on u.id = m.user_id
                         where m.organization_id = :organizationId
                         order by lower(u.email), u.id
                         offset :offset limit :limit
-                        """)
+                        """.formatted(VIEW_COLUMNS))
                 .bind("organizationId", organizationId)
                 .bind("offset", offset)
                 .bind("limit", limit)
-                .map(row -> new MemberView(readMember(row), row.get("email", String.class),
-                        row.get("display_name", String.class), row.get("status", String.class),
-                        row.get("created_at", Instant.class)))
+                .map(Memberships::readView)
                 .all();
     }
 
     public Mono<MemberView> view(UUID organizationId, UUID userId) {
         return db.sql("""
-                        select m.organization_id, m.user_id, m.role, m.manage_org_access, m.created_at,
-                               u.email, u.display_name, u.status
+                        select %s
                         from membership m join app_user u on u.id = m.user_id
                         where m.organization_id = :organizationId and m.user_id = :userId
-                        """)
+                        """.formatted(VIEW_COLUMNS))
                 .bind("organizationId", organizationId)
                 .bind("userId", userId)
-                .map(row -> new MemberView(readMember(row), row.get("email", String.class),
-                        row.get("display_name", String.class), row.get("status", String.class),
-                        row.get("created_at", Instant.class)))
+                .map(Memberships::readView)
                 .one();
     }
 
@@ -148,6 +149,12 @@ public class Memberships {
                 .bind("organizationId", organizationId)
                 .bind("userId", userId)
                 .fetch().rowsUpdated().then();
+    }
+
+    private static MemberView readView(Readable row) {
+        return new MemberView(readMember(row), row.get("email", String.class), row.get("display_name", String.class),
+                row.get("status", String.class), row.get("created_at", Instant.class),
+                Boolean.TRUE.equals(row.get("mfa_enabled", Boolean.class)));
     }
 
     static Member readMember(Readable row) {

@@ -1,0 +1,2 @@
+/** The enforcement setting and who may see or change it, free of frameworks. */
+package io.gatekeep.api.enforcement.model;

@@ -1,0 +1,94 @@
+package io.gatekeep.worker.enforcement;
+
+import io.gatekeep.events.EventEnvelope;
+import io.gatekeep.events.mfa.MfaEnforcementChanged;
+import io.gatekeep.worker.Accounts;
+import io.gatekeep.worker.WorkerIntegrationTest;
+import io.gatekeep.worker.mail.EmailDispatcher;
+import io.gatekeep.worker.mail.OutgoingEmails;
+import io.gatekeep.testing.TestMail;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Benchmark of issue 4 (not part of the suite: the name matches no surefire pattern). Run with
+ * {@code mvn -B -q -pl mfa-schema,mfa-worker verify -Dtest=EnforcementFanOutBench -Dsurefire.failIfNoSpecifiedTests=false}.
+ * 100,000 members, half without MFA; unthrottled fan-out in batches of 500, stopped halfway and resumed by a new job,
+ * then delivered to the embedded mail server.
+ */
+class EnforcementFanOutBench extends WorkerIntegrationTest {
+
+    @Autowired
+    EmailDispatcher dispatcher;
+    @Autowired
+    OutgoingEmails outgoing;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Test
+    void measure() throws Exception {
+        Accounts accounts = accounts();
+        UUID organization = accounts.organization("Bench Corp");
+        Accounts.Person owner = accounts.activeUser("Bench Owner");
+        accounts.member(organization, owner, "OWNER");
+        jdbc.update("""
+                insert into app_user (id, email, display_name, status, created_at)
+                select gen_random_uuid(), 'fan-' || g || '@bench.test', 'Bench ' || g, 'ACTIVE', now()
+                from generate_series(1, 100000) g""");
+        jdbc.update("insert into membership (organization_id, user_id, role, created_at) "
+                + "select ?, id, 'MEMBER', now() from app_user where email like 'fan-%@bench.test'", organization);
+        jdbc.update("""
+                insert into mfa_credential (id, user_id, secret_key_id, secret_nonce, secret_ciphertext, created_at,
+                                            enabled_at)
+                select gen_random_uuid(), id, 'bench', '\\x00'::bytea, '\\x00'::bytea, now(), now()
+                from app_user where email like 'fan-%@bench.test'
+                  and (substring(email from 'fan-([0-9]+)@')::int % 2) = 0""");
+        jdbc.update("insert into mfa_credential (id, user_id, secret_key_id, secret_nonce, secret_ciphertext, "
+                + "created_at, enabled_at) values (gen_random_uuid(), ?, 'bench', '\\x00'::bytea, '\\x00'::bytea, "
+                + "now(), now())", owner.id());
+        jdbc.execute("analyze");
+        jdbc.update("update organization set mfa_enforced = true, mfa_enforcement_changed_at = ? where id = ?",
+                java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), organization);
+        EventEnvelope event = publish(new MfaEnforcementChanged(organization, false, true, false, owner.id(), null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed("enforcement-fan-out", event));
+
+        long start = System.nanoTime();
+        FanOutJob first = newJob();
+        first.run(event.id(), 50);   // 25,000 notices, then the "worker dies"
+        long half = System.nanoTime();
+        FanOutJob.Progress done = newJob().run(event.id(), 1_000);
+        long queued = System.nanoTime();
+        int notices = jdbc.queryForObject("select count(*) from outgoing_email where cause_key like ?",
+                Integer.class, "enforcement:" + event.id() + ":%");
+        System.out.printf("BENCH fan-out %s: %d notices queued in %d ms (first job %d ms, resumed job %d ms)%n",
+                done.status(), notices, (queued - start) / 1_000_000, (half - start) / 1_000_000,
+                (queued - half) / 1_000_000);
+
+        int sent = 0;
+        while (true) {
+            int round = dispatcher.dispatchDue();
+            if (round == 0) {
+                break;
+            }
+            sent += round;
+        }
+        long delivered = System.nanoTime();
+        int distinct = jdbc.queryForObject("select count(distinct recipient) from outgoing_email where cause_key like ?"
+                + " and status = 'SENT'", Integer.class, "enforcement:" + event.id() + ":%");
+        System.out.printf("BENCH delivery: %d emails sent over SMTP in %d ms (%.0f/s); %d distinct recipients; "
+                        + "queue+delivery %d ms; mail server holds %d for a sample member%n", sent,
+                (delivered - queued) / 1_000_000, sent / ((delivered - queued) / 1e9), distinct,
+                (delivered - start) / 1_000_000, TestMail.get().messagesTo("fan-1@bench.test").size());
+    }
+
+    private FanOutJob newJob() {
+        return new FanOutJob(jdbc, new TransactionTemplate(transactionManager), outgoing, Pacer.UNTHROTTLED, clock,
+                500, "https://gatekeep.example.test");
+    }
+}
