@@ -35,6 +35,8 @@ final class ServiceConfig {
         p.put("gatekeep.web.base-url", "http://localhost:" + Service.API.port());
         p.put("gatekeep.mfa.encryption.keys." + KEY_ID, encryptionKey);
         p.put("gatekeep.mfa.encryption.active-key-id", KEY_ID);
+        // The desk reads accounts through the API's internal directory with this service credential.
+        p.put("gatekeep.internal.service-tokens.desk", deskServiceToken(encryptionKey));
         if (service == Service.DESK) {
             p.put("gatekeep.desk.mailbox.host", "localhost");
             p.put("gatekeep.desk.mailbox.port", String.valueOf(infra.imapPort()));
@@ -42,10 +44,24 @@ final class ServiceConfig {
             p.put("gatekeep.desk.mailbox.username", Infrastructure.SUPPORT_ADDRESS);
             p.put("gatekeep.desk.mailbox.password", Infrastructure.SUPPORT_ADDRESS);
             p.put("gatekeep.desk.support-address", Infrastructure.SUPPORT_ADDRESS);
+            p.put("gatekeep.desk.directory.base-url", "http://localhost:" + Service.API.port());
+            p.put("gatekeep.desk.directory.token", deskServiceToken(encryptionKey));
             // The local mail server adds no Authentication-Results header, so owner replies cannot be DMARC-checked.
             p.put("support.require-authenticated-sender", "false");
         }
         return p;
+    }
+
+    /** Derived from the development key, so it is stable across restarts and never written anywhere else. */
+    static String deskServiceToken(String encryptionKey) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("gatekeep-local desk service token:" + encryptionKey)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the JVM", e);
+        }
     }
 
     static String toJson(Map<String, String> properties) {
