@@ -125,14 +125,16 @@ final class RelayPipeline {
         Batch batch = new Batch(rows.size() >= settings.batchSize() && !sendable.isEmpty(), sendable,
                 fetched + settings.sendTimeout().toNanos());
         for (OutboxRow row : sendable) {
+            int index = batch.acks.size();
             try {
                 batch.acks.add(producer.send(CloudEventRecords.toRecord(row, topicPrefix),
-                        (metadata, exception) -> batch.acknowledgedOne(wake)));
+                        (metadata, exception) -> batch.completed(index, exception, wake)));
             } catch (RuntimeException e) {
                 batch.sendError = e;
                 break;
             }
         }
+        batch.sent(wake);
         if (!sendable.isEmpty()) {
             inFlight.addLast(batch);
             sendable.forEach(row -> inFlightSeqs.add(row.seq()));
@@ -264,7 +266,11 @@ final class RelayPipeline {
         return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
     }
 
-    /** Rows sent together, and Kafka's acknowledgements of those sent so far ({@code acks} ⊆ {@code rows}). */
+    /**
+     * Rows sent together, and what Kafka answered for each ({@code acks} ⊆ {@code rows}). Completion is tracked from
+     * the send callbacks rather than the futures: Kafka runs a record's callback before it marks its future done, so
+     * a relay woken by the last callback could still see a future not done, and sleep until the send timeout.
+     */
     private static final class Batch {
 
         final boolean full;
@@ -272,61 +278,62 @@ final class RelayPipeline {
         final List<Future<RecordMetadata>> acks;
         final long sentAt = System.nanoTime();
         final long deadline;
-        private int pending;
         RuntimeException sendError;
+        private final boolean[] completed;
+        private final Exception[] errors;
+        private int completedCount;
+        private int sentCount = -1;
 
         Batch(boolean full, List<OutboxRow> rows, long deadline) {
             this.full = full;
             this.rows = rows;
             this.acks = new ArrayList<>(rows.size());
             this.deadline = deadline;
-            this.pending = rows.size();
+            this.completed = new boolean[rows.size()];
+            this.errors = new Exception[rows.size()];
         }
 
         boolean full() {
             return full;
         }
 
-        /** Kafka's I/O thread: wakes the relay once the whole batch is acknowledged (or failed). */
-        void acknowledgedOne(Wake wake) {
-            boolean last;
-            synchronized (this) {
-                last = --pending == 0;
+        /** Kafka's I/O thread (or the sender, for a send refused at once): record {@code index} was answered. */
+        synchronized void completed(int index, Exception error, Wake wake) {
+            if (completed[index]) {
+                return;
             }
-            if (last) {
+            completed[index] = true;
+            errors[index] = error;
+            completedCount++;
+            if (completedCount == sentCount) {
                 wake.acknowledged();
             }
         }
 
-        boolean isDone() {
-            if (sendError == null && acks.size() < rows.size()) {
-                return false;
+        /** Sending is over: {@code acks.size()} records went to the producer. */
+        synchronized void sent(Wake wake) {
+            sentCount = acks.size();
+            if (completedCount == sentCount) {
+                wake.acknowledged();
             }
-            for (Future<RecordMetadata> ack : acks) {
-                if (!ack.isDone()) {
-                    return false;
-                }
-            }
-            return true;
+        }
+
+        synchronized boolean isDone() {
+            return sentCount >= 0 && completedCount == sentCount;
         }
 
         /** The first row not acknowledged, or null; call once the batch is done or past its deadline. */
-        Failure firstFailure() {
-            for (int i = 0; i < acks.size(); i++) {
-                Future<RecordMetadata> ack = acks.get(i);
-                if (!ack.isDone()) {
-                    return new Failure(i, rows.get(i), new TimeoutException("No acknowledgement within the send timeout"));
+        synchronized Failure firstFailure() {
+            for (int i = 0; i < sentCount; i++) {
+                if (!completed[i]) {
+                    return new Failure(i, rows.get(i),
+                            new TimeoutException("No acknowledgement within the send timeout"));
                 }
-                try {
-                    ack.get();
-                } catch (ExecutionException e) {
-                    return new Failure(i, rows.get(i), (Exception) e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return new Failure(i, rows.get(i), e);
+                if (errors[i] != null) {
+                    return new Failure(i, rows.get(i), errors[i]);
                 }
             }
-            return sendError == null ? null : new Failure(acks.size(), rows.get(acks.size()), sendError);
+            return sendError == null ? null : new Failure(sentCount, rows.get(sentCount), sendError);
         }
     }
 
