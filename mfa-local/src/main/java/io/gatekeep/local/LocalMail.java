@@ -19,6 +19,8 @@ import java.util.Optional;
 /**
  * The local SMTP+IMAP server. It accepts mail for any address and lets anyone read any mailbox over IMAP (the address
  * as user name and password; authentication is not checked), so a person can see every email the system sent.
+ * Sub-addresses (RFC 5233) land in the main mailbox, as on real mail servers: a reply to
+ * {@code support+<token>@localhost} reaches the desk's {@code support@localhost}.
  */
 final class LocalMail implements AutoCloseable {
 
@@ -32,7 +34,8 @@ final class LocalMail implements AutoCloseable {
         GreenMail greenMail = new GreenMail(new ServerSetup[] {
                 new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
-                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication()
+                        .withSieveIgnoreDetail());
         greenMail.start();
         greenMail.setUser(Infrastructure.SUPPORT_ADDRESS, Infrastructure.SUPPORT_ADDRESS, Infrastructure.SUPPORT_ADDRESS);
         return new LocalMail(greenMail);
