@@ -17,7 +17,9 @@ public record MailSettings(@DefaultValue("Gatekeep <no-reply@gatekeep.local>") S
     /**
      * @param enabled        whether the background sending loop runs
      * @param pollInterval   pause between looks for due emails (enqueuing also wakes the loop)
-     * @param batchSize      emails sent per look at most
+     * @param batchSize      emails claimed and sent over one SMTP connection per round at most
+     * @param claimLease     how long a claimed batch is hidden from other instances while it is sent; a batch whose
+     *                       sender died is sent again after it
      * @param initialBackoff delay before retrying a failed send; doubles per attempt
      * @param maxBackoff     cap of that delay
      */
@@ -25,6 +27,7 @@ public record MailSettings(@DefaultValue("Gatekeep <no-reply@gatekeep.local>") S
             @DefaultValue("true") boolean enabled,
             @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("50") int batchSize,
+            @DefaultValue("2m") Duration claimLease,
             @DefaultValue("10s") Duration initialBackoff,
             @DefaultValue("15m") Duration maxBackoff) {
     }

@@ -2,6 +2,7 @@ package io.gatekeep.worker.mfa;
 
 import io.gatekeep.events.EventType;
 import io.gatekeep.events.mfa.MfaDisabled;
+import io.gatekeep.events.mfa.MfaResetNotNeeded;
 import io.gatekeep.events.support.MfaResetApproved;
 import io.gatekeep.outbox.JdbcOutboxWriter;
 import io.gatekeep.worker.consuming.EventHandler;
@@ -19,7 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * same state change as a used recovery code with reason {@code SUPPORT_RESET}: the active credential (its secret
  * erased) and the unused recovery code are revoked, every session of the user ends, pending setups expire, and
  * {@code MfaDisabled} (ticket, approver) is recorded, all in the handler's transaction. A user without an active
- * credential (MFA already off, or this approval applied before) is left alone and nothing is emitted.
+ * credential (MFA turned off since they asked support) is left alone and {@code MfaResetNotNeeded} is recorded instead,
+ * so the desk can close the ticket either way.
  */
 class SupportResetHandler implements EventHandler {
 
@@ -60,6 +62,8 @@ class SupportResetHandler implements EventHandler {
         if (revoked.isEmpty()) {
             log.info("Support reset of ticket {}: user {} has no active MFA credential; nothing to do",
                     approved.ticketId(), approved.userId());
+            outbox.append(new MfaResetNotNeeded(approved.ticketId(), approved.reference(), approved.userId(),
+                    approved.approverUserId()));
             return;
         }
         jdbc.update("""

@@ -72,4 +72,29 @@ class SupportResetIntegrationTest extends WorkerIntegrationTest {
                     .contains("confirmed by Oona Owner");
         });
     }
+
+    @Test
+    void approvedResetOfUserWithoutMfaEmitsResetNotNeededSoTheTicketCanClose() {
+        Accounts accounts = accounts();
+        UUID organization = accounts.organization("Already-off Inc");
+        Accounts.Person owner = accounts.activeUser("Olga Owner");
+        Accounts.Person user = accounts.activeUser("Nina Nomfa");
+        accounts.member(organization, owner, "OWNER");
+        accounts.member(organization, user, "MEMBER");
+        UUID ticket = UUID.randomUUID();
+
+        EventEnvelope approved = publish(new MfaResetApproved(ticket, "MFA-8R5L3", user.id(), organization,
+                owner.id(), "OWNER_REPLY", null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> processed(SupportResetHandler.NAME, approved));
+
+        assertThat(jdbc.queryForList("""
+                select payload ->> 'ticketId' as ticket, payload ->> 'reference' as reference
+                from outbox_event where event_type = 'io.gatekeep.recovery.mfa-reset-not-needed'
+                  and partition_key = ?""", user.id().toString()))
+                .singleElement().satisfies(row -> assertThat(row)
+                        .containsEntry("ticket", ticket.toString()).containsEntry("reference", "MFA-8R5L3"));
+        assertThat(jdbc.queryForObject("""
+                select count(*) from outbox_event where event_type = 'io.gatekeep.recovery.mfa-disabled'
+                  and partition_key = ?""", Integer.class, user.id().toString())).isZero();
+    }
 }
