@@ -66,14 +66,19 @@ class MailboxConfiguration {
         };
         log.info("Support mailbox {}@{}:{}/{}: {}", box.username(), box.host(), box.port(), box.folder(),
                 idle ? "IMAP IDLE" : "polling every " + box.pollInterval());
-        IntegrationFlow.IntegrationFlowBuilder flow = idle
-                ? IntegrationFlow.from(Mail.imapIdleAdapter(receiver))
-                : IntegrationFlow.from(Mail.imapInboundAdapter(receiver),
-                        endpoint -> endpoint.poller(Pollers.fixedDelay(box.pollInterval())));
-        return flow.handle(MimeMessage.class, (message, headers) -> {
-            intake.accept(message);
-            return null;
-        }).get();
+        if (idle) {
+            return IntegrationFlow.from(Mail.imapIdleAdapter(receiver))
+                    .handle(MimeMessage.class, (message, headers) -> accept(intake, message)).get();
+        }
+        return IntegrationFlow.from(Mail.imapInboundAdapter(receiver),
+                        endpoint -> endpoint.poller(Pollers.fixedDelay(box.pollInterval())))
+                .handle(MimeMessage.class, (message, headers) -> accept(intake, message)).get();
+    }
+
+    /** The flow ends here: nothing is sent on. */
+    private static Object accept(MailboxIntake intake, MimeMessage message) {
+        intake.accept(message);
+        return null;
     }
 
     private static boolean offersIdle(DeskProperties.Mailbox box) {
