@@ -123,7 +123,7 @@ public abstract class DeskIntegrationTest {
     }
 
     protected List<Map<String, Object>> events(UUID ticketId, String type) {
-        return jdbc.queryForList("select payload::text as payload from outbox_event where partition_key = ? "
+        return jdbc.queryForList("select replace(payload::text, '": ', '":') as payload from outbox_event where partition_key = ? "
                 + "and event_type = ? order by seq", ticketId.toString(), type);
     }
 
