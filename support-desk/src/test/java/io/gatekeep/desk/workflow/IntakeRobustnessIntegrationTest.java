@@ -196,6 +196,7 @@ class IntakeRobustnessIntegrationTest extends DeskIntegrationTest {
     @Test
     void aThousandPartAndATwentyMegabyteMessageAreReadWithinTheLimits() {
         Person requester = DIRECTORY.person("Big Sender");
+        DIRECTORY.member(DIRECTORY.organization("Bigco"), requester, "MEMBER", false);
         StringBuilder parts = new StringBuilder();
         for (int i = 0; i < 1000; i++) {
             parts.append("--b\nContent-Type: text/plain\n\n").append(i == 0 ? "Please reset my MFA." : "part " + i)

@@ -4,11 +4,11 @@ import io.gatekeep.desk.FakeDirectory.Person;
 import java.util.UUID;
 
 /** The mails of a recovery thread, as people's clients write them. */
-final class RecoveryThreads {
+public final class RecoveryThreads {
 
     private RecoveryThreads() {}
 
-    static String request(String messageId, Person requester, String support, String cc) {
+    public static String request(String messageId, Person requester, String support, String cc) {
         return """
                 From: %s <%s>
                 To: Gatekeep Support <%s>
@@ -49,7 +49,7 @@ final class RecoveryThreads {
         return "mx.desk.test; dkim=pass header.d=" + domain + "; spf=pass; dmarc=pass header.from=" + domain;
     }
 
-    static String randomId() {
+    public static String randomId() {
         return UUID.randomUUID() + "@mail.acme.example";
     }
 }
