@@ -123,8 +123,9 @@ public abstract class DeskIntegrationTest {
     }
 
     protected List<Map<String, Object>> events(UUID ticketId, String type) {
-        return jdbc.queryForList("select replace(payload::text, '": ', '":') as payload from outbox_event where partition_key = ? "
-                + "and event_type = ? order by seq", ticketId.toString(), type);
+        return jdbc.queryForList("""
+                select replace(payload::text, '": ', '":') as payload from outbox_event
+                where partition_key = ? and event_type = ? order by seq""", ticketId.toString(), type);
     }
 
     protected static String id() {
