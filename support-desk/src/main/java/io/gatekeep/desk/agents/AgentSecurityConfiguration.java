@@ -61,7 +61,7 @@ class AgentSecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/desk/**").hasRole("AGENT")
-                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/error", "/desk-api.yaml").permitAll()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problem))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problem))

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The agents' REST API; documented in {@code support-desk/src/main/resources/static/desk-api.yaml}. */
+/** The agents' REST API; documented in {@code /desk-api.yaml} (src/main/resources/static). */
 @RestController
 @RequestMapping("/api/v1/desk")
 class DeskController {
