@@ -1,0 +1,40 @@
+package io.gatekeep.desk.agents;
+
+import org.springframework.http.HttpStatus;
+
+/** A rejected agent request, with its stable problem {@code code}. */
+final class DeskProblem extends RuntimeException {
+
+    enum Code {
+        TICKET_NOT_FOUND(HttpStatus.NOT_FOUND, "Ticket not found"),
+        JUSTIFICATION_REQUIRED(HttpStatus.UNPROCESSABLE_CONTENT, "A written justification is required"),
+        TEXT_REQUIRED(HttpStatus.UNPROCESSABLE_CONTENT, "Text is required"),
+        TICKET_INCOMPLETE(HttpStatus.CONFLICT, "The ticket has no identified user, organization and approver"),
+        OWNER_NOT_CONFIRMED(HttpStatus.CONFLICT, "No owner confirmation is recorded on this ticket"),
+        TRANSITION_NOT_ALLOWED(HttpStatus.CONFLICT, "The ticket's status does not allow this action"),
+        INVALID_REQUEST(HttpStatus.BAD_REQUEST, "Invalid request");
+
+        final HttpStatus status;
+        final String title;
+
+        Code(HttpStatus status, String title) {
+            this.status = status;
+            this.title = title;
+        }
+
+        String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final Code code;
+
+    DeskProblem(Code code, String detail) {
+        super(detail, null, false, false);
+        this.code = code;
+    }
+
+    Code code() {
+        return code;
+    }
+}

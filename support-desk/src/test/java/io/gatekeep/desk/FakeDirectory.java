@@ -1,0 +1,120 @@
+package io.gatekeep.desk;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * mfa-api's internal directory as a tiny real HTTP server (the JDK's), answering the same JSON, checking the bearer
+ * token, and able to go down ({@link #available}) to test that the desk retries instead of dropping mail.
+ */
+public final class FakeDirectory {
+
+    public static final String TOKEN = "desk-test-service-token";
+
+    public record Person(UUID id, String email, String name) {}
+
+    private record Member(UUID organizationId, String role, boolean manage) {}
+
+    private final HttpServer server;
+    private final Map<String, Person> byEmail = new ConcurrentHashMap<>();
+    private final Map<UUID, String> organizations = new ConcurrentHashMap<>();
+    private final Map<UUID, List<Member>> memberships = new ConcurrentHashMap<>();
+    public volatile boolean available = true;
+
+    public FakeDirectory() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/internal/v1/directory/", this::handle);
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public UUID organization(String name) {
+        UUID id = UUID.randomUUID();
+        organizations.put(id, name);
+        return id;
+    }
+
+    public Person person(String name) {
+        String local = name.toLowerCase().replace(' ', '.') + "." + UUID.randomUUID().toString().substring(0, 8);
+        Person person = new Person(UUID.randomUUID(), local + "@acme.example", name);
+        byEmail.put(person.email(), person);
+        memberships.put(person.id(), new ArrayList<>());
+        return person;
+    }
+
+    public void member(UUID organization, Person person, String role, boolean manageOrgAccess) {
+        memberships.get(person.id()).add(new Member(organization, role, manageOrgAccess || role.equals("OWNER")));
+    }
+
+    private synchronized void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String query = exchange.getRequestURI().getRawQuery();
+        if (!available) {
+            respond(exchange, 503, "{}");
+        } else if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            respond(exchange, 401, "{}");
+        } else if (path.equals("/internal/v1/directory/users") && query != null && query.startsWith("email=")) {
+            Person person = byEmail.get(URLDecoder.decode(query.substring(6), StandardCharsets.UTF_8).toLowerCase());
+            respond(exchange, person == null ? 404 : 200, person == null ? "{}" : user(person));
+        } else if (path.matches("/internal/v1/directory/organizations/[^/]+/approvers")) {
+            UUID organization = UUID.fromString(path.split("/")[5]);
+            respond(exchange, organizations.containsKey(organization) ? 200 : 404, approvers(organization));
+        } else {
+            respond(exchange, 404, "{}");
+        }
+    }
+
+    private String user(Person person) {
+        String orgs = memberships.get(person.id()).stream().map(m -> """
+                {"organizationId":"%s","name":"%s","role":"%s","manageOrgAccess":%s}"""
+                .formatted(m.organizationId(), organizations.get(m.organizationId()), m.role(), m.manage()))
+                .collect(Collectors.joining(","));
+        return """
+                {"userId":"%s","email":"%s","displayName":"%s","active":true,"mfaEnabled":true,"organizations":[%s]}"""
+                .formatted(person.id(), person.email(), person.name(), orgs);
+    }
+
+    private String approvers(UUID organization) {
+        List<String> owners = new ArrayList<>();
+        List<String> managers = new ArrayList<>();
+        byEmail.values().forEach(person -> memberships.get(person.id()).stream()
+                .filter(m -> m.organizationId().equals(organization)).forEach(m -> {
+                    String json = """
+                            {"userId":"%s","email":"%s","displayName":"%s"}""".formatted(person.id(), person.email(),
+                            person.name());
+                    if (m.role().equals("OWNER")) {
+                        owners.add(json);
+                    } else if (m.manage()) {
+                        managers.add(json);
+                    }
+                }));
+        return """
+                {"organizationId":"%s","name":"%s","owners":[%s],"managers":[%s]}""".formatted(organization,
+                organizations.get(organization), String.join(",", owners), String.join(",", managers));
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+}

@@ -1,0 +1,48 @@
+package io.gatekeep.desk.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import org.junit.jupiter.api.Test;
+
+class TicketStatusTest {
+
+    @Test
+    void finalStatesAllowNoMoveAndTheErrorNamesTheCurrentState() {
+        for (TicketStatus done : new TicketStatus[] {TicketStatus.RESOLVED, TicketStatus.DENIED, TicketStatus.CANCELLED,
+                TicketStatus.EXPIRED}) {
+            assertThat(done.isFinal()).isTrue();
+            assertThatThrownBy(() -> done.moveTo(TicketStatus.APPROVED, "SYSTEM", "x"))
+                    .isInstanceOf(IllegalTicketTransition.class).hasMessageContaining(done.name());
+        }
+    }
+
+    @Test
+    void approvedOnlyResolvesAndOnlyWaitingOrEscalatedTicketsApprove() {
+        assertThat(TicketStatus.APPROVED.canMoveTo(TicketStatus.RESOLVED)).isTrue();
+        assertThat(TicketStatus.APPROVED.canMoveTo(TicketStatus.CANCELLED)).isFalse();
+        assertThat(TicketStatus.AWAITING_REQUESTER.canMoveTo(TicketStatus.APPROVED)).isFalse();
+        assertThat(TicketStatus.AWAITING_APPROVAL.canMoveTo(TicketStatus.APPROVED)).isTrue();
+        assertThat(TicketStatus.NEEDS_AGENT.canMoveTo(TicketStatus.APPROVED)).isTrue();
+    }
+
+    @Test
+    void referencesUseTheUnambiguousAlphabetAndAreFoundInSubjects() {
+        TicketReference reference = TicketReference.random(new SecureRandom());
+        assertThat(reference.value()).matches("MFA-[23456789ABCDEFGHJKMNPQRSTWXYZ]{5}");
+        assertThat(TicketReference.inSubject("Re: [" + reference + "] Please confirm")).contains(reference);
+        assertThat(TicketReference.inSubject("Re: [MFA-0O1IL] nothing")).isEmpty();
+    }
+
+    @Test
+    void tokensHave160RandomBitsComeBackFromMessageIdsAndNeverPrint() {
+        ApprovalToken token = ApprovalToken.generate(new SecureRandom());
+        assertThat(token.value()).matches("[a-z2-7]{32}");
+        assertThat(ApprovalToken.fromMessageId("gk-approve." + token.value().toUpperCase() + "@desk.example"))
+                .contains(token);
+        assertThat(ApprovalToken.fromMessageId("CAF=abc@mail.gmail.com")).isEmpty();
+        assertThat(token.hash()).hasSize(32);
+        assertThat(token.toString()).doesNotContain(token.value());
+    }
+}
