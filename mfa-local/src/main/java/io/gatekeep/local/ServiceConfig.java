@@ -12,6 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class ServiceConfig {
 
     static final String KEY_ID = "dev-1";
+    /** The support agent the local stack creates, for the desk's agent API (HTTP Basic). */
+    static final String DEMO_AGENT = "agent";
+    static final String DEMO_AGENT_PASSWORD = "Demo-Agent-Passw0rd!";
 
     private ServiceConfig() {
     }
@@ -48,6 +51,11 @@ final class ServiceConfig {
             p.put("gatekeep.desk.directory.token", deskServiceToken(encryptionKey));
             // The local mail server adds no Authentication-Results header, so owner replies cannot be DMARC-checked.
             p.put("support.require-authenticated-sender", "false");
+            p.put("gatekeep.desk.agents.bootstrap-username", DEMO_AGENT);
+            p.put("gatekeep.desk.agents.bootstrap-password", DEMO_AGENT_PASSWORD);
+            // IDLE wakes the desk as soon as mail arrives; renew it often so a person trying it never waits long.
+            p.put("gatekeep.desk.mailbox.idle-renewal", "30s");
+            p.put("gatekeep.desk.mailbox.poll-interval", "5s");
         }
         return p;
     }

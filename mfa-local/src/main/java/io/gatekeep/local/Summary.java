@@ -28,6 +28,9 @@ final class Summary {
         out.append("  IMAP            localhost:").append(infra.imapPort())
                 .append("  (log in with the email address as user name and as password)\n");
         out.append("  Support mailbox ").append(Infrastructure.SUPPORT_ADDRESS).append('\n');
+        out.append("  Desk agent      ").append(ServiceConfig.DEMO_AGENT).append(" / password ")
+                .append(ServiceConfig.DEMO_AGENT_PASSWORD).append("  (HTTP Basic on http://localhost:")
+                .append(Service.DESK.port()).append("/api/v1/desk/tickets)\n");
         if (!accounts.isEmpty()) {
             out.append("\n  Demo organization \"").append(DemoAccount.ORGANIZATION).append("\"\n");
             accounts.forEach((account, state) -> out.append(String.format("    %-7s %-28s password %-22s %s%n",

@@ -33,7 +33,8 @@ class ServiceConfigTest {
         assertThat(desk).containsEntry("server.port", "8082")
                 .containsEntry("gatekeep.desk.mailbox.port", "3143")
                 .containsEntry("gatekeep.desk.mailbox.username", "support@localhost")
-                .containsEntry("support.require-authenticated-sender", "false");
+                .containsEntry("support.require-authenticated-sender", "false")
+                .containsEntry("gatekeep.desk.agents.bootstrap-username", "agent");
         assertThat(worker).containsEntry("management.server.port", "9081")
                 .doesNotContainKey("support.require-authenticated-sender");
     }
