@@ -19,6 +19,18 @@ public final class SecretCipher {
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    /**
+     * Every sign-in opens a secret: one decrypting {@code Cipher} per thread spares the provider lookup of
+     * {@code Cipher.getInstance} each time ({@code init} resets it fully, with the row's own nonce). Encryption keeps
+     * a fresh instance: it is rare, and GCM refuses a re-init with a nonce it was already given anyway.
+     */
+    private static final ThreadLocal<Cipher> DECRYPTERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is unavailable", e);
+        }
+    });
 
     private final SecretKeyring keyring;
     private final SecureRandom random;
@@ -49,7 +61,7 @@ public final class SecretCipher {
         SecretKey key = keyring.key(sealed.keyId()).orElseThrow(() -> new SecretDecryptionException(
                 "No key '" + sealed.keyId() + "' in the keyring", null));
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = DECRYPTERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed.nonce()));
             cipher.updateAAD(aad(userId));
             return TotpSecret.of(cipher.doFinal(sealed.ciphertext()));

@@ -5,7 +5,7 @@ import java.security.SecureRandom;
 /**
  * Creates fresh 160-bit secrets from a {@link SecureRandom}. We draw the bytes ourselves rather than through
  * googleauth's {@code createCredentials()}, which cannot be given a random source and also derives scratch codes we
- * do not use; googleauth still computes every code from these secrets.
+ * do not use.
  */
 public final class TotpSecretGenerator {
 

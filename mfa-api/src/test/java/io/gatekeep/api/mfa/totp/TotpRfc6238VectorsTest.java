@@ -24,7 +24,7 @@ class TotpRfc6238VectorsTest {
             "1234567890, 89005924",
             "2000000000, 69279037",
             "20000000000, 65353130"})
-    void googleauthProducesTheRfcVector(long unixSeconds, String expected) {
+    void totpProducesTheRfcVector(long unixSeconds, String expected) {
         MutableClock clock = new MutableClock(Instant.ofEpochSecond(unixSeconds));
         Totp eightDigits = new Totp(clock, 8);
 

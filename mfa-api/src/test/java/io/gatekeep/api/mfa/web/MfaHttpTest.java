@@ -16,7 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Fixtures for the MFA HTTP tests: enrolled users, sign-in steps, codes computed from the otpauth URI the way an
- * authenticator app does (with {@link ReferenceTotp}, independent of the server's googleauth).
+ * authenticator app does (with {@link ReferenceTotp}, independent of the server's implementation).
  */
 abstract class MfaHttpTest extends ApiIntegrationTest {
 
