@@ -8,9 +8,12 @@ import io.gatekeep.api.outbox.OutboxWriter;
 import io.gatekeep.api.ratelimit.RateLimiter;
 import io.gatekeep.api.ratelimit.model.FixedWindow;
 import io.gatekeep.api.ratelimit.model.RateLimitDecision;
+import io.gatekeep.events.EventPayload;
 import io.gatekeep.events.account.SignInFailed;
 import io.gatekeep.events.account.SignedIn;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -78,6 +81,22 @@ public class SignInService {
                 .flatMap(session -> outbox.append(new SignedIn(userId, session.sessionId(), method, clientIp))
                         .thenReturn(new SignInOutcome.Authenticated(userId, session)));
         return tx.transactional(work);
+    }
+
+    /**
+     * Completes a sign-in whose second factor was just verified, in the caller's transaction: the challenge is
+     * exchanged for an MFA-verified full session (one statement, see {@link Sessions#issueMfaVerified}) and
+     * {@code factorEvents} followed by {@code SignedIn} are recorded with one outbox insert.
+     */
+    public Mono<SignInOutcome.Authenticated> completeMfaSignIn(UUID challengeId, UUID userId, String method,
+                                                               Instant mfaVerifiedAt, boolean viaRecoveryCode,
+                                                               List<EventPayload> factorEvents, String clientIp) {
+        return sessions.issueMfaVerified(challengeId, userId, mfaVerifiedAt, viaRecoveryCode, clientIp)
+                .flatMap(session -> {
+                    List<EventPayload> events = new ArrayList<>(factorEvents);
+                    events.add(new SignedIn(userId, session.sessionId(), method, clientIp));
+                    return outbox.appendAll(events).thenReturn(new SignInOutcome.Authenticated(userId, session));
+                });
     }
 
     private Mono<RateLimitDecision> countAttempt(String normalizedEmail, String clientIp) {

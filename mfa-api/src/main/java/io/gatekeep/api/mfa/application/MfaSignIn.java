@@ -9,11 +9,13 @@ import io.gatekeep.api.mfa.verification.VerificationOutcome.Verified;
 import io.gatekeep.api.outbox.OutboxWriter;
 import io.gatekeep.api.sessions.SignInOutcome;
 import io.gatekeep.api.sessions.SignInService;
+import io.gatekeep.events.EventPayload;
 import io.gatekeep.events.mfa.MfaDisabled;
 import io.gatekeep.events.mfa.MfaVerificationSucceeded;
 import io.gatekeep.events.mfa.RecoveryCodeUsed;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -73,21 +75,16 @@ public class MfaSignIn {
                                          Instant now) {
         UUID userId = challenge.userId();
         if (outcome instanceof Verified verified) {
-            return sessions.end(challenge.sessionId())
-                    .then(outbox.append(new MfaVerificationSucceeded(userId, verified.credentialId(), METHOD_TOTP,
-                            clientIp)))
-                    .then(signIn.completeSignIn(userId, METHOD_TOTP, true, clientIp))
-                    .flatMap(session -> sessions.markMfaVerified(session.session().sessionId(), now, false)
-                            .thenReturn(new MfaSignInResult.Passed(session, false)));
+            return signIn.completeMfaSignIn(challenge.sessionId(), userId, METHOD_TOTP, now, false,
+                            List.of(new MfaVerificationSucceeded(userId, verified.credentialId(), METHOD_TOTP,
+                                    clientIp)), clientIp)
+                    .map(session -> new MfaSignInResult.Passed(session, false));
         }
         if (outcome instanceof RecoveryCodeAccepted accepted) {
-            return sessions.end(challenge.sessionId())
-                    .then(outbox.append(new RecoveryCodeUsed(userId, accepted.credentialId(), clientIp)))
-                    .then(outbox.append(new MfaVerificationSucceeded(userId, accepted.credentialId(),
-                            METHOD_RECOVERY_CODE, clientIp)))
-                    .then(outbox.append(new MfaDisabled(userId, accepted.credentialId(), "RECOVERY_CODE", userId,
-                            null, clientIp)))
-                    .then(afterRecoveryCode(userId, clientIp, now))
+            List<EventPayload> events = List.of(new RecoveryCodeUsed(userId, accepted.credentialId(), clientIp),
+                    new MfaVerificationSucceeded(userId, accepted.credentialId(), METHOD_RECOVERY_CODE, clientIp),
+                    new MfaDisabled(userId, accepted.credentialId(), "RECOVERY_CODE", userId, null, clientIp));
+            return afterRecoveryCode(challenge, events, clientIp, now)
                     .map(next -> new MfaSignInResult.Passed(next, true));
         }
         return refusals.refused(userId, outcome, VerificationEvents.SIGN_IN, clientIp)
@@ -95,11 +92,14 @@ public class MfaSignIn {
     }
 
     /** MFA is off now: a full session, unless an organization enforces MFA (then straight back to setup). */
-    private Mono<SignInOutcome> afterRecoveryCode(UUID userId, String clientIp, Instant now) {
+    private Mono<SignInOutcome> afterRecoveryCode(Challenge challenge, List<EventPayload> events, String clientIp,
+                                                  Instant now) {
+        UUID userId = challenge.userId();
         return requirement.isRequiredFor(userId).flatMap(required -> required
-                ? sessions.issueSetupToken(userId, clientIp).map(token ->
-                        new SignInOutcome.MfaSetupRequired(userId, token.token(), token.expiresAt()))
-                : signIn.completeSignIn(userId, METHOD_RECOVERY_CODE, true, clientIp).flatMap(session ->
-                        sessions.markMfaVerified(session.session().sessionId(), now, true).thenReturn(session)));
+                ? sessions.end(challenge.sessionId()).then(outbox.appendAll(events))
+                        .then(sessions.issueSetupToken(userId, clientIp)).map(token ->
+                                new SignInOutcome.MfaSetupRequired(userId, token.token(), token.expiresAt()))
+                : signIn.completeMfaSignIn(challenge.sessionId(), userId, METHOD_RECOVERY_CODE, now, true, events,
+                        clientIp));
     }
 }

@@ -9,6 +9,9 @@ import io.gatekeep.api.mfa.secrets.SecretCipher;
 import io.gatekeep.api.mfa.store.CredentialStore;
 import io.gatekeep.api.mfa.store.LockoutStore;
 import io.gatekeep.api.mfa.store.RecoveryCodeStore;
+import io.gatekeep.api.mfa.store.TotpAttemptStore;
+import io.gatekeep.api.mfa.store.TotpAttemptStore.CountedAttempt;
+import io.gatekeep.api.mfa.totp.MatchedStep;
 import io.gatekeep.api.mfa.totp.Totp;
 import io.gatekeep.api.mfa.verification.VerificationOutcome;
 import io.gatekeep.api.mfa.verification.VerificationOutcome.CodeAlreadyUsed;
@@ -18,6 +21,7 @@ import io.gatekeep.api.mfa.verification.VerificationOutcome.RecoveryCodeAccepted
 import io.gatekeep.api.mfa.verification.VerificationOutcome.Verified;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
@@ -33,15 +37,17 @@ public class SecondFactorVerifier {
     private final CredentialStore credentials;
     private final RecoveryCodeStore recoveryCodes;
     private final LockoutStore lockouts;
+    private final TotpAttemptStore totpAttempts;
     private final SecretCipher cipher;
     private final Totp totp;
     private final Clock clock;
 
     public SecondFactorVerifier(CredentialStore credentials, RecoveryCodeStore recoveryCodes, LockoutStore lockouts,
-                                SecretCipher cipher, Totp totp, Clock clock) {
+                                TotpAttemptStore totpAttempts, SecretCipher cipher, Totp totp, Clock clock) {
         this.credentials = credentials;
         this.recoveryCodes = recoveryCodes;
         this.lockouts = lockouts;
+        this.totpAttempts = totpAttempts;
         this.cipher = cipher;
         this.totp = totp;
         this.clock = clock;
@@ -53,10 +59,14 @@ public class SecondFactorVerifier {
      */
     public Mono<VerificationOutcome> verifyTotp(UUID userId, String code) {
         Instant now = clock.instant();
-        return attempt(userId, now, attemptNumber -> credentials.findActive(userId)
-                .flatMap(credential -> checkTotp(credential, code, now))
-                .defaultIfEmpty(Result.mismatch())
-                .flatMap(result -> settle(userId, attemptNumber, result, now)));
+        // Usually one statement counts the attempt and reads the credential. When it did not count the attempt
+        // (locked, or attempts used up), the lockout store's full path decides, and may start the lock.
+        return totpAttempts.begin(userId, now).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(counted -> counted.isPresent() ? checkTotp(userId, counted.get(), code, now)
+                        : attempt(userId, now, attemptNumber -> credentials.findActive(userId)
+                                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                                .flatMap(credential -> checkTotp(userId,
+                                        new CountedAttempt(attemptNumber, credential), code, now))));
     }
 
     /**
@@ -73,7 +83,7 @@ public class SecondFactorVerifier {
                         .flatMap(credentialId -> lockouts.attemptSucceeded(userId, now)
                                 .thenReturn((VerificationOutcome) new RecoveryCodeAccepted(credentialId))))
                 .orElse(Mono.empty())
-                .switchIfEmpty(Mono.defer(() -> settle(userId, attemptNumber, Result.mismatch(), now))));
+                .switchIfEmpty(Mono.defer(() -> refuse(userId, attemptNumber, false, now))));
     }
 
     private Mono<VerificationOutcome> attempt(UUID userId, Instant now,
@@ -87,37 +97,26 @@ public class SecondFactorVerifier {
         });
     }
 
-    private Mono<Result> checkTotp(ActiveCredential credential, String code, Instant now) {
-        return totp.match(cipher.decrypt(credential.userId(), credential.secret()), code)
-                .map(matched -> credentials.consumeStep(credential.id(), matched.step(), now)
-                        .map(fresh -> fresh ? Result.accepted(credential.id(), matched.step()) : Result.replay()))
-                .orElse(Mono.just(Result.mismatch()));
+    /** The attempt is counted: now the code; an accepted step also resets the failures, in the same statement. */
+    private Mono<VerificationOutcome> checkTotp(UUID userId, CountedAttempt attempt, String code, Instant now) {
+        Optional<ActiveCredential> credential = attempt.credential();
+        Optional<MatchedStep> matched = credential.flatMap(c -> totp.match(cipher.decrypt(c.userId(), c.secret()), code));
+        if (matched.isEmpty()) {
+            return refuse(userId, attempt.attemptNumber(), false, now);
+        }
+        UUID credentialId = credential.get().id();
+        long step = matched.get().step();
+        return totpAttempts.accept(userId, credentialId, step, now).flatMap(fresh -> fresh
+                ? Mono.just(new Verified(credentialId, step))
+                : refuse(userId, attempt.attemptNumber(), true, now));
     }
 
-    private Mono<VerificationOutcome> settle(UUID userId, int attemptNumber, Result result, Instant now) {
-        if (result.verified() != null) {
-            return lockouts.attemptSucceeded(userId, now).thenReturn(result.verified());
-        }
+    /** A refused code: already counted when its attempt began; the last allowed one starts the lock. */
+    private Mono<VerificationOutcome> refuse(UUID userId, int attemptNumber, boolean replayed, Instant now) {
         return lockouts.attemptFailed(userId, attemptNumber, now).map((FailureRecorded failure) ->
                 failure.lockedNow().<VerificationOutcome>map(lockout -> new LockedOut(lockout, true))
-                        .orElseGet(() -> result.replayed()
+                        .orElseGet(() -> replayed
                                 ? new CodeAlreadyUsed(failure.consecutiveFailures())
                                 : new InvalidCode(failure.consecutiveFailures())));
-    }
-
-    /** What the code check found before the lockout is settled. */
-    private record Result(Verified verified, boolean replayed) {
-
-        static Result accepted(UUID credentialId, long step) {
-            return new Result(new Verified(credentialId, step), false);
-        }
-
-        static Result replay() {
-            return new Result(null, true);
-        }
-
-        static Result mismatch() {
-            return new Result(null, false);
-        }
     }
 }

@@ -11,6 +11,7 @@ import io.gatekeep.api.mfa.store.CredentialStore;
 import io.gatekeep.api.mfa.store.LockoutStore;
 import io.gatekeep.api.mfa.store.RecoveryCodeStore;
 import io.gatekeep.api.mfa.store.SetupStore;
+import io.gatekeep.api.mfa.store.TotpAttemptStore;
 import io.gatekeep.api.mfa.totp.OtpAuthUri;
 import io.gatekeep.api.mfa.totp.Totp;
 import io.gatekeep.api.mfa.totp.TotpSecretGenerator;
@@ -93,7 +94,9 @@ class MfaConfiguration {
 
     @Bean
     SecondFactorVerifier secondFactorVerifier(CredentialStore credentials, RecoveryCodeStore recoveryCodes,
-                                              LockoutStore lockouts, SecretCipher cipher, Totp totp, Clock clock) {
-        return new SecondFactorVerifier(credentials, recoveryCodes, lockouts, cipher, totp, clock);
+                                              LockoutStore lockouts, SecretCipher cipher, Totp totp, Clock clock,
+                                              DatabaseClient db, LockoutPolicy policy) {
+        return new SecondFactorVerifier(credentials, recoveryCodes, lockouts, new TotpAttemptStore(db, policy),
+                cipher, totp, clock);
     }
 }

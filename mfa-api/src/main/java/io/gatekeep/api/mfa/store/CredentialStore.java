@@ -3,6 +3,7 @@ package io.gatekeep.api.mfa.store;
 import io.gatekeep.api.mfa.credential.ActiveCredential;
 import io.gatekeep.api.mfa.credential.RevocationReason;
 import io.gatekeep.api.mfa.enrollment.NewCredential;
+import io.r2dbc.spi.Readable;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.UUID;
@@ -11,6 +12,17 @@ import reactor.core.publisher.Mono;
 
 /** The {@code mfa_credential} table: at most one active credential per user. */
 public class CredentialStore {
+
+    /**
+     * Records a step as used if newer than every step accepted before (no row updated: replay, older step, or
+     * revoked). Parameters {@code :id}, {@code :step}, {@code :now}; shared with {@link TotpAttemptStore}.
+     */
+    static final String CONSUME_STEP = """
+            update mfa_credential set last_used_step = :step, last_used_at = :now
+            where id = :id and revoked_at is null and (last_used_step is null or last_used_step < :step)""";
+
+    static final String ACTIVE_CREDENTIAL_COLUMNS =
+            "id, user_id, secret_key_id, secret_nonce, secret_ciphertext, enabled_at, last_used_step";
 
     private final DatabaseClient db;
 
@@ -41,13 +53,17 @@ public class CredentialStore {
     }
 
     public Mono<ActiveCredential> findActive(UUID userId) {
-        return db.sql("""
-                        select id, user_id, secret_key_id, secret_nonce, secret_ciphertext, enabled_at, last_used_step
-                        from mfa_credential where user_id = :user and revoked_at is null""")
+        return db.sql("select " + ACTIVE_CREDENTIAL_COLUMNS
+                        + " from mfa_credential where user_id = :user and revoked_at is null")
                 .bind("user", userId)
-                .map(row -> new ActiveCredential(row.get("id", UUID.class), row.get("user_id", UUID.class),
-                        Rows.secret(row), row.get("enabled_at", Instant.class), row.get("last_used_step", Long.class)))
+                .map(CredentialStore::activeCredential)
                 .one();
+    }
+
+    /** Reads the {@link #ACTIVE_CREDENTIAL_COLUMNS} of a row. */
+    static ActiveCredential activeCredential(Readable row) {
+        return new ActiveCredential(row.get("id", UUID.class), row.get("user_id", UUID.class), Rows.secret(row),
+                row.get("enabled_at", Instant.class), row.get("last_used_step", Long.class));
     }
 
     /**
@@ -56,9 +72,7 @@ public class CredentialStore {
      * older step, or a credential revoked meanwhile.
      */
     public Mono<Boolean> consumeStep(UUID credentialId, long step, Instant now) {
-        return db.sql("""
-                        update mfa_credential set last_used_step = :step, last_used_at = :now
-                        where id = :id and revoked_at is null and (last_used_step is null or last_used_step < :step)""")
+        return db.sql(CONSUME_STEP)
                 .bind("id", credentialId)
                 .bind("step", step)
                 .bind("now", now)

@@ -22,6 +22,28 @@ public class LockoutStore {
     /** Compare-and-set rounds before giving up; each lost round means another instance changed the row. */
     private static final int MAX_ROUNDS = 10;
 
+    /**
+     * Counts an attempt unless locked or used up, returning its number (no row: not counted). Parameters
+     * {@code :user}, {@code :now}, {@code :max}; shared with {@link TotpAttemptStore}, which folds it into a read.
+     */
+    static final String COUNT_ATTEMPT = """
+            insert into mfa_lockout as l (user_id, consecutive_failures, updated_at)
+            values (:user, 1, :now)
+            on conflict (user_id) do update
+                set consecutive_failures = l.consecutive_failures + 1, updated_at = :now
+                where (l.locked_until is null or l.locked_until <= :now)
+                  and l.consecutive_failures < :max
+            returning consecutive_failures""";
+
+    /**
+     * A success resets the failures, unless a lock started meanwhile. Parameters {@code :user}, {@code :now}; ends
+     * with its where clause, so {@link TotpAttemptStore} can add a condition.
+     */
+    static final String RESET_FAILURES = """
+            update mfa_lockout set consecutive_failures = 0, updated_at = :now
+            where user_id = :user and consecutive_failures > 0
+              and (locked_until is null or locked_until <= :now)""";
+
     private final DatabaseClient db;
     private final LockoutPolicy policy;
 
@@ -52,14 +74,7 @@ public class LockoutStore {
     }
 
     private Mono<AttemptDecision> beginAttempt(UUID userId, Instant now, int round) {
-        Mono<AttemptDecision> counted = db.sql("""
-                        insert into mfa_lockout as l (user_id, consecutive_failures, updated_at)
-                        values (:user, 1, :now)
-                        on conflict (user_id) do update
-                            set consecutive_failures = l.consecutive_failures + 1, updated_at = :now
-                            where (l.locked_until is null or l.locked_until <= :now)
-                              and l.consecutive_failures < :max
-                        returning consecutive_failures""")
+        Mono<AttemptDecision> counted = db.sql(COUNT_ATTEMPT)
                 .bind("user", userId)
                 .bind("now", now)
                 .bind("max", policy.maxConsecutiveFailures())
@@ -104,10 +119,7 @@ public class LockoutStore {
 
     /** A code was accepted: the failures start again from zero (an active lock stays). */
     public Mono<Void> attemptSucceeded(UUID userId, Instant now) {
-        return db.sql("""
-                        update mfa_lockout set consecutive_failures = 0, updated_at = :now
-                        where user_id = :user and consecutive_failures > 0
-                          and (locked_until is null or locked_until <= :now)""")
+        return db.sql(RESET_FAILURES)
                 .bind("user", userId)
                 .bind("now", now)
                 .then();

@@ -15,6 +15,7 @@ import io.gatekeep.api.mfa.store.CredentialStore;
 import io.gatekeep.api.mfa.store.LockoutStore;
 import io.gatekeep.api.mfa.store.MfaDatabase;
 import io.gatekeep.api.mfa.store.RecoveryCodeStore;
+import io.gatekeep.api.mfa.store.TotpAttemptStore;
 import io.gatekeep.api.mfa.totp.Totp;
 import io.gatekeep.api.mfa.totp.TotpSecret;
 import io.gatekeep.api.mfa.totp.TotpSecretGenerator;
@@ -161,6 +162,7 @@ class SecondFactorVerifierTest {
 
     private SecondFactorVerifier verifierOn(DatabaseClient client) {
         return new SecondFactorVerifier(new CredentialStore(client), new RecoveryCodeStore(client),
-                new LockoutStore(client, LockoutPolicy.defaults()), cipher, new Totp(clock), clock);
+                new LockoutStore(client, LockoutPolicy.defaults()),
+                new TotpAttemptStore(client, LockoutPolicy.defaults()), cipher, new Totp(clock), clock);
     }
 }
