@@ -7,8 +7,11 @@ import io.gatekeep.api.accounts.Users;
 import io.gatekeep.api.accounts.model.UserAccount;
 import io.gatekeep.api.accounts.model.UserStatus;
 import io.gatekeep.api.organizations.Memberships;
+import io.gatekeep.events.account.SignedIn;
 import io.gatekeep.events.account.SignedUp;
+import io.gatekeep.events.mfa.MfaVerificationSucceeded;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +68,34 @@ class OutboxAtomicityIntegrationTest extends ApiIntegrationTest {
             assertThat(row.get("next_attempt_at")).isEqualTo(row.get("occurred_at"));
             assertThat(payload(row)).containsEntry("organizationName", "Kept");
         });
+    }
+
+    @Test
+    void writesSeveralEventsWithOneInsertInTheirOrder() {
+        UUID userId = UUID.randomUUID();
+        UUID sessionId = UUID.randomUUID();
+        StepVerifier.create(tx.transactional(outbox.appendAll(List.of(
+                        new MfaVerificationSucceeded(userId, UUID.randomUUID(), "TOTP", "192.0.2.11"),
+                        new SignedIn(userId, sessionId, "TOTP", "192.0.2.11"),
+                        new SignedIn(userId, UUID.randomUUID(), "TOTP", null)))))
+                .assertNext(envelopes -> assertThat(envelopes).hasSize(3))
+                .verifyComplete();
+
+        List<String> types = jdbc.queryForList("select event_type from outbox_event where partition_key = ? "
+                + "order by seq", String.class, userId.toString());
+        assertThat(types).containsExactly("io.gatekeep.verification.succeeded", "io.gatekeep.account.signed-in",
+                "io.gatekeep.account.signed-in");
+        assertThat(payload(outboxRows("io.gatekeep.account.signed-in", userId).get(0)))
+                .containsEntry("sessionId", sessionId.toString());
+    }
+
+    @Test
+    void refusesToWriteSeveralEventsOutsideATransaction() {
+        UUID userId = UUID.randomUUID();
+        StepVerifier.create(outbox.appendAll(List.of(new SignedIn(userId, UUID.randomUUID(), "TOTP", null))))
+                .expectError(IllegalStateException.class)
+                .verify();
+        assertThat(outboxRows("io.gatekeep.account.signed-in", userId)).isEmpty();
     }
 
     @Test

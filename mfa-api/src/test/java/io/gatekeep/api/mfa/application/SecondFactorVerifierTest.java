@@ -129,6 +129,21 @@ class SecondFactorVerifierTest {
     }
 
     @Test
+    void fiftyParallelWrongCodesOnTwoInstancesCheckAtMostFiveAndLockOnce() {
+        clock.advance(Duration.ofMinutes(2));
+        String wrong = wrongCode();
+        List<SecondFactorVerifier> instances = List.of(verifierOn(DB.newInstance()), verifierOn(DB.newInstance()));
+
+        List<VerificationOutcome> outcomes = Concurrently.submit(50, i -> instances.get(i % 2).verifyTotp(user, wrong));
+
+        assertThat(outcomes).as("each attempt is counted before its code is checked")
+                .filteredOn(InvalidCode.class::isInstance).hasSizeLessThanOrEqualTo(4);
+        assertThat(outcomes).filteredOn(o -> o instanceof LockedOut locked && locked.lockedNow()).hasSize(1);
+        assertThat(outcomes).allMatch(o -> o instanceof InvalidCode || o instanceof LockedOut);
+        assertThat(verify(appCode())).as("the lock holds for the right code too").isInstanceOf(LockedOut.class);
+    }
+
+    @Test
     void fiftyParallelSubmissionsOfTheRecoveryCodeSucceedExactlyOnce() {
         List<SecondFactorVerifier> instances = List.of(verifierOn(DB.newInstance()), verifierOn(DB.newInstance()));
 
