@@ -33,7 +33,9 @@ final class HttpDirectory implements Directory {
         this.baseUrl = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
         this.token = token == null ? "" : token;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder().connectTimeout(timeout)
+                // The API speaks HTTP/1.1 on its internal port: no h2c upgrade attempt on a fresh connection.
+                .version(HttpClient.Version.HTTP_1_1).build();
     }
 
     @Override

@@ -19,7 +19,10 @@ public record DedupeKey(Kind kind, String value) {
         MESSAGE_ID,
         /** {@code mid-sha256:<hex>}: a Message-ID too long to store as it is. */
         MESSAGE_ID_SHA256,
-        /** {@code sha256:<hex>}: no usable Message-ID, hash of the raw message bytes. */
+        /**
+         * {@code sha256:<hex>}: no usable Message-ID, hash of the raw message bytes (of a message over the size limit
+         * by its IMAP-reported size: of its first MiB and that size, so it is never downloaded whole).
+         */
         CONTENT_SHA256
     }
 

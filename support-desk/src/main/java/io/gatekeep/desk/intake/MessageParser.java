@@ -9,10 +9,13 @@ import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.text.ParsePosition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -61,21 +64,16 @@ public final class MessageParser {
     }
 
     /**
-     * Parses a Jakarta Mail message, typically an IMAP one. A message whose server-reported size is over the limit
-     * and that has a Message-ID is rejected without downloading its body.
+     * Parses a Jakarta Mail message, typically an IMAP one. A message whose server-reported size is over the limit is
+     * rejected from its head alone (see {@link #oversized}): however large it is, no more than 1 MiB is downloaded.
      *
      * @throws IOException only when the message cannot be read from its source (connection, folder closed, …)
      */
     public ParseOutcome parse(MimeMessage message) throws IOException {
         try {
-            if (message.getSize() > limits.maxSizeBytes()) {
-                Optional<String> messageId = firstId(message.getHeader("Message-ID", null), new ArrayList<>());
-                if (messageId.isPresent()) {
-                    PartialHeaders partial = partial(message.getHeader("Message-ID", null),
-                            message.getHeader("From", ","), message.getHeader("Subject", null));
-                    return new Rejected(Reason.TOO_LARGE, tooLarge(message.getSize()), partial, message.getSize(),
-                            DedupeKey.of(messageId, ""));
-                }
+            long reportedSize = message.getSize();
+            if (reportedSize > limits.maxSizeBytes()) {
+                return oversized(message, reportedSize);
             }
             Capture capture = new Capture(limits.maxSizeBytes());
             message.writeTo(capture);
@@ -83,6 +81,25 @@ public final class MessageParser {
         } catch (MessagingException e) {
             throw new IOException("the message could not be read from its source", e);
         }
+    }
+
+    /**
+     * Reads the message's first MiB (its headers, as far as they go) and stops the download there. Keyed by its
+     * Message-ID, else by the SHA-256 of that head and the reported size: the same every time the message is read,
+     * without reading all of it (a full content hash would mean downloading the whole message only to reject it).
+     */
+    private Rejected oversized(MimeMessage message, long reportedSize) throws IOException, MessagingException {
+        Capture head = Capture.head(PARTIAL_HEADER_BYTES);
+        try {
+            message.writeTo(head);
+        } catch (Capture.Full enough) {
+            // the head is all this needs
+        }
+        MessageDigest digest = DedupeKey.sha256();
+        digest.update(head.buffer(), 0, head.kept());
+        digest.update(("\n" + reportedSize).getBytes(StandardCharsets.US_ASCII));
+        return rejected(Reason.TOO_LARGE, tooLarge(reportedSize), head.buffer(), head.kept(), reportedSize,
+                HexFormat.of().formatHex(digest.digest()));
     }
 
     private ParseOutcome outcome(Capture capture) {

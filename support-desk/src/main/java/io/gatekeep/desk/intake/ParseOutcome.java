@@ -30,7 +30,9 @@ public sealed interface ParseOutcome {
         TOO_MANY_PARTS,
         TOO_DEEP,
         TOO_MANY_HEADERS,
-        UNPARSEABLE
+        UNPARSEABLE,
+        /** Parsed, but applying it failed the same way on every attempt (decided by the mailbox intake). */
+        UNPROCESSABLE
     }
 
     /** Headers read from a rejected message on a best-effort basis. */

@@ -64,6 +64,41 @@ class MessageParserImapTest {
         });
     }
 
+    @Test
+    void rejectsAnOversizedMessageWithoutMessageIdFromItsHeadWithTheSameKeyEachTimeItIsRead() throws Exception {
+        deliver(SampleMail.message("From: max@acme.example\nSubject: no id, big",
+                "x".repeat(76).concat("\n").repeat(2 * 1024 * 1024 / 77)));
+        MessageParser parser = new MessageParser(ParseLimits.defaults().withMaxSizeBytes(64 * 1024));
+        Properties properties = new Properties();
+        properties.put("mail.imap.fetchsize", String.valueOf(256 * 1024));
+
+        Store store = Session.getInstance(properties).getStore("imap");
+        store.connect("127.0.0.1", mail.imapPort(), mailbox, "any");
+        List<ParseOutcome> outcomes = new ArrayList<>();
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            await().atMost(Duration.ofSeconds(10)).until(() -> inbox.getMessageCount() == 1);
+            inbox.open(Folder.READ_ONLY);
+            outcomes.add(parser.parse((MimeMessage) inbox.getMessage(1)));
+            // the connection is still in step after the download was cut short: read again, on a fresh object
+            inbox.close(false);
+            inbox.open(Folder.READ_ONLY);
+            outcomes.add(parser.parse((MimeMessage) inbox.getMessage(1)));
+            inbox.close(false);
+        } finally {
+            store.close();
+        }
+
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOfSatisfying(Rejected.class,
+                rejected -> {
+                    assertThat(rejected.reason()).isEqualTo(Reason.TOO_LARGE);
+                    assertThat(rejected.sizeBytes()).isGreaterThan(2_000_000);
+                    assertThat(rejected.partial().subject()).contains("no id, big");
+                    assertThat(rejected.dedupeKey().kind()).isEqualTo(DedupeKey.Kind.CONTENT_SHA256);
+                }));
+        assertThat(((Rejected) outcomes.get(1)).dedupeKey()).isEqualTo(((Rejected) outcomes.get(0)).dedupeKey());
+    }
+
     /** Sends the bytes as they are: {@code Transport.sendMessage} does not rewrite the Message-ID. */
     private void deliver(byte[] raw) throws Exception {
         Properties properties = new Properties();

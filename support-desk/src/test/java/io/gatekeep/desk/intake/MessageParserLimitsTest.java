@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.gatekeep.desk.intake.ParseOutcome.Parsed;
 import io.gatekeep.desk.intake.ParseOutcome.Reason;
 import io.gatekeep.desk.intake.ParseOutcome.Rejected;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -64,6 +68,34 @@ class MessageParserLimitsTest {
         Rejected rejected = (Rejected) new MessageParser(ParseLimits.defaults().withMaxSizeBytes(1024 * 1024)).parse(message);
 
         assertThat(rejected.dedupeKey().asString()).isEqualTo("sha256:" + DedupeKey.sha256Hex(message));
+    }
+
+    @Test
+    void rejectsAMessageOverTheLimitByItsReportedSizeReadingOnlyItsHead() {
+        ReportedMessage message = new ReportedMessage(HEADERS, 1024L * 1024 * 1024);
+
+        Rejected rejected = rejectedWithin(Duration.ofSeconds(2), 8, () -> parseQuietly(message));
+
+        assertThat(rejected.reason()).isEqualTo(Reason.TOO_LARGE);
+        assertThat(rejected.sizeBytes()).isEqualTo(1024L * 1024 * 1024);
+        assertThat(rejected.partial().subject()).contains("my logs");
+        assertThat(rejected.dedupeKey().asString()).isEqualTo("mid:huge@sender.example");
+        assertThat(message.bytesRead).as("bytes read of the message").isLessThanOrEqualTo(1024 * 1024 + 16 * 1024);
+    }
+
+    @Test
+    void keysAMessageOverTheLimitByItsReportedSizeWithoutMessageIdByItsHeadTheSameEachTime() {
+        String headers = "From: max@acme.example\nSubject: no id\n";
+
+        ReportedMessage message = new ReportedMessage(headers, 50L * 1024 * 1024);
+        DedupeKey first = parseQuietly(message).dedupeKey();
+        DedupeKey again = parseQuietly(new ReportedMessage(headers, 50L * 1024 * 1024)).dedupeKey();
+        DedupeKey otherSize = parseQuietly(new ReportedMessage(headers, 60L * 1024 * 1024)).dedupeKey();
+
+        assertThat(first.kind()).isEqualTo(DedupeKey.Kind.CONTENT_SHA256);
+        assertThat(again).isEqualTo(first);
+        assertThat(otherSize).isNotEqualTo(first);
+        assertThat(message.bytesRead).as("bytes read of the message").isLessThanOrEqualTo(1024 * 1024 + 16 * 1024);
     }
 
     @Test
@@ -209,6 +241,48 @@ class MessageParserLimitsTest {
             message.append("--b").append(level).append("--\n");
         }
         return raw(message.toString());
+    }
+
+    private ParseOutcome parseQuietly(MimeMessage message) {
+        try {
+            return parser.parse(message);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * A message as an IMAP server hands it over: its size as the server reports it, its bytes streamed on demand
+     * (headers, then base64-like lines up to that size) and counted as they are read.
+     */
+    private static final class ReportedMessage extends MimeMessage {
+
+        private final byte[] headers;
+        private final long size;
+        long bytesRead;
+
+        ReportedMessage(String headers, long size) {
+            super((Session) null);
+            this.headers = raw(headers + "\n");
+            this.size = size;
+        }
+
+        @Override
+        public int getSize() {
+            return Math.toIntExact(size);
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            byte[] chunk = ("A".repeat(76) + "\r\n").repeat(16 * 1024 / 78).getBytes(StandardCharsets.US_ASCII);
+            out.write(headers);
+            bytesRead = headers.length;
+            while (bytesRead < size) {
+                int length = (int) Math.min(chunk.length, size - bytesRead);
+                out.write(chunk, 0, length);
+                bytesRead += length;
+            }
+        }
     }
 
     /** Runs the parse within the time and fresh-allocation budgets (megabytes allocated by this thread). */

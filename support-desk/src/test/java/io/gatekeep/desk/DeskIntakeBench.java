@@ -1,0 +1,161 @@
+package io.gatekeep.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import io.gatekeep.desk.FakeDirectory.Person;
+import io.gatekeep.desk.mailbox.MailboxIntake;
+import io.gatekeep.desk.workflow.RecoveryThreads;
+import io.gatekeep.testing.TestMail;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.integration.mail.inbound.ImapIdleChannelAdapter;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Benchmark of issue 5 (not part of the suite: the name matches no surefire pattern). Run with
+ * {@code mvn -B -q -pl support-desk verify -Dtest=DeskIntakeBench -Dsurefire.failIfNoSpecifiedTests=false}; the
+ * result lines start with {@code BENCH} in {@code support-desk/target/surefire-reports/*DeskIntakeBench-output.txt}.
+ *
+ * <p>The mix: 80 % MFA-reset requests from registered users with their owner in CC (directory lookups over HTTP, a
+ * ticket, a confirmation request and a notice queued, events in the outbox), 10 % messages that are not requests,
+ * 10 % out-of-office auto-replies. Two phases: (1) 5,000 such messages handed to the desk's intake from memory (all
+ * of the desk's work except the IMAP transport); (2) 5,000 others waiting in the support mailbox before the desk's
+ * IMAP IDLE adapter starts (it is kept from starting with the context), read for at most two minutes. Reported:
+ * messages/s to committed ({@code desk_message} rows) and the test JVM's peak heap. The JVM also holds the embedded
+ * Kafka broker and GreenMail with the waiting messages, so the heap is an upper bound of the desk's.
+ */
+@TestPropertySource(properties = "spring.integration.endpoint.no-auto-startup=*imap-idle-channel-adapter*")
+class DeskIntakeBench extends DeskIntegrationTest {
+
+    private static final int MESSAGES = 5_000;
+    private static final int ORGANIZATIONS = 50;
+
+    private static final int IMAP_SECONDS = 120;
+    private static final List<Person> OWNERS = new ArrayList<>();
+    private static final List<UUID> ORGS = new ArrayList<>();
+
+    @Autowired
+    List<ImapIdleChannelAdapter> adapters;
+    @Autowired
+    MailboxIntake intake;
+
+    @BeforeAll
+    static void fillTheMailbox() throws Exception {
+        for (int i = 0; i < ORGANIZATIONS; i++) {
+            UUID organization = DIRECTORY.organization("Bench Org " + i);
+            Person owner = DIRECTORY.person("Owner " + i);
+            DIRECTORY.member(organization, owner, "OWNER", false);
+            ORGS.add(organization);
+            OWNERS.add(owner);
+        }
+        GreenMailUser support = TestMail.get().greenMail().setUser(SUPPORT, SUPPORT, SUPPORT);
+        Session session = Session.getInstance(new Properties());
+        for (int i = 0; i < MESSAGES; i++) {
+            support.deliver(new MimeMessage(session, new ByteArrayInputStream(
+                    message(i, ORGS, OWNERS).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8))));
+        }
+    }
+
+    private static String message(int i, List<UUID> organizations, List<Person> owners) {
+        String id = RecoveryThreads.randomId();
+        if (i % 10 == 8) {
+            return """
+                    From: Someone %d <someone.%d@elsewhere.example>
+                    To: %s
+                    Subject: Question about invoices
+                    Message-ID: <%s>
+                    Content-Type: text/plain; charset=UTF-8
+
+                    Hello, where can I download last month's invoice?
+                    """.formatted(i, i, SUPPORT, id);
+        }
+        Person owner = owners.get(i % ORGANIZATIONS);
+        if (i % 10 == 9) {
+            return """
+                    From: %s
+                    To: %s
+                    Subject: Out of office: MFA
+                    Auto-Submitted: auto-replied
+                    Message-ID: <%s>
+                    Content-Type: text/plain; charset=UTF-8
+
+                    I am out of the office until Monday.
+                    """.formatted(owner.email(), SUPPORT, id);
+        }
+        Person requester = DIRECTORY.person("Requester " + i);
+        DIRECTORY.member(organizations.get(i % ORGANIZATIONS), requester, "MEMBER", false);
+        return RecoveryThreads.request(id, requester, SUPPORT, owner.name() + " <" + owner.email() + ">");
+    }
+
+    @Test
+    void measure() throws Exception {
+        assertThat(committed()).as("the adapter must not have started with the context").isZero();
+        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+
+        // 1. The desk's own work per message: the same intake (parse, directory over HTTP, one transaction with the
+        //    ticket, outbox events and queued mail, flag) fed from memory, so no mail server is in the way.
+        List<MimeMessage> inMemory = new ArrayList<>();
+        Session session = Session.getInstance(new Properties());
+        for (int i = 0; i < MESSAGES; i++) {
+            inMemory.add(new MimeMessage(session, new ByteArrayInputStream(message(i, ORGS, OWNERS)
+                    .replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8))));
+        }
+        System.gc();
+        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        for (MimeMessage message : inMemory) {
+            assertThat(intake.accept(message)).isTrue();
+        }
+        long elapsed = System.nanoTime() - start;
+        System.out.printf("BENCH desk pipeline (intake fed from memory): %d messages committed in %.1f s = %.0f "
+                        + "messages/s; peak heap of the test JVM (sum of heap pools' peaks) %d MB, max %d MB%n",
+                MESSAGES, elapsed / 1e9, MESSAGES / (elapsed / 1e9), peak(heapPools), maxHeap());
+        inMemory.clear();
+
+        // 2. From IMAP: the 5,000 messages waiting in the mailbox, read by the real IDLE adapter, for at most
+        //    IMAP_SECONDS (the embedded mail server slows down with the folder's size, see bench/DESK.md).
+        int before = committed();
+        System.gc();
+        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        start = System.nanoTime();
+        adapters.forEach(ImapIdleChannelAdapter::start);
+        int done = 0;
+        while (System.nanoTime() - start < IMAP_SECONDS * 1_000_000_000L
+                && (done = committed() - before) < MESSAGES) {
+            Thread.sleep(100);
+        }
+        elapsed = System.nanoTime() - start;
+        adapters.forEach(ImapIdleChannelAdapter::stop);
+        System.out.printf("BENCH desk intake over IMAP (GreenMail): %d of %d waiting messages committed in %.1f s = "
+                        + "%.1f messages/s; peak heap %d MB%n", done, MESSAGES, elapsed / 1e9, done / (elapsed / 1e9),
+                peak(heapPools));
+        System.out.printf("BENCH outcome: %s%n", jdbc.queryForList(
+                "select status, count(*) as n from desk_ticket group by status order by status"));
+    }
+
+    private static long peak(List<MemoryPoolMXBean> pools) {
+        return pools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() / (1024 * 1024);
+    }
+
+    private static long maxHeap() {
+        return Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    }
+
+    private int committed() {
+        return jdbc.queryForObject("select count(*) from desk_message where direction = 'IN'", Integer.class);
+    }
+}
