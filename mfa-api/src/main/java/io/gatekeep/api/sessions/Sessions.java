@@ -58,25 +58,21 @@ public class Sessions {
     }
 
     /**
-     * Issues a full session whose sign-in passed MFA ({@code mfaVerifiedAt}, and whether by recovery code: the
-     * step-up rule reads both) and ends {@code replacedSessionId}, the challenge it is exchanged for, in the same
-     * statement: every MFA sign-in used to spend three round trips on this (revoke, insert, mark).
+     * Issues a full session whose sign-in passed MFA, with the marks the step-up rule reads ({@code mfaVerifiedAt},
+     * and whether by recovery code) written by the insert itself rather than by a second statement.
      */
-    public Mono<IssuedSession> issueMfaVerified(UUID replacedSessionId, UUID userId, Instant mfaVerifiedAt,
-                                                boolean viaRecoveryCode, String clientIp) {
+    public Mono<IssuedSession> issueMfaVerified(UUID userId, Instant mfaVerifiedAt, boolean viaRecoveryCode,
+                                                String clientIp) {
         UUID id = UUID.randomUUID();
         String token = SessionTokens.newToken();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(ttl);
         return db.sql("""
-                        with replaced as (
-                            update auth_session set revoked_at = :createdAt where id = :replaced and revoked_at is null)
                         insert into auth_session (id, token_hash, user_id, kind, mfa_verified, mfa_verified_at,
                                                   via_recovery_code, client_ip, created_at, expires_at)
                         values (:id, :tokenHash, :userId, 'FULL', true, :mfaVerifiedAt, :viaRecoveryCode, :clientIp,
                                 :createdAt, :expiresAt)
                         """)
-                .bind("replaced", replacedSessionId)
                 .bind("id", id)
                 .bind("tokenHash", SessionTokens.sha256(token))
                 .bind("userId", userId)

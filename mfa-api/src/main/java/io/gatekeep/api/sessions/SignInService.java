@@ -84,14 +84,14 @@ public class SignInService {
     }
 
     /**
-     * Completes a sign-in whose second factor was just verified, in the caller's transaction: the challenge is
-     * exchanged for an MFA-verified full session (one statement, see {@link Sessions#issueMfaVerified}) and
-     * {@code factorEvents} followed by {@code SignedIn} are recorded with one outbox insert.
+     * Completes a sign-in whose second factor was just verified, in the caller's transaction: issues an MFA-verified
+     * full session ({@link Sessions#issueMfaVerified}) and records {@code factorEvents}, then {@code SignedIn}, with
+     * one outbox insert.
      */
-    public Mono<SignInOutcome.Authenticated> completeMfaSignIn(UUID challengeId, UUID userId, String method,
-                                                               Instant mfaVerifiedAt, boolean viaRecoveryCode,
+    public Mono<SignInOutcome.Authenticated> completeMfaSignIn(UUID userId, String method, Instant mfaVerifiedAt,
+                                                               boolean viaRecoveryCode,
                                                                List<EventPayload> factorEvents, String clientIp) {
-        return sessions.issueMfaVerified(challengeId, userId, mfaVerifiedAt, viaRecoveryCode, clientIp)
+        return sessions.issueMfaVerified(userId, mfaVerifiedAt, viaRecoveryCode, clientIp)
                 .flatMap(session -> {
                     List<EventPayload> events = new ArrayList<>(factorEvents);
                     events.add(new SignedIn(userId, session.sessionId(), method, clientIp));

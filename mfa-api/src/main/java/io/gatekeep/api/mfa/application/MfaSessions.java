@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class MfaSessions {
 
-    /** A live challenge, locked until the transaction ends (so concurrent uses of one challenge queue up). */
+    /** A live challenge, claimed (revoked, and its row locked) until the transaction ends. */
     public record Challenge(UUID sessionId, UUID userId) {
     }
 
@@ -45,18 +45,27 @@ public class MfaSessions {
     }
 
     /**
-     * Finds and locks the live challenge behind {@code token}. Unknown, used, revoked and expired challenges are all
-     * empty alike. After the lock is granted PostgreSQL re-checks the row, so a challenge consumed meanwhile is empty.
+     * Claims the live challenge behind {@code token}: revokes it and locks its row in one statement, so concurrent
+     * uses of one challenge queue behind this transaction and then find it revoked (or, after {@link #release},
+     * live again). Unknown, used, revoked and expired challenges are all empty alike. A sign-in that succeeds keeps it
+     * revoked; one that is refused must release it, as the challenge stays good for another try.
      */
-    public Mono<Challenge> lockLiveChallenge(String token, Instant now) {
+    public Mono<Challenge> claimLiveChallenge(String token, Instant now) {
         return db.sql("""
-                        select id, user_id from auth_session
+                        update auth_session set revoked_at = :now
                         where token_hash = :hash and kind = 'MFA_CHALLENGE' and revoked_at is null and expires_at > :now
-                        for update""")
+                        returning id, user_id""")
                 .bind("hash", SessionTokens.sha256(token))
                 .bind("now", now)
                 .map(row -> new Challenge(row.get("id", UUID.class), row.get("user_id", UUID.class)))
                 .one();
+    }
+
+    /** Undoes {@link #claimLiveChallenge} in the same transaction: the factor was refused, the challenge lives on. */
+    public Mono<Void> release(Challenge challenge) {
+        return db.sql("update auth_session set revoked_at = null where id = :id and kind = 'MFA_CHALLENGE'")
+                .bind("id", challenge.sessionId())
+                .fetch().rowsUpdated().then();
     }
 
     /** Ends a session (a consumed challenge, a used setup token, the session behind an expired setup). */

@@ -22,9 +22,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * The second step of a sign-in: a challenge plus a TOTP code or the recovery code. One transaction locks the challenge
- * (concurrent uses of one challenge queue behind it), checks the factor (lockout, code, replay guard), consumes the
- * challenge on success and records every outcome's events; refusals commit too, so failures count.
+ * The second step of a sign-in: a challenge plus a TOTP code or the recovery code. One transaction claims the
+ * challenge (revoked and locked: concurrent uses of one challenge queue behind it), checks the factor (lockout, code,
+ * replay guard), releases the challenge again when the factor is refused, and records every outcome's events;
+ * refusals commit too, so failures count.
  */
 @Component
 public class MfaSignIn {
@@ -64,7 +65,7 @@ public class MfaSignIn {
     private Mono<MfaSignInResult> complete(String challengeToken, String clientIp,
                                            java.util.function.Function<UUID, Mono<VerificationOutcome>> factor) {
         Instant now = clock.instant();
-        Mono<MfaSignInResult> work = sessions.lockLiveChallenge(challengeToken, now)
+        Mono<MfaSignInResult> work = sessions.claimLiveChallenge(challengeToken, now)
                 .flatMap(challenge -> factor.apply(challenge.userId())
                         .flatMap(outcome -> settle(challenge, outcome, clientIp, now)))
                 .defaultIfEmpty(new MfaSignInResult.Refused(new ChallengeExpired()));
@@ -75,7 +76,7 @@ public class MfaSignIn {
                                          Instant now) {
         UUID userId = challenge.userId();
         if (outcome instanceof Verified verified) {
-            return signIn.completeMfaSignIn(challenge.sessionId(), userId, METHOD_TOTP, now, false,
+            return signIn.completeMfaSignIn(userId, METHOD_TOTP, now, false,
                             List.of(new MfaVerificationSucceeded(userId, verified.credentialId(), METHOD_TOTP,
                                     clientIp)), clientIp)
                     .map(session -> new MfaSignInResult.Passed(session, false));
@@ -84,22 +85,20 @@ public class MfaSignIn {
             List<EventPayload> events = List.of(new RecoveryCodeUsed(userId, accepted.credentialId(), clientIp),
                     new MfaVerificationSucceeded(userId, accepted.credentialId(), METHOD_RECOVERY_CODE, clientIp),
                     new MfaDisabled(userId, accepted.credentialId(), "RECOVERY_CODE", userId, null, clientIp));
-            return afterRecoveryCode(challenge, events, clientIp, now)
+            return afterRecoveryCode(userId, events, clientIp, now)
                     .map(next -> new MfaSignInResult.Passed(next, true));
         }
-        return refusals.refused(userId, outcome, VerificationEvents.SIGN_IN, clientIp)
+        return sessions.release(challenge)
+                .then(refusals.refused(userId, outcome, VerificationEvents.SIGN_IN, clientIp))
                 .thenReturn(new MfaSignInResult.Refused(outcome));
     }
 
     /** MFA is off now: a full session, unless an organization enforces MFA (then straight back to setup). */
-    private Mono<SignInOutcome> afterRecoveryCode(Challenge challenge, List<EventPayload> events, String clientIp,
+    private Mono<SignInOutcome> afterRecoveryCode(UUID userId, List<EventPayload> events, String clientIp,
                                                   Instant now) {
-        UUID userId = challenge.userId();
         return requirement.isRequiredFor(userId).flatMap(required -> required
-                ? sessions.end(challenge.sessionId()).then(outbox.appendAll(events))
-                        .then(sessions.issueSetupToken(userId, clientIp)).map(token ->
-                                new SignInOutcome.MfaSetupRequired(userId, token.token(), token.expiresAt()))
-                : signIn.completeMfaSignIn(challenge.sessionId(), userId, METHOD_RECOVERY_CODE, now, true, events,
-                        clientIp));
+                ? outbox.appendAll(events).then(sessions.issueSetupToken(userId, clientIp)).map(token ->
+                        new SignInOutcome.MfaSetupRequired(userId, token.token(), token.expiresAt()))
+                : signIn.completeMfaSignIn(userId, METHOD_RECOVERY_CODE, now, true, events, clientIp));
     }
 }

@@ -85,6 +85,21 @@ class MfaSignInIntegrationTest extends MfaHttpTest {
     }
 
     @Test
+    void aRefusedCodeLeavesTheChallengeLiveAndASuccessUsesItUp() {
+        Enrolled user = enrolledOwner();
+        String challenge = challenge(user);
+        String code = codeFor(user.secret());
+
+        submitCode(challenge, wrongCodeFor(code)).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.code").isEqualTo("invalid_code");
+        submitCode(challenge, code).expectStatus().isOk();
+        submitCode(challenge, code).expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.code").isEqualTo("challenge_expired");
+        assertThat(jdbc.queryForObject("select count(*) from auth_session where user_id = ? "
+                + "and kind = 'MFA_CHALLENGE' and revoked_at is null", Integer.class, user.userId())).isZero();
+    }
+
+    @Test
     void fiveWrongCodesLockTheMfaStepWithRetryAfterAndTheLockHolds() {
         Enrolled user = enrolledOwner();
         String challenge = challenge(user);
