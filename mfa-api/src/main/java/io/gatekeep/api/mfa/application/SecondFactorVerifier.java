@@ -100,7 +100,8 @@ public class SecondFactorVerifier {
     /** The attempt is counted: now the code; an accepted step also resets the failures, in the same statement. */
     private Mono<VerificationOutcome> checkTotp(UUID userId, CountedAttempt attempt, String code, Instant now) {
         Optional<ActiveCredential> credential = attempt.credential();
-        Optional<MatchedStep> matched = credential.flatMap(c -> totp.match(cipher.decrypt(c.userId(), c.secret()), code));
+        Optional<MatchedStep> matched =
+                credential.flatMap(c -> totp.match(cipher.decrypt(c.userId(), c.secret()), code));
         if (matched.isEmpty()) {
             return refuse(userId, attempt.attemptNumber(), false, now);
         }

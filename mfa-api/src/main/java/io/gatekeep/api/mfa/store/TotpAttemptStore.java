@@ -21,7 +21,8 @@ public class TotpAttemptStore {
             + "\nfrom attempt a left join mfa_credential c on c.user_id = :user and c.revoked_at is null";
 
     // data-modifying CTEs all run; the reset sees the count this transaction's attempt added
-    private static final String CONSUME_AND_RESET = "with step as (" + CredentialStore.CONSUME_STEP + " returning id),\n"
+    private static final String CONSUME_AND_RESET = "with step as ("
+            + CredentialStore.CONSUME_STEP + " returning id),\n"
             + "reset as (" + LockoutStore.RESET_FAILURES + " and exists (select 1 from step))\n"
             + "select count(*) from step";
 
