@@ -1,5 +1,7 @@
 package io.gatekeep.api;
 
+import io.gatekeep.testing.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatekeep.testing.TestEnvironment;

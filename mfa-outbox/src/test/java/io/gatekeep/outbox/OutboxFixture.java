@@ -1,5 +1,7 @@
 package io.gatekeep.outbox;
 
+import io.gatekeep.testing.MutableClock;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.gatekeep.events.EventCodec;
 import io.gatekeep.events.EventEnvelope;

@@ -1,5 +1,7 @@
 package io.gatekeep.worker;
 
+import io.gatekeep.testing.MutableClock;
+
 import io.gatekeep.events.EventEnvelope;
 import io.gatekeep.events.EventPayload;
 import io.gatekeep.outbox.JdbcOutboxWriter;

@@ -1,5 +1,7 @@
 package io.gatekeep.desk;
 
+import io.gatekeep.testing.MutableClock;
+
 import io.gatekeep.events.EventEnvelope;
 import io.gatekeep.events.EventPayload;
 import io.gatekeep.outbox.JdbcOutboxWriter;

@@ -2,7 +2,7 @@ package io.gatekeep.api.mfa.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatekeep.api.mfa.MutableClock;
+import io.gatekeep.testing.MutableClock;
 import io.gatekeep.api.mfa.ReferenceTotp;
 import io.gatekeep.api.mfa.enrollment.NewCredential;
 import io.gatekeep.api.mfa.lockout.Lockout;

@@ -7,7 +7,7 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import io.gatekeep.api.mfa.MutableClock;
+import io.gatekeep.testing.MutableClock;
 import io.gatekeep.api.mfa.ReferenceTotp;
 import io.gatekeep.api.mfa.enrollment.SetupOutcome.Activated;
 import io.gatekeep.api.mfa.enrollment.SetupOutcome.AlreadyEnabled;

@@ -2,7 +2,7 @@ package io.gatekeep.api.mfa.totp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatekeep.api.mfa.MutableClock;
+import io.gatekeep.testing.MutableClock;
 import io.gatekeep.api.mfa.ReferenceTotp;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

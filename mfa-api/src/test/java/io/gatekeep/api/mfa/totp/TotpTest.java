@@ -3,7 +3,7 @@ package io.gatekeep.api.mfa.totp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.warrenstrange.googleauth.GoogleAuthenticator;
-import io.gatekeep.api.mfa.MutableClock;
+import io.gatekeep.testing.MutableClock;
 import io.gatekeep.api.mfa.ReferenceTotp;
 import java.time.Duration;
 import java.time.Instant;
