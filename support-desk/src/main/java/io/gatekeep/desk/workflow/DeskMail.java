@@ -17,6 +17,9 @@ public class DeskMail {
     private final JdbcTemplate jdbc;
     private final Messages messages;
     private final Clock clock;
+    /** How the desk's mail shows in people's inboxes (the address alone reads like spam). */
+    static final String SENDER_NAME = "Gatekeep Support";
+
     private final String supportAddress;
     private final String messageIdDomain;
     private final int answersPerHour;
@@ -71,7 +74,8 @@ public class DeskMail {
                 values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (cause_key) do nothing""",
                 UUID.randomUUID(), cause(mail), mail.recipient(), subject(mail), mail.body(),
-                Tickets.ts(clock.instant()), Tickets.ts(clock.instant()), supportAddress, replyTo, messageId,
+                Tickets.ts(clock.instant()), Tickets.ts(clock.instant()), SENDER_NAME + " <" + supportAddress + ">",
+                replyTo, messageId,
                 inReplyTo, inReplyTo) == 1;
     }
 

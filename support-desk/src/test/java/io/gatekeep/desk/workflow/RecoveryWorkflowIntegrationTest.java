@@ -59,7 +59,7 @@ class RecoveryWorkflowIntegrationTest extends DeskIntegrationTest {
                 .containsExactlyInAnyOrder(waiting.owner().email(), waiting.requester().email());
         Map<String, Object> confirmation = queued.stream()
                 .filter(row -> row.get("recipient").equals(waiting.owner().email())).findFirst().orElseThrow();
-        assertThat(confirmation.get("from_address")).isEqualTo(SUPPORT);
+        assertThat(confirmation.get("from_address")).isEqualTo("Gatekeep Support <" + SUPPORT + ">");
         assertThat((String) confirmation.get("subject")).startsWith("[" + waiting.reference() + "] Please confirm");
         assertThat((String) confirmation.get("body")).contains("Luis Lostcode", "Acme Widgets", "signed out")
                 .doesNotContain(token(waiting));
