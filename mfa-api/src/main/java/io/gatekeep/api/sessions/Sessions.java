@@ -36,25 +36,7 @@ public class Sessions {
     /** Creates a session with its own lifetime (e.g. a short setup-only session). */
     public Mono<IssuedSession> issue(UUID userId, SessionKind kind, boolean mfaVerified, String clientIp,
                                      Duration lifetime) {
-        UUID id = UUID.randomUUID();
-        String token = SessionTokens.newToken();
-        Instant now = clock.instant();
-        Instant expiresAt = now.plus(lifetime);
-        return db.sql("""
-                        insert into auth_session (id, token_hash, user_id, kind, mfa_verified, client_ip, created_at,
-                                                  expires_at)
-                        values (:id, :tokenHash, :userId, :kind, :mfaVerified, :clientIp, :createdAt, :expiresAt)
-                        """)
-                .bind("id", id)
-                .bind("tokenHash", SessionTokens.sha256(token))
-                .bind("userId", userId)
-                .bind("kind", kind.name())
-                .bind("mfaVerified", mfaVerified)
-                .bind("clientIp", clientIp)
-                .bind("createdAt", now)
-                .bind("expiresAt", expiresAt)
-                .fetch().rowsUpdated()
-                .thenReturn(new IssuedSession(id, userId, token, expiresAt));
+        return insert(userId, kind, mfaVerified, null, false, clientIp, lifetime);
     }
 
     /**
@@ -63,26 +45,34 @@ public class Sessions {
      */
     public Mono<IssuedSession> issueMfaVerified(UUID userId, Instant mfaVerifiedAt, boolean viaRecoveryCode,
                                                 String clientIp) {
+        return insert(userId, SessionKind.FULL, true, mfaVerifiedAt, viaRecoveryCode, clientIp, ttl);
+    }
+
+    private Mono<IssuedSession> insert(UUID userId, SessionKind kind, boolean mfaVerified,
+                                       Instant mfaVerifiedAt, boolean viaRecoveryCode, String clientIp,
+                                       Duration lifetime) {
         UUID id = UUID.randomUUID();
         String token = SessionTokens.newToken();
         Instant now = clock.instant();
-        Instant expiresAt = now.plus(ttl);
-        return db.sql("""
+        Instant expiresAt = now.plus(lifetime);
+        DatabaseClient.GenericExecuteSpec insert = db.sql("""
                         insert into auth_session (id, token_hash, user_id, kind, mfa_verified, mfa_verified_at,
                                                   via_recovery_code, client_ip, created_at, expires_at)
-                        values (:id, :tokenHash, :userId, 'FULL', true, :mfaVerifiedAt, :viaRecoveryCode, :clientIp,
-                                :createdAt, :expiresAt)
+                        values (:id, :tokenHash, :userId, :kind, :mfaVerified, :mfaVerifiedAt, :viaRecoveryCode,
+                                :clientIp, :createdAt, :expiresAt)
                         """)
                 .bind("id", id)
                 .bind("tokenHash", SessionTokens.sha256(token))
                 .bind("userId", userId)
-                .bind("mfaVerifiedAt", mfaVerifiedAt)
+                .bind("kind", kind.name())
+                .bind("mfaVerified", mfaVerified)
                 .bind("viaRecoveryCode", viaRecoveryCode)
                 .bind("clientIp", clientIp)
                 .bind("createdAt", now)
-                .bind("expiresAt", expiresAt)
-                .fetch().rowsUpdated()
-                .thenReturn(new IssuedSession(id, userId, token, expiresAt));
+                .bind("expiresAt", expiresAt);
+        insert = mfaVerifiedAt == null ? insert.bindNull("mfaVerifiedAt", Instant.class)
+                : insert.bind("mfaVerifiedAt", mfaVerifiedAt);
+        return insert.fetch().rowsUpdated().thenReturn(new IssuedSession(id, userId, token, expiresAt));
     }
 
     /** The live (not expired, not revoked) session a bearer token stands for, or empty. */

@@ -23,6 +23,7 @@ import io.gatekeep.events.mfa.MfaSetupExpired;
 import io.gatekeep.events.mfa.MfaSetupStarted;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.springframework.stereotype.Component;
@@ -143,9 +144,8 @@ public class EnrollmentService {
         }
         // The setup token has done its job: it is replaced by a full session, verified by this very code.
         return stored.then(sessions.end(caller.sessionId()))
-                .then(signIn.completeSignIn(userId, MfaSignIn.METHOD_TOTP, true, clientIp))
-                .flatMap(session -> sessions.markMfaVerified(session.session().sessionId(), now, false)
-                        .thenReturn(new SetupResult.Enabled(activated.recoveryCode(), session)));
+                .then(signIn.completeMfaSignIn(userId, MfaSignIn.METHOD_TOTP, now, false, List.of(), clientIp))
+                .map(session -> new SetupResult.Enabled(activated.recoveryCode(), session));
     }
 
     private Mono<SetupResult> invalidCode(UUID userId, int attemptNumber, SetupOutcome outcome, String clientIp) {

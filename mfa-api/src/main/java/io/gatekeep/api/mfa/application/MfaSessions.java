@@ -73,15 +73,6 @@ public class MfaSessions {
         return sessions.revoke(sessionId);
     }
 
-    /** Records on a full session that its sign-in passed MFA (step-up rule), and whether by recovery code. */
-    public Mono<Void> markMfaVerified(UUID sessionId, Instant at, boolean viaRecoveryCode) {
-        return db.sql("update auth_session set mfa_verified_at = :at, via_recovery_code = :via where id = :id")
-                .bind("at", at)
-                .bind("via", viaRecoveryCode)
-                .bind("id", sessionId)
-                .fetch().rowsUpdated().then();
-    }
-
     /**
      * A setup token lives as long as the first setup session started with it (which may begin a little after the
      * sign-in that issued the token). Only the first start extends it, so restarting setups cannot keep it alive.

@@ -3,6 +3,7 @@ package io.gatekeep.api.mfa.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatekeep.api.mfa.ReferenceTotp;
+import io.gatekeep.api.sessions.SessionTokens;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,11 @@ class MfaEnforcementAtSignInIntegrationTest extends MfaHttpTest {
         me(setupToken).expectStatus().isUnauthorized();
         assertThat(outboxRows("io.gatekeep.account.signed-in", owner.userId())).last()
                 .satisfies(row -> assertThat(payload(row)).containsEntry("method", "TOTP"));
+        assertThat(jdbc.queryForMap("""
+                select mfa_verified, mfa_verified_at is not null as verified_at_set, via_recovery_code
+                from auth_session where token_hash = ?""", (Object) SessionTokens.sha256(session))).as("the session the setup code earned counts as MFA-verified for step-up")
+                .containsEntry("mfa_verified", true).containsEntry("verified_at_set", true)
+                .containsEntry("via_recovery_code", false);
 
         nextStep();
         assertThat(passwordStep(owner.email()).get("status")).isEqualTo("MFA_REQUIRED");
