@@ -150,9 +150,9 @@ public class EnrollmentService {
 
     private Mono<SetupResult> invalidCode(UUID userId, int attemptNumber, SetupOutcome outcome, String clientIp) {
         return lockouts.attemptFailed(userId, attemptNumber, clock.instant()).flatMap(failure -> {
-            if (failure.lockedNow().isPresent()) {
-                VerificationOutcome.LockedOut locked = new VerificationOutcome.LockedOut(failure.lockedNow().get(),
-                        true);
+            if (failure.lock().isPresent()) {
+                VerificationOutcome.LockedOut locked = new VerificationOutcome.LockedOut(failure.lock().get(),
+                        failure.lockStartedNow());
                 return refusals.refused(userId, locked, VerificationEvents.SETUP, clientIp)
                         .thenReturn(new SetupResult.LockedOut(locked.lockout()));
             }

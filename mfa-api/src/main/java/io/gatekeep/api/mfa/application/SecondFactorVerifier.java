@@ -115,7 +115,7 @@ public class SecondFactorVerifier {
     /** A refused code: already counted when its attempt began; the last allowed one starts the lock. */
     private Mono<VerificationOutcome> refuse(UUID userId, int attemptNumber, boolean replayed, Instant now) {
         return lockouts.attemptFailed(userId, attemptNumber, now).map((FailureRecorded failure) ->
-                failure.lockedNow().<VerificationOutcome>map(lockout -> new LockedOut(lockout, true))
+                failure.lock().<VerificationOutcome>map(lockout -> new LockedOut(lockout, failure.lockStartedNow()))
                         .orElseGet(() -> replayed
                                 ? new CodeAlreadyUsed(failure.consecutiveFailures())
                                 : new InvalidCode(failure.consecutiveFailures())));

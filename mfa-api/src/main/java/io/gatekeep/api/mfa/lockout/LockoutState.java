@@ -1,7 +1,6 @@
 package io.gatekeep.api.mfa.lockout;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * One user's failure counter and lock: the reference model of what {@code LockoutStore} does atomically in SQL.
@@ -39,14 +38,22 @@ public record LockoutState(int consecutiveFailures, int lockoutCount, Instant lo
                 new AttemptDecision.Permitted(attempt));
     }
 
-    /** The attempt numbered {@code attemptNumber} failed: the last allowed one starts the lock. */
+    /**
+     * The attempt numbered {@code attemptNumber} failed: the last allowed one starts the lock, unless an attempt begun
+     * after it (and refused) started it first; either way that failure answers with the lock.
+     */
     public Transition<FailureRecorded> attemptFailed(int attemptNumber, LockoutPolicy policy, Instant now) {
-        if (attemptNumber >= policy.maxConsecutiveFailures() && !isLockedAt(now)
-                && consecutiveFailures >= policy.maxConsecutiveFailures()) {
-            LockoutState locked = lock(policy, now);
-            return new Transition<>(locked, new FailureRecorded(attemptNumber, Optional.of(locked.lockout())));
+        if (attemptNumber < policy.maxConsecutiveFailures()) {
+            return new Transition<>(this, FailureRecorded.counted(attemptNumber));
         }
-        return new Transition<>(this, new FailureRecorded(attemptNumber, Optional.empty()));
+        if (isLockedAt(now)) {
+            return new Transition<>(this, FailureRecorded.lockedMeanwhile(attemptNumber, lockout()));
+        }
+        if (consecutiveFailures >= policy.maxConsecutiveFailures()) {
+            LockoutState locked = lock(policy, now);
+            return new Transition<>(locked, FailureRecorded.startedLock(attemptNumber, locked.lockout()));
+        }
+        return new Transition<>(this, FailureRecorded.counted(attemptNumber));
     }
 
     /** A code was accepted: the failure count starts again; an active lock (started meanwhile) stays. */

@@ -6,7 +6,6 @@ import io.gatekeep.api.mfa.lockout.LockoutPolicy;
 import io.gatekeep.api.mfa.lockout.LockoutState;
 import io.gatekeep.api.mfa.lockout.LockoutState.Transition;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -100,7 +99,7 @@ public class LockoutStore {
     public Mono<FailureRecorded> attemptFailed(UUID userId, int attemptNumber, Instant now) {
         if (attemptNumber < policy.maxConsecutiveFailures()) {
             // already counted when it began
-            return Mono.just(new FailureRecorded(attemptNumber, Optional.empty()));
+            return Mono.just(FailureRecorded.counted(attemptNumber));
         }
         return attemptFailed(userId, attemptNumber, now, 1);
     }
@@ -108,7 +107,7 @@ public class LockoutStore {
     private Mono<FailureRecorded> attemptFailed(UUID userId, int attemptNumber, Instant now, int round) {
         return find(userId).flatMap(state -> {
             Transition<FailureRecorded> next = state.attemptFailed(attemptNumber, policy, now);
-            if (next.decision().lockedNow().isEmpty()) {
+            if (!next.decision().lockStartedNow()) {
                 return Mono.just(next.decision());
             }
             return startLock(userId, state, next.state(), now).flatMap(won -> won

@@ -136,7 +136,7 @@ class SecondFactorVerifierTest {
 
         List<VerificationOutcome> outcomes = Concurrently.submit(50, i -> instances.get(i % 2).verifyTotp(user, wrong));
 
-        assertThat(outcomes).as("each attempt is counted before its code is checked")
+        assertThat(outcomes).as("each attempt is counted before its code is checked; the fifth answers with the lock")
                 .filteredOn(InvalidCode.class::isInstance).hasSizeLessThanOrEqualTo(4);
         assertThat(outcomes).filteredOn(o -> o instanceof LockedOut locked && locked.lockedNow()).hasSize(1);
         assertThat(outcomes).allMatch(o -> o instanceof InvalidCode || o instanceof LockedOut);

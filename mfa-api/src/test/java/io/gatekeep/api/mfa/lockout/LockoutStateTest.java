@@ -81,8 +81,9 @@ class LockoutStateTest {
 
         assertThat(sixth.decision()).isEqualTo(
                 new AttemptDecision.Refused(new Lockout(T0.plus(Duration.ofMinutes(15)), 1), true));
-        // the fifth attempt failing afterwards does not lock a second time
-        assertThat(sixth.state().attemptFailed(5, policy, T0).decision().lockedNow()).isEmpty();
+        // the fifth attempt failing afterwards does not lock a second time, but answers with the lock
+        assertThat(sixth.state().attemptFailed(5, policy, T0).decision()).isEqualTo(
+                FailureRecorded.lockedMeanwhile(5, new Lockout(T0.plus(Duration.ofMinutes(15)), 1)));
     }
 
     @Test

@@ -11,7 +11,6 @@ import io.gatekeep.api.mfa.lockout.LockoutPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class LockoutStoreTest {
         FailureRecorded fifth = fail(user, T0);
 
         Lockout expected = new Lockout(T0.plus(Duration.ofMinutes(15)), 1);
-        assertThat(fifth).isEqualTo(new FailureRecorded(5, Optional.of(expected)));
+        assertThat(fifth).isEqualTo(FailureRecorded.startedLock(5, expected));
         assertThat(lockouts.beginAttempt(user, T0.plusSeconds(899)).block()).isEqualTo(new Refused(expected, false));
         assertThat(lockouts.beginAttempt(user, T0.plusSeconds(900)).block()).isEqualTo(new Permitted(1));
     }
@@ -83,6 +82,19 @@ class LockoutStoreTest {
         assertThat(decisions).filteredOn(Refused.class::isInstance).hasSize(45)
                 .allSatisfy(d -> assertThat(((Refused) d).lockout().until())
                         .isEqualTo(T0.plus(Duration.ofMinutes(15))));
+    }
+
+    @Test
+    void theFifthFailureAnswersWithTheLockAnAttemptBegunAfterItStarted() {
+        UUID user = DB.newUser();
+        failTimes(user, 4, T0);
+        Permitted fifth = (Permitted) lockouts.beginAttempt(user, T0).block();
+        Refused sixth = (Refused) lockouts.beginAttempt(user, T0).block();
+
+        FailureRecorded fifthFailed = lockouts.attemptFailed(user, fifth.attemptNumber(), T0).block();
+
+        assertThat(sixth.lockedNow()).isTrue();
+        assertThat(fifthFailed).isEqualTo(FailureRecorded.lockedMeanwhile(5, sixth.lockout()));
     }
 
     @Test
