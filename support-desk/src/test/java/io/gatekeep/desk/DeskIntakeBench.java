@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import io.gatekeep.desk.FakeDirectory.Person;
+import io.gatekeep.desk.intake.ParseOutcome;
 import io.gatekeep.desk.mailbox.MailboxIntake;
+import io.gatekeep.desk.mailbox.MailboxReader;
 import io.gatekeep.desk.workflow.RecoveryThreads;
 import io.gatekeep.testing.TestMail;
 import jakarta.mail.Session;
@@ -26,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.integration.mail.inbound.ImapIdleChannelAdapter;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -39,11 +40,11 @@ import org.springframework.test.context.TestPropertySource;
  * ticket, a confirmation request and a notice queued, events in the outbox), 10 % messages that are not requests,
  * 10 % out-of-office auto-replies. Two phases: (1) 5,000 such messages handed to the desk's intake from memory (all
  * of the desk's work except the IMAP transport); (2) 5,000 others waiting in the support mailbox before the desk's
- * IMAP IDLE adapter starts (it is kept from starting with the context), read for at most two minutes. Reported:
+ * IMAP reader starts (it is kept from starting with the context), read for at most two minutes. Reported:
  * messages/s to committed ({@code desk_message} rows) and the test JVM's peak heap. The JVM also holds the embedded
  * Kafka broker and GreenMail with the waiting messages, so the heap is an upper bound of the desk's.
  */
-@TestPropertySource(properties = "spring.integration.endpoint.no-auto-startup=*imap-idle-channel-adapter*")
+@TestPropertySource(properties = "gatekeep.desk.mailbox.auto-startup=false")
 class DeskIntakeBench extends DeskIntegrationTest {
 
     private static final Logger log = LoggerFactory.getLogger(DeskIntakeBench.class);
@@ -55,7 +56,7 @@ class DeskIntakeBench extends DeskIntegrationTest {
     private static final List<UUID> ORGS = new ArrayList<>();
 
     @Autowired
-    List<ImapIdleChannelAdapter> adapters;
+    MailboxReader reader;
     @Autowired
     MailboxIntake intake;
 
@@ -109,23 +110,22 @@ class DeskIntakeBench extends DeskIntegrationTest {
 
     @Test
     void measure() throws Exception {
-        assertThat(committed()).as("the adapter must not have started with the context").isZero();
+        assertThat(committed()).as("the reader must not have started with the context").isZero();
         List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
 
         // 1. The desk's own work per message: the same intake (parse, directory over HTTP, one transaction with the
-        //    ticket, outbox events and queued mail, flag) fed from memory, so no mail server is in the way.
-        List<MimeMessage> inMemory = new ArrayList<>();
-        Session session = Session.getInstance(new Properties());
+        //    ticket, outbox events and queued mail) fed from memory, one message after the other, so no mail server is in the way.
+        List<byte[]> inMemory = new ArrayList<>();
         for (int i = 0; i < MESSAGES; i++) {
-            inMemory.add(new MimeMessage(session, new ByteArrayInputStream(message(i, ORGS, OWNERS)
-                    .replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8))));
+            inMemory.add(message(i, ORGS, OWNERS).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         System.gc();
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();
-        for (MimeMessage message : inMemory) {
-            assertThat(intake.accept(message)).isTrue();
+        for (byte[] message : inMemory) {
+            ParseOutcome outcome = intake.read(parser -> parser.parse(message)).orElseThrow();
+            assertThat(intake.apply(outcome)).isTrue();
         }
         long elapsed = System.nanoTime() - start;
         log.info(String.format("BENCH desk pipeline (intake fed from memory): %d messages committed in %.1f s = %.0f "
@@ -133,13 +133,13 @@ class DeskIntakeBench extends DeskIntegrationTest {
                 MESSAGES, elapsed / 1e9, MESSAGES / (elapsed / 1e9), peak(heapPools), maxHeap()));
         inMemory.clear();
 
-        // 2. From IMAP: the 5,000 messages waiting in the mailbox, read by the real IDLE adapter, for at most
+        // 2. From IMAP: the 5,000 messages waiting in the mailbox, read by the desk's real IMAP reader, for at most
         //    IMAP_SECONDS (the embedded mail server slows down with the folder's size, see bench/DESK.md).
         int before = committed();
         System.gc();
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         start = System.nanoTime();
-        adapters.forEach(ImapIdleChannelAdapter::start);
+        reader.start();
         try {
             await().atMost(Duration.ofSeconds(IMAP_SECONDS)).pollInterval(Duration.ofMillis(100))
                     .until(() -> committed() - before >= MESSAGES);
@@ -148,7 +148,7 @@ class DeskIntakeBench extends DeskIntegrationTest {
         }
         elapsed = System.nanoTime() - start;
         int done = committed() - before;
-        adapters.forEach(ImapIdleChannelAdapter::stop);
+        reader.stop();
         log.info(String.format("BENCH desk intake over IMAP (GreenMail): %d of %d waiting messages committed in %.1f s = "
                         + "%.1f messages/s; peak heap %d MB", done, MESSAGES, elapsed / 1e9, done / (elapsed / 1e9),
                 peak(heapPools)));

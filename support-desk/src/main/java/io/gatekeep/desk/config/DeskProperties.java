@@ -38,6 +38,8 @@ public record DeskProperties(
      * @param mode {@code auto} (IDLE when the server offers it, polling otherwise), {@code idle}, {@code poll}, or
      *             {@code off} (no intake: tests and agent-only instances)
      * @param ssl IMAPS (TLS from the first byte); {@code starttls} upgrades a plain connection instead
+     * @param maxFetchSize unseen messages read per round (one search, one fetch, one flag command per round)
+     * @param workers threads applying a round's messages; one sender's messages are applied in order on one thread
      */
     public record Mailbox(
             @DefaultValue("localhost") String host,
@@ -51,7 +53,8 @@ public record DeskProperties(
             @DefaultValue("false") boolean starttls,
             @DefaultValue("30s") Duration pollInterval,
             @DefaultValue("2m") Duration idleRenewal,
-            @DefaultValue("50") int maxFetchSize) {}
+            @DefaultValue("100") int maxFetchSize,
+            @DefaultValue("4") int workers) {}
 
     public record Directory(@DefaultValue("http://localhost:8080") String baseUrl, String token,
                             @DefaultValue("5s") Duration timeout) {}

@@ -9,9 +9,6 @@ import io.gatekeep.desk.intake.ParseOutcome.Reason;
 import io.gatekeep.desk.intake.ParseOutcome.Rejected;
 import io.gatekeep.desk.tickets.Directory.DirectoryUnavailable;
 import io.gatekeep.desk.workflow.InboundMail;
-import jakarta.mail.Flags;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -24,12 +21,13 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.TransactionException;
 
 /**
- * One IMAP message at a time: parse, apply in one transaction, and only after the commit flag it {@code \Seen} on the
- * server (the mailbox is searched for unseen messages). A message whose source fails to read or whose workflow cannot
- * complete now (directory unreachable, database down) stays unseen and is picked up again at the next IDLE wake-up or
- * poll; a message that cannot be parsed is never "failed": it becomes a NEEDS_AGENT ticket. A parsed message whose
- * workflow fails for any other reason {@code maxAttempts} times in a row becomes a NEEDS_AGENT ticket too
- * ({@code MESSAGE_UNPROCESSABLE}), so one poison message is neither lost nor retried forever.
+ * What happens to one mailbox message: parse it, apply it in one transaction, and tell {@link MailboxReader} whether
+ * it may now be flagged {@code \Seen} on the server (the mailbox is searched for unseen messages). A message whose
+ * source fails to read or whose workflow cannot complete now (directory unreachable, database down) stays unseen and
+ * is picked up again at the next round; a message that cannot be parsed is never "failed": it becomes a NEEDS_AGENT
+ * ticket. A parsed message whose workflow fails for any other reason {@code maxAttempts} times in a row becomes a
+ * NEEDS_AGENT ticket too ({@code MESSAGE_UNPROCESSABLE}), so one poison message is neither lost nor retried forever.
+ * Thread-safe: the reader applies the messages of different senders in parallel.
  */
 public class MailboxIntake {
 
@@ -52,27 +50,32 @@ public class MailboxIntake {
         this.maxAttempts = maxAttempts;
     }
 
-    /** @return whether the message was processed (and flagged seen) */
-    public boolean accept(MimeMessage message) {
-        ParseOutcome outcome;
+    /** The raw source of one mailbox message, read on demand. */
+    @FunctionalInterface
+    public interface MailSource {
+        /** Parse problems become {@code Rejected} outcomes; only a failure to read the source throws. */
+        ParseOutcome read(MessageParser parser) throws IOException;
+    }
+
+    /** Reads and parses a message; empty (logged) when its source could not be read, so it stays for the next round. */
+    public Optional<ParseOutcome> read(MailSource source) {
         try {
-            outcome = parser.parse(message);
+            return Optional.of(source.read(parser));
         } catch (IOException e) {
             log.warn("Could not read a message from the mailbox; left unseen for the next round: {}", e.toString());
-            return false;
+            return Optional.empty();
         }
+    }
+
+    /**
+     * Applies a parsed (or rejected) message in its transaction.
+     *
+     * @return whether it is done with (committed, or filed for an agent): only then may it be flagged seen
+     */
+    public boolean apply(ParseOutcome outcome) {
         Optional<InboundMail.Result> result = applyOrGiveUp(outcome);
-        if (result.isEmpty()) {
-            return false;
-        }
-        try {
-            message.setFlag(Flags.Flag.SEEN, true);
-        } catch (MessagingException | RuntimeException e) {
-            // Committed but not flagged: the next round sees it again and the dedupe key makes that a no-op.
-            log.warn("Processed message ({}) could not be flagged seen: {}", result.get(), e.toString());
-        }
-        log.debug("Mailbox message processed: {}", result.get());
-        return true;
+        result.ifPresent(done -> log.debug("Mailbox message processed: {}", done));
+        return result.isPresent();
     }
 
     private Optional<InboundMail.Result> applyOrGiveUp(ParseOutcome outcome) {

@@ -10,14 +10,10 @@ import io.gatekeep.desk.intake.ParseOutcome.Reason;
 import io.gatekeep.desk.intake.ParseOutcome.Rejected;
 import io.gatekeep.desk.tickets.Directory.DirectoryUnavailable;
 import io.gatekeep.desk.workflow.InboundMail.Result;
-import jakarta.mail.Flags;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -28,20 +24,28 @@ class MailboxIntakeTest {
     private final List<ParseOutcome> applied = new ArrayList<>();
 
     @Test
-    void flagsAMessageSeenOnlyAfterItWasApplied() throws Exception {
+    void aMessageIsDoneWithOnceItWasApplied() {
         MailboxIntake intake = new MailboxIntake(parser, outcome -> {
             applied.add(outcome);
             return Result.NEW_TICKET;
         }, 3);
-        MimeMessage message = request();
 
-        assertThat(intake.accept(message)).isTrue();
-        assertThat(message.isSet(Flags.Flag.SEEN)).isTrue();
+        assertThat(intake.apply(request())).isTrue();
         assertThat(applied).singleElement().isInstanceOf(Parsed.class);
     }
 
     @Test
-    void aMessageThatFailsEveryTimeIsFiledForAnAgentAfterTheLastAttempt() throws Exception {
+    void aSourceThatCannotBeReadLeavesTheMessageForTheNextRound() {
+        MailboxIntake intake = new MailboxIntake(parser, outcome -> Result.NEW_TICKET, 3);
+
+        assertThat(intake.read(p -> {
+            throw new IOException("connection reset");
+        })).isEmpty();
+        assertThat(intake.read(p -> p.parse("not a mail at all".getBytes(StandardCharsets.UTF_8)))).isPresent();
+    }
+
+    @Test
+    void aMessageThatFailsEveryTimeIsFiledForAnAgentAfterTheLastAttempt() {
         MailboxIntake intake = new MailboxIntake(parser, outcome -> {
             applied.add(outcome);
             if (outcome instanceof Parsed) {
@@ -49,14 +53,12 @@ class MailboxIntakeTest {
             }
             return Result.REJECTED;
         }, 3);
-        MimeMessage message = request();
+        ParseOutcome message = request();
 
-        assertThat(intake.accept(message)).as("attempt 1").isFalse();
-        assertThat(intake.accept(message)).as("attempt 2").isFalse();
-        assertThat(message.isSet(Flags.Flag.SEEN)).isFalse();
-        assertThat(intake.accept(message)).as("attempt 3: filed").isTrue();
+        assertThat(intake.apply(message)).as("attempt 1").isFalse();
+        assertThat(intake.apply(message)).as("attempt 2").isFalse();
+        assertThat(intake.apply(message)).as("attempt 3: filed").isTrue();
 
-        assertThat(message.isSet(Flags.Flag.SEEN)).isTrue();
         assertThat(applied.get(applied.size() - 1)).isInstanceOfSatisfying(Rejected.class, rejected -> {
             assertThat(rejected.reason()).isEqualTo(Reason.UNPROCESSABLE);
             assertThat(rejected.detail()).contains("3 times").contains("IllegalStateException")
@@ -67,7 +69,7 @@ class MailboxIntakeTest {
     }
 
     @Test
-    void outagesOfTheDirectoryOrTheDatabaseNeverCountAsFailuresOfTheMessage() throws Exception {
+    void outagesOfTheDirectoryOrTheDatabaseNeverCountAsFailuresOfTheMessage() {
         List<RuntimeException> outages = new ArrayList<>(List.of(new DirectoryUnavailable("down", null),
                 new DataAccessResourceFailureException("down"), new CannotCreateTransactionException("down"),
                 new DirectoryUnavailable("down", null), new DataAccessResourceFailureException("down")));
@@ -78,16 +80,16 @@ class MailboxIntakeTest {
             }
             return Result.NEW_TICKET;
         }, 2);
-        MimeMessage message = request();
+        ParseOutcome message = request();
 
         for (int i = 0; i < 5; i++) {
-            assertThat(intake.accept(message)).isFalse();
+            assertThat(intake.apply(message)).isFalse();
         }
-        assertThat(intake.accept(message)).isTrue();
+        assertThat(intake.apply(message)).isTrue();
         assertThat(applied).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(Parsed.class));
     }
 
-    private static MimeMessage request() throws Exception {
+    private ParseOutcome request() {
         String raw = """
                 From: Luis <luis@acme.example>
                 To: support@desk.test
@@ -97,7 +99,6 @@ class MailboxIntakeTest {
 
                 I lost my phone and my recovery code.
                 """.replace("\n", "\r\n");
-        return new MimeMessage(Session.getInstance(new Properties()),
-                new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+        return parser.parse(raw.getBytes(StandardCharsets.UTF_8));
     }
 }
