@@ -53,7 +53,7 @@ public record DeskProperties(
             @DefaultValue("false") boolean starttls,
             @DefaultValue("30s") Duration pollInterval,
             @DefaultValue("2m") Duration idleRenewal,
-            @DefaultValue("100") int maxFetchSize,
+            @DefaultValue("500") int maxFetchSize,
             @DefaultValue("4") int workers) {}
 
     public record Directory(@DefaultValue("http://localhost:8080") String baseUrl, String token,

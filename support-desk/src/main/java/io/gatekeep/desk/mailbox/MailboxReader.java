@@ -153,53 +153,76 @@ public final class MailboxReader implements SmartLifecycle {
         }
     }
 
-    /** One batch of unseen mail; returns how many of its messages are done with (and now flagged seen). */
+    /**
+     * One batch of unseen mail, taken in slices that each hold at most {@code batchBytes} of raw sources (a large
+     * message is a slice of its own), so the heap a round needs stays bounded however big the batch; one {@code \Seen}
+     * store at the end. Returns how many of its messages are done with (and now flagged seen).
+     */
     private int round(ImapMailbox box) throws MessagingException {
         List<Message> batch = box.unseen(tuning.batchSize());
         if (batch.isEmpty()) {
             return 0;
         }
-        List<Pending> pending = new ArrayList<>();
-        for (Map.Entry<Message, MailSource> source : sources(box, batch).entrySet()) {
-            intake.read(source.getValue()).ifPresent(outcome -> pending.add(new Pending(source.getKey(), outcome)));
+        List<Message> done = new ArrayList<>();
+        for (List<Message> slice : slices(batch)) {
+            List<Pending> pending = new ArrayList<>();
+            for (Map.Entry<Message, MailSource> source : sources(box, slice).entrySet()) {
+                intake.read(source.getValue()).ifPresent(outcome -> pending.add(new Pending(source.getKey(), outcome)));
+            }
+            done.addAll(applyAll(pending));
         }
-        List<Message> done = applyAll(pending);
         box.markSeen(done);
         log.debug("Support mailbox round: {} unseen looked at, {} processed", batch.size(), done.size());
         return done.size();
     }
 
-    /** The batch in mailbox order, each with its source: small ones fetched raw, in as few commands as fit. */
-    private Map<Message, MailSource> sources(ImapMailbox box, List<Message> batch) throws MessagingException {
-        Map<Message, Long> slice = new LinkedHashMap<>();
-        Map<Message, MailSource> sources = new LinkedHashMap<>();
+    /** Consecutive runs of small messages up to {@code batchBytes} together; each large message alone. */
+    private List<List<Message>> slices(List<Message> batch) throws MessagingException {
+        List<List<Message>> slices = new ArrayList<>();
+        List<Message> slice = new ArrayList<>();
         long sliceBytes = 0;
         for (Message message : batch) {
-            long size = message.getSize();
-            if (size < 0 || size > tuning.inlineLimitBytes()) {
-                sources.put(message, parser -> parser.parse((MimeMessage) message));
-                continue;
-            }
-            if (!slice.isEmpty() && sliceBytes + size > tuning.batchBytes()) {
-                fetchRaw(box, slice, sources);
-                slice.clear();
+            long size = inline(message) ? message.getSize() : tuning.batchBytes();
+            if (!slice.isEmpty() && (sliceBytes + size > tuning.batchBytes())) {
+                slices.add(slice);
+                slice = new ArrayList<>();
                 sliceBytes = 0;
             }
-            slice.put(message, box.uid(message));
+            slice.add(message);
             sliceBytes += size;
         }
-        fetchRaw(box, slice, sources);
-        Map<Message, MailSource> ordered = new LinkedHashMap<>();
-        batch.stream().filter(sources::containsKey).forEach(message -> ordered.put(message, sources.get(message)));
-        return ordered;
+        slices.add(slice);
+        return slices;
     }
 
-    private static void fetchRaw(ImapMailbox box, Map<Message, Long> slice, Map<Message, MailSource> sources)
-            throws MessagingException {
-        Map<Long, byte[]> raw = box.rawSources(List.copyOf(slice.values()));
-        // a message missing from the answer was expunged meanwhile: nothing to read
-        slice.forEach((message, uid) -> Optional.ofNullable(raw.get(uid))
-                .ifPresent(bytes -> sources.put(message, parser -> parser.parse(bytes))));
+    private boolean inline(Message message) throws MessagingException {
+        long size = message.getSize();
+        return size >= 0 && size <= tuning.inlineLimitBytes();
+    }
+
+    /**
+     * The slice's messages with their sources: the small ones fetched raw with one command; a large one read through
+     * its {@link MimeMessage} (in chunks, or only its head when over the parser's limit). A message missing from the
+     * fetch's answer was expunged meanwhile: there is nothing to read.
+     */
+    private Map<Message, MailSource> sources(ImapMailbox box, List<Message> slice) throws MessagingException {
+        Map<Message, Long> uids = new LinkedHashMap<>();
+        for (Message message : slice) {
+            if (inline(message)) {
+                uids.put(message, box.uid(message));
+            }
+        }
+        Map<Long, byte[]> raw = box.rawSources(List.copyOf(uids.values()));
+        Map<Message, MailSource> sources = new LinkedHashMap<>();
+        for (Message message : slice) {
+            if (!uids.containsKey(message)) {
+                sources.put(message, parser -> parser.parse((MimeMessage) message));
+            } else if (raw.containsKey(uids.get(message))) {
+                byte[] bytes = raw.get(uids.get(message));
+                sources.put(message, parser -> parser.parse(bytes));
+            }
+        }
+        return sources;
     }
 
     /** Applies the messages, one sender's in order on one thread; returns those done with, in mailbox order. */
