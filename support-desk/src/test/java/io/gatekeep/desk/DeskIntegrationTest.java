@@ -1,17 +1,23 @@
 package io.gatekeep.desk;
 
-import io.gatekeep.testing.MutableClock;
 
 import io.gatekeep.events.EventEnvelope;
 import io.gatekeep.events.EventPayload;
 import io.gatekeep.outbox.JdbcOutboxWriter;
+import io.gatekeep.testing.MutableClock;
 import io.gatekeep.testing.TestEnvironment;
 import io.gatekeep.testing.TestMail;
 import jakarta.mail.Address;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.HeaderTerm;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -128,6 +134,39 @@ public abstract class DeskIntegrationTest {
         return jdbc.queryForList("""
                 select replace(payload::text, '": ', '":') as payload from outbox_event
                 where partition_key = ? and event_type = ? order by seq""", ticketId.toString(), type);
+    }
+
+    /** Messages in the support mailbox not flagged {@code \Seen}. */
+    protected static int unseenCount() {
+        return inSupportMailbox(Folder.READ_ONLY, Folder::getUnreadMessageCount);
+    }
+
+    /** Clears {@code \Seen} on the support mailbox's message with this Message-ID (the desk died before flagging it). */
+    protected static void markUnseen(String messageId) {
+        inSupportMailbox(Folder.READ_WRITE, inbox -> {
+            Message[] found = inbox.search(new HeaderTerm("Message-ID", messageId));
+            inbox.setFlags(found, new Flags(Flags.Flag.SEEN), false);
+            return found.length;
+        });
+    }
+
+    private interface FolderWork<T> {
+        T apply(Folder inbox) throws MessagingException;
+    }
+
+    private static <T> T inSupportMailbox(int mode, FolderWork<T> work) {
+        try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
+            store.connect("127.0.0.1", ENV.imapPort(), SUPPORT, SUPPORT);
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(mode);
+            try {
+                return work.apply(inbox);
+            } finally {
+                inbox.close(false);
+            }
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     protected static String id() {

@@ -58,7 +58,7 @@ public final class MailboxReader implements SmartLifecycle {
     private final MailboxSettings settings;
     private final MailboxIntake intake;
     private final Tuning tuning;
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
     private volatile ImapMailbox current;
     private Thread thread;
@@ -88,6 +88,7 @@ public final class MailboxReader implements SmartLifecycle {
             return;
         }
         running = true;
+        stopped = new CountDownLatch(1);
         appliers = Executors.newFixedThreadPool(tuning.workers(), daemonThreads("support-mailbox-apply"));
         idleTimer = Executors.newSingleThreadScheduledExecutor(daemonThreads("support-mailbox-idle"));
         thread = daemonThreads("support-mailbox").newThread(this::run);

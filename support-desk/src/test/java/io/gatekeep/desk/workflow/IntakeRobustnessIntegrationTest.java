@@ -240,22 +240,4 @@ class IntakeRobustnessIntegrationTest extends DeskIntegrationTest {
         assertThat(ticketOfMessage(thousandId)).containsEntry("status_reason", "NO_OWNER_COPIED");
         assertThat(ticketOfMessage(bigId)).containsEntry("status_reason", "NO_OWNER_COPIED");
     }
-
-    private int unseenCount() {
-        try {
-            var store = jakarta.mail.Session.getInstance(new java.util.Properties()).getStore("imap");
-            store.connect("127.0.0.1", ENV.imapPort(), SUPPORT, SUPPORT);
-            try {
-                var inbox = store.getFolder("INBOX");
-                inbox.open(jakarta.mail.Folder.READ_ONLY);
-                int unseen = inbox.getUnreadMessageCount();
-                inbox.close(false);
-                return unseen;
-            } finally {
-                store.close();
-            }
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.gatekeep.desk.DeskIntegrationTest;
 import io.gatekeep.desk.FakeDirectory.Person;
+import io.gatekeep.desk.mailbox.MailboxReader;
 import io.gatekeep.events.mfa.MfaDisabled;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,8 +23,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class RecoveryWorkflowIntegrationTest extends DeskIntegrationTest {
+
+    @Autowired
+    MailboxReader reader;
 
     static final String APPROVED_TYPE = "io.gatekeep.support-ticket.mfa-reset-approved";
 
@@ -91,6 +96,37 @@ class RecoveryWorkflowIntegrationTest extends DeskIntegrationTest {
                 .anySatisfy(p -> assertThat(p).contains("\"toStatus\":\"AWAITING_APPROVAL\""))
                 .anySatisfy(p -> assertThat(p).contains("\"toStatus\":\"APPROVED\""))
                 .anySatisfy(p -> assertThat(p).contains("\"toStatus\":\"RESOLVED\""));
+    }
+
+    @Test
+    void aRestartMidFlowLosesNothingAndSendsNothingTwice() {
+        Waiting waiting = ticketAwaitingOwner();
+        String replyId = randomId();
+
+        reader.stop(); // the desk goes down with the ticket waiting for its owner
+        try {
+            // it died after committing the request but before flagging it: read again after the restart
+            markUnseen(waiting.requestId());
+            deliver(ownerReply(replyId, waiting.owner().email(), waiting.replyTo(),
+                    "[" + waiting.reference() + "] Please confirm", waiting.confirmationId(), passing("acme.example"),
+                    "Approve"));
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> !recorded(replyId));
+        } finally {
+            reader.start();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(waiting.ticketId()).equals("APPROVED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> unseenCount() == 0);
+        assertThat(jdbc.queryForObject("select count(*) from desk_ticket where requester_address = ?", Integer.class,
+                waiting.requester().email())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from desk_message where message_id in (?, ?)", Integer.class,
+                waiting.requestId(), replyId)).isEqualTo(2);
+        assertThat(outgoing(waiting.ticketId())).extracting(row -> row.get("cause_key").toString())
+                .doesNotHaveDuplicates()
+                .filteredOn(key -> key.contains(":confirmation:")).hasSize(1);
+        assertThat(events(waiting.ticketId(), "io.gatekeep.support-ticket.transitioned"))
+                .extracting(row -> row.get("payload").toString())
+                .filteredOn(payload -> payload.contains("\"toStatus\":\"APPROVED\"")).hasSize(1);
     }
 
     @Test
