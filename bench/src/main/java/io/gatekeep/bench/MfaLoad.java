@@ -155,14 +155,14 @@ final class MfaLoad {
     }
 
     private HttpRequest signIn(EnrolledUser user) {
-        return post("/api/v1/auth/sign-in", "{\"email\":" + ApiProcess.quote(user.email()) + ",\"password\":"
-                + ApiProcess.quote(EnrolledUsers.PASSWORD) + "}");
+        return post("/api/v1/auth/sign-in", "{\"email\":" + ServiceProcess.quote(user.email()) + ",\"password\":"
+                + ServiceProcess.quote(EnrolledUsers.PASSWORD) + "}");
     }
 
     /** The code is computed now, as the user would read it off the app just before submitting. */
     private HttpRequest verify(Pending pending) {
         String code = TotpCodes.codeAt(pending.user().secret(), System.currentTimeMillis());
-        return post("/api/v1/auth/mfa", "{\"challengeToken\":" + ApiProcess.quote(pending.challengeToken())
+        return post("/api/v1/auth/mfa", "{\"challengeToken\":" + ServiceProcess.quote(pending.challengeToken())
                 + ",\"code\":\"" + code + "\"}");
     }
 

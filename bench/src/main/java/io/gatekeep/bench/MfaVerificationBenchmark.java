@@ -45,14 +45,14 @@ public final class MfaVerificationBenchmark {
     private static final double TARGET_HEAP_MB = 256;
     private static final Pattern PORT = Pattern.compile("//[^/:]+:(\\d+)/");
 
-    private final ApiProcess api;
+    private final ServiceProcess api;
     private final MfaLoad load;
     private final CpuMeter cpu;
     private final TestEnvironment env;
     private final HeapWatch heap;
     private final int signInConcurrency;
 
-    private MfaVerificationBenchmark(ApiProcess api, TestEnvironment env, int signInConcurrency) {
+    private MfaVerificationBenchmark(ServiceProcess api, TestEnvironment env, int signInConcurrency) {
         this.api = api;
         this.env = env;
         this.load = new MfaLoad(api.baseUrl());
@@ -75,7 +75,7 @@ public final class MfaVerificationBenchmark {
         if (saturation <= 0) {
             throw new IllegalArgumentException("--users must exceed --warmup + --rate * --paced-seconds");
         }
-        Path jar = apiJar(options.get("api-jar"));
+        Path jar = ServiceProcess.executableJar("mfa-api", options.get("api-jar"));
         System.out.printf("Machine: %d cores, load average %s. API jar: %s (built %s)%n",
                 Runtime.getRuntime().availableProcessors(), CpuMeter.loadAverage(), jar,
                 Files.getLastModifiedTime(jar));
@@ -86,7 +86,7 @@ public final class MfaVerificationBenchmark {
         List<String> jvmArgs = Arrays.stream(args).filter(arg -> arg.startsWith("--api-jvm-arg="))
                 .map(arg -> arg.substring("--api-jvm-arg=".length())).toList();
         String maxHeap = options.getOrDefault("api-heap", "256m");
-        try (ApiProcess api = ApiProcess.start(jar, maxHeap, jvmArgs, properties)) {
+        try (ServiceProcess api = ServiceProcess.start("mfa-api", jar, maxHeap, jvmArgs, properties)) {
             System.out.printf("Starting mfa-api (pid %d, -Xmx%s, log %s)...%n", api.pid(), maxHeap, api.log());
             api.awaitHealthy(Duration.ofMinutes(5));
             MfaVerificationBenchmark bench = new MfaVerificationBenchmark(api, env,
@@ -238,20 +238,8 @@ public final class MfaVerificationBenchmark {
         return properties;
     }
 
-    /** mfa-api's executable jar: --api-jar, else the module's build output, else the one installed in ~/.m2. */
-    private static Path apiJar(String option) {
-        String name = "mfa-api-0.1.0-SNAPSHOT-exec.jar";
-        List<Path> candidates = option != null ? List.of(Path.of(option)) : List.of(
-                Path.of("mfa-api", "target", name), Path.of("..", "mfa-api", "target", name),
-                Path.of(System.getProperty("user.home"), ".m2", "repository", "io", "gatekeep", "mfa-api",
-                        "0.1.0-SNAPSHOT", name));
-        return candidates.stream().filter(Files::isRegularFile).findFirst().map(Path::toAbsolutePath)
-                .map(Path::normalize).orElseThrow(() -> new IllegalStateException("No mfa-api executable jar at "
-                        + candidates + ": build it with mvn -B -q package -DskipTests -pl mfa-api"));
-    }
-
     /** The embedded Kafka broker logs every setting at INFO; this JVM has no logging configuration of its own. */
-    private static void quietLogging() {
+    static void quietLogging() {
         if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
                 instanceof ch.qos.logback.classic.Logger root) {
             root.setLevel(ch.qos.logback.classic.Level.WARN);
@@ -271,7 +259,7 @@ public final class MfaVerificationBenchmark {
         static final int PERIOD_MILLIS = 200;
         private static final double MIB = 1024.0 * 1024;
 
-        private final ApiProcess api;
+        private final ServiceProcess api;
         private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "heap-sampler");
             thread.setDaemon(true);
@@ -280,7 +268,7 @@ public final class MfaVerificationBenchmark {
         private volatile double phaseMax;
         private volatile double overallMax;
 
-        HeapWatch(ApiProcess api) {
+        HeapWatch(ServiceProcess api) {
             this.api = api;
         }
 

@@ -2,8 +2,11 @@ package io.gatekeep.worker.mail;
 
 import io.gatekeep.outbox.Backoff;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,9 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,25 +24,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends queued emails: a background loop claims a batch of due {@code PENDING} rows ({@code FOR UPDATE SKIP LOCKED},
- * then a short lease on {@code next_attempt_at}, so several worker instances never send the same row), sends the batch
- * over one SMTP connection, and marks the delivered rows {@code SENT} with their body and token-carrying headers erased.
- * A failed send keeps its row {@code PENDING} with a capped exponential backoff, so an email is retried until the server
- * takes it; only an email that can never be built (an invalid address) ends {@code FAILED}.
+ * Sends queued emails: background loops ({@code gatekeep.mail.dispatcher.threads}) each claim a batch of due
+ * {@code PENDING} rows ({@code FOR UPDATE SKIP LOCKED}, then a short lease on {@code next_attempt_at}, so several loops
+ * and worker instances never send the same row), send the batch over one SMTP connection, and mark each email
+ * {@code SENT} (body and token-carrying headers erased) as soon as the server accepted it. A failed send keeps its row
+ * {@code PENDING} with a capped exponential backoff, so an email is retried until the server takes it; only an email
+ * that can never be built (an invalid address) ends {@code FAILED}.
  *
- * <p>The one duplicate we cannot rule out: the process dies after the SMTP server accepted a message and before the
- * batch's rows were marked, so the rows are sent again when their lease ends. That retry carries the same Message-ID
- * (the row's, or derived from the row id), which lets mail clients and servers recognise and collapse the duplicate.
+ * <p>The one duplicate we cannot rule out: the process dies in the instant between the SMTP server accepting a message
+ * and its row being marked (one single-row update), so that one email is sent again when its lease ends. The retry
+ * carries the same Message-ID (the row's, or derived from the row id), which lets mail clients and servers recognise
+ * and collapse the duplicate. Marking per email rather than per batch keeps that window to one message per loop.
  */
 @Component
 public class EmailDispatcher implements SmartLifecycle {
@@ -49,7 +50,7 @@ public class EmailDispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EmailDispatcher.class);
     private static final int MAX_ERROR_LENGTH = 300;
 
-    private final JavaMailSender sender;
+    private final JavaMailSenderImpl sender;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -60,9 +61,9 @@ public class EmailDispatcher implements SmartLifecycle {
 
     private volatile boolean running;
     private boolean woken;
-    private Thread thread;
+    private List<Thread> threads = List.of();
 
-    EmailDispatcher(JavaMailSender sender, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+    EmailDispatcher(JavaMailSenderImpl sender, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                     Clock clock, MailSettings settings) {
         this.sender = sender;
         this.jdbc = jdbc;
@@ -110,24 +111,8 @@ public class EmailDispatcher implements SmartLifecycle {
                         + "where id = ?", describe(e), email.id());
             }
         }
-        Map<Object, Exception> failures = send(built.keySet());
-        List<UUID> sent = new ArrayList<>();
-        built.forEach((message, email) -> {
-            Exception failure = failures.get(message);
-            if (failure == null) {
-                sent.add(email.id());
-            } else {
-                retryLater(email, failure);
-            }
-        });
-        if (!sent.isEmpty()) {
-            jdbc.update("""
-                    update outgoing_email
-                    set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null,
-                        body = null, reply_to = null, message_id = null
-                    where id = any(?)""", utc(clock.instant()), sent.toArray(UUID[]::new));
-        }
-        return new Round(claimed.size(), sent.size());
+        int sent = sendAndMark(built);
+        return new Round(claimed.size(), sent);
     }
 
     /** Locks up to one batch of due rows and leases them, so no other instance claims them while they are sent. */
@@ -148,26 +133,62 @@ public class EmailDispatcher implements SmartLifecycle {
                 utc(now.plus(settings.dispatcher().claimLease())), utc(now), settings.dispatcher().batchSize());
     }
 
-    /** Sends over one connection; answers the messages that failed, each with its reason. */
-    private Map<Object, Exception> send(Collection<MimeMessage> messages) {
-        if (messages.isEmpty()) {
-            return Map.of();
+    /**
+     * Sends the batch over one connection, marking each email {@code SENT} right after the server accepted it. An
+     * email the server refuses is retried later; when the connection itself fails, so is the rest of the batch.
+     */
+    private int sendAndMark(Map<MimeMessage, QueuedEmail> batch) {
+        if (batch.isEmpty()) {
+            return 0;
         }
-        try {
-            sender.send(messages.toArray(MimeMessage[]::new));
-            return Map.of();
-        } catch (MailSendException e) {
-            Map<Object, Exception> failed = e.getFailedMessages();
-            return failed.isEmpty() ? allFailed(messages, e) : failed;
-        } catch (MailException e) {
-            return allFailed(messages, e);
+        List<QueuedEmail> left = new ArrayList<>(batch.values());
+        int sent = 0;
+        try (Transport transport = connect()) {
+            for (Map.Entry<MimeMessage, QueuedEmail> entry : batch.entrySet()) {
+                QueuedEmail email = entry.getValue();
+                try {
+                    MimeMessage message = entry.getKey();
+                    message.saveChanges();
+                    transport.sendMessage(message, message.getAllRecipients());
+                } catch (MessagingException e) {
+                    left.remove(email);
+                    retryLater(email, e);
+                    if (!transport.isConnected()) {
+                        break;
+                    }
+                    continue;
+                } catch (RuntimeException e) {
+                    // the message could not be written: the connection is in an unknown state, so this batch stops
+                    left.remove(email);
+                    retryLater(email, e);
+                    break;
+                }
+                markSent(email);
+                left.remove(email);
+                sent++;
+            }
+        } catch (MessagingException e) {
+            // connecting failed, or the connection broke: whatever was not sent is retried later
+            left.forEach(email -> retryLater(email, e));
+            left.clear();
         }
+        left.forEach(email -> retryLater(email, new MessagingException("the SMTP connection was lost")));
+        return sent;
     }
 
-    private static Map<Object, Exception> allFailed(Collection<MimeMessage> messages, Exception reason) {
-        Map<Object, Exception> failed = new HashMap<>();
-        messages.forEach(message -> failed.put(message, reason));
-        return failed;
+    private Transport connect() throws MessagingException {
+        Transport transport = sender.getSession().getTransport(sender.getProtocol() == null ? "smtp"
+                : sender.getProtocol());
+        transport.connect(sender.getHost(), sender.getPort(), sender.getUsername(), sender.getPassword());
+        return transport;
+    }
+
+    private void markSent(QueuedEmail email) {
+        jdbc.update("""
+                update outgoing_email
+                set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null,
+                    body = null, reply_to = null, message_id = null
+                where id = ?""", utc(clock.instant()), email.id());
     }
 
     private void retryLater(QueuedEmail email, Exception failure) {
@@ -182,7 +203,7 @@ public class EmailDispatcher implements SmartLifecycle {
         try {
             String messageId = email.messageId() != null ? email.messageId()
                     : "<" + email.id() + "@" + messageIdDomain + ">";
-            MimeMessage message = new StableIdMimeMessage(sender.createMimeMessage().getSession(), messageId);
+            MimeMessage message = new StableIdMimeMessage(sender.getSession(), messageId);
             MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
             helper.setFrom(email.fromAddress() != null ? email.fromAddress() : settings.from());
             helper.setTo(email.recipient());
@@ -263,25 +284,47 @@ public class EmailDispatcher implements SmartLifecycle {
             return;
         }
         running = true;
-        thread = new Thread(this::loop, "email-dispatcher");
-        thread.setDaemon(true);
-        thread.start();
+        loadMailProviders();
+        List<Thread> started = new ArrayList<>();
+        for (int i = 1; i <= settings.dispatcher().threads(); i++) {
+            Thread thread = new Thread(this::loop, "email-dispatcher-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            started.add(thread);
+        }
+        threads = List.copyOf(started);
+    }
+
+    /**
+     * Writes one message nowhere, so that Jakarta Mail looks up its providers (through {@code ServiceLoader}) on this
+     * thread. Done by the loops at once on their first message, that lookup can fail inside an executable jar (Spring
+     * Boot's nested-jar loader, spring-projects/spring-boot#50925: "zip file is empty"), as the fan-out benchmark saw.
+     */
+    private void loadMailProviders() {
+        try {
+            MimeMessage probe = new MimeMessage(sender.getSession());
+            probe.setText("");
+            probe.writeTo(OutputStream.nullOutputStream());
+        } catch (MessagingException | IOException | RuntimeException e) {
+            log.warn("Could not load the mail providers ahead of sending: {}", e.toString());
+        }
     }
 
     @Override
     public void stop() {
-        Thread stopping;
+        List<Thread> stopping;
         synchronized (this) {
             running = false;
-            stopping = thread;
-            thread = null;
+            stopping = threads;
+            threads = List.of();
         }
         wakeUp();
-        if (stopping != null) {
+        for (Thread thread : stopping) {
             try {
-                stopping.join(30_000);
+                thread.join(30_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
         }
     }

@@ -15,7 +15,8 @@ public record MailSettings(@DefaultValue("Gatekeep <no-reply@gatekeep.local>") S
                            @DefaultValue Dispatcher dispatcher) {
 
     /**
-     * @param enabled        whether the background sending loop runs
+     * @param enabled        whether the background sending loops run
+     * @param threads        sending loops per worker instance, each with its own SMTP connection
      * @param pollInterval   pause between looks for due emails (enqueuing also wakes the loop)
      * @param batchSize      emails claimed and sent over one SMTP connection per round at most
      * @param claimLease     how long a claimed batch is hidden from other instances while it is sent; a batch whose
@@ -25,6 +26,7 @@ public record MailSettings(@DefaultValue("Gatekeep <no-reply@gatekeep.local>") S
      */
     public record Dispatcher(
             @DefaultValue("true") boolean enabled,
+            @DefaultValue("4") int threads,
             @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("50") int batchSize,
             @DefaultValue("2m") Duration claimLease,

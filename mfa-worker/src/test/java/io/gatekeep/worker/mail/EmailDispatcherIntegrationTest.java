@@ -146,7 +146,32 @@ class EmailDispatcherIntegrationTest extends WorkerIntegrationTest {
         }
     }
 
-    private JavaMailSender unreachableSmtp() throws IOException {
+    @Test
+    void severalLoopsSendEveryQueuedEmailExactlyOnce() {
+        assertThat(settings.dispatcher().threads()).isGreaterThan(1);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int queued = settings.dispatcher().batchSize() * 6 + 3;
+        transaction.executeWithoutResult(status -> {
+            for (int i = 0; i < queued; i++) {
+                outgoing.enqueue("test:" + run + ":" + i, "loops-" + run + "-" + i + "@example.test", "Hi", "Body");
+            }
+        });
+
+        dispatcher.start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                    "select count(*) from outgoing_email where cause_key like ? and status = 'SENT'", Integer.class,
+                    "test:" + run + ":%") == queued);
+        } finally {
+            dispatcher.stop();
+        }
+
+        for (int i = 0; i < queued; i++) {
+            assertThat(mailTo("loops-" + run + "-" + i + "@example.test")).as("recipient %d", i).hasSize(1);
+        }
+    }
+
+    private JavaMailSenderImpl unreachableSmtp() throws IOException {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         try (ServerSocket socket = new ServerSocket(0)) {

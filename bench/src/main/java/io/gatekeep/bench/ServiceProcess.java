@@ -18,12 +18,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * mfa-api as a child process ({@code java -Xmx256m -jar mfa-api-…-exec.jar}), so that its heap is capped and measured
- * apart from the load generator, read from its own actuator. Configured through {@code SPRING_APPLICATION_JSON}, which
+ * A Gatekeep service as a child process ({@code java -Xmx256m -jar mfa-api-…-exec.jar}), so that its heap is capped and
+ * measured apart from the load generator, read from its own actuator, and so that it can be killed outright. Configured through {@code SPRING_APPLICATION_JSON}, which
  * overrides its application.yml. Stopped with SIGTERM (graceful shutdown), forcibly if that takes too long, and by a
  * shutdown hook if the benchmark itself is interrupted.
  */
-final class ApiProcess implements AutoCloseable {
+final class ServiceProcess implements AutoCloseable {
 
     private static final Pattern VALUE = Pattern.compile("\"statistic\":\"(\\w+)\",\"value\":([0-9.Ee+-]+)");
 
@@ -34,15 +34,18 @@ final class ApiProcess implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    private ApiProcess(Process process, Path log, int port, int managementPort) {
+    private final String name;
+
+    private ServiceProcess(String name, Process process, Path log, int port, int managementPort) {
+        this.name = name;
         this.process = process;
         this.log = log;
         this.port = port;
         this.managementPort = managementPort;
     }
 
-    static ApiProcess start(Path jar, String maxHeap, List<String> extraJvmArgs, Map<String, String> properties)
-            throws IOException {
+    static ServiceProcess start(String name, Path jar, String maxHeap, List<String> extraJvmArgs,
+                                Map<String, String> properties) throws IOException {
         int port = freePort();
         int managementPort = freePort();
         Map<String, String> all = new java.util.LinkedHashMap<>(properties);
@@ -56,13 +59,13 @@ final class ApiProcess implements AutoCloseable {
         command.addAll(extraJvmArgs);
         command.add("-jar");
         command.add(jar.toString());
-        Path log = Files.createTempFile("mfa-api-bench-", ".log");
+        Path log = Files.createTempFile(name + "-bench-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("SPRING_APPLICATION_JSON", json(all));
         Process process = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-        return new ApiProcess(process, log, port, managementPort);
+        return new ServiceProcess(name, process, log, port, managementPort);
     }
 
     String baseUrl() {
@@ -82,7 +85,7 @@ final class ApiProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("mfa-api exited with " + process.exitValue() + "; log: " + log
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log: " + log
                         + "\n" + tail());
             }
             try {
@@ -95,7 +98,7 @@ final class ApiProcess implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("mfa-api not healthy within " + timeout + "; log: " + log + "\n" + tail());
+        throw new IllegalStateException(name + " not healthy within " + timeout + "; log: " + log + "\n" + tail());
     }
 
     /** Heap in use now (all heap pools), in bytes. */
@@ -154,12 +157,30 @@ final class ApiProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL: the process gets no chance to finish anything (no shutdown hooks, no graceful stop). */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(40, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
         }
+    }
+
+    /** A module's executable jar: {@code option} if given, else the module's build output, else the one in ~/.m2. */
+    static Path executableJar(String module, String option) {
+        String name = module + "-0.1.0-SNAPSHOT-exec.jar";
+        List<Path> candidates = option != null ? List.of(Path.of(option)) : List.of(
+                Path.of(module, "target", name), Path.of("..", module, "target", name),
+                Path.of(System.getProperty("user.home"), ".m2", "repository", "io", "gatekeep", module,
+                        "0.1.0-SNAPSHOT", name));
+        return candidates.stream().filter(Files::isRegularFile).findFirst().map(Path::toAbsolutePath)
+                .map(Path::normalize).orElseThrow(() -> new IllegalStateException("No " + module
+                        + " executable jar at " + candidates + ": build it with mvn -B -q package -DskipTests -pl "
+                        + module));
     }
 
     private static int freePort() throws IOException {
