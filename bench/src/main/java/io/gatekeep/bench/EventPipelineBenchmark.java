@@ -68,12 +68,15 @@ public final class EventPipelineBenchmark {
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.org.apache.kafka", "ERROR");
         properties.put("spring.main.banner-mode", "off");
-        // Any --spring.*, --gatekeep.* or --logging.* argument goes to the worker (e.g. --gatekeep.outbox.relay.batch-size=1000).
-        Arrays.stream(args).filter(arg -> arg.startsWith("--spring.") || arg.startsWith("--gatekeep.") || arg.startsWith("--logging."))
-                .forEach(arg -> properties.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1)));
+        // Any --spring.*, --gatekeep.* or --logging.* argument goes to the worker
+        // (e.g. --gatekeep.outbox.relay.batch-size=1000).
+        Arrays.stream(args).filter(arg -> arg.startsWith("--spring.") || arg.startsWith("--gatekeep.")
+                        || arg.startsWith("--logging."))
+                .forEach(arg -> properties.put(arg.substring(2, arg.indexOf('=')),
+                        arg.substring(arg.indexOf('=') + 1)));
         // As command-line arguments, so that they override the worker's application.yml.
-        String[] workerArgs = properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-                .toArray(String[]::new);
+        String[] workerArgs = properties.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
         try (ConfigurableApplicationContext worker = new SpringApplicationBuilder(MfaWorkerApplication.class)
                 .run(workerArgs)) {
             EventPipelineBenchmark bench = new EventPipelineBenchmark(worker);

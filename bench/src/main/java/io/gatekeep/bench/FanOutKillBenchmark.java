@@ -4,6 +4,7 @@ import io.gatekeep.events.EventCodec;
 import io.gatekeep.events.EventEnvelope;
 import io.gatekeep.events.mfa.MfaEnforcementChanged;
 import io.gatekeep.outbox.JdbcOutboxWriter;
+import io.gatekeep.testing.LargeOrganization;
 import io.gatekeep.testing.TestEnvironment;
 import io.gatekeep.testing.TestMail;
 import jakarta.mail.MessagingException;
@@ -64,15 +65,15 @@ public final class FanOutKillBenchmark {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(properties.get("spring.datasource.url"),
                 properties.get("spring.datasource.username"), properties.get("spring.datasource.password"));
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        UUID organization = seed(jdbc, members);
-        int expected = members / 2;
+        LargeOrganization seeded = LargeOrganization.seed(dataSource, "Fan-out Corp", members);
+        UUID organization = seeded.organizationId();
+        int expected = seeded.membersWithoutMfa();
         System.out.printf("Seeded an organization of %,d members, %,d without MFA%n", members, expected);
 
         JdbcOutboxWriter outbox = new JdbcOutboxWriter(dataSource, new EventCodec(), Clock.systemUTC(),
                 "/gatekeep/bench", () -> { });
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        UUID owner = jdbc.queryForObject("select user_id from membership where organization_id = ? and role = 'OWNER'",
-                UUID.class, organization);
+        UUID owner = seeded.ownerId();
         jdbc.update("update organization set mfa_enforced = true, mfa_enforcement_changed_at = now() where id = ?",
                 organization);
         long start = System.nanoTime();
@@ -93,7 +94,8 @@ public final class FanOutKillBenchmark {
             second.awaitHealthy(Duration.ofMinutes(2));
             System.out.printf("Worker 2 up after %.1f s (pid %d, log %s)%n", seconds(System.nanoTime() - killed),
                     second.pid(), second.log());
-            // rows the killed worker had claimed but not sent wait for their lease (gatekeep.mail.dispatcher.claim-lease)
+            // rows the killed worker had claimed but not sent wait for their lease
+            // (gatekeep.mail.dispatcher.claim-lease)
             awaitSent(jdbc, notices, expected, start);
         }
         long done = System.nanoTime();
@@ -109,35 +111,11 @@ public final class FanOutKillBenchmark {
                 seconds(done - start), TARGET.toSeconds(), total.compareTo(TARGET) <= 0 ? "met" : "MISSED");
         System.out.printf("  mail server received %,d notices for %,d distinct members; %,d members got one twice%s   "
                 + "target none: %s%n", copies, received.size(), twice.size(), twice.isEmpty() ? ""
-                : sameIds ? " (each pair with one Message-ID, so clients collapse it)" : " (with DIFFERENT Message-IDs)",
+                : sameIds ? " (each pair with one Message-ID, so clients collapse it)"
+                : " (with DIFFERENT Message-IDs)",
                 twice.isEmpty() ? "met" : "MISSED");
         first.close();
         System.exit(0);
-    }
-
-    /** One owner with MFA and {@code members} members, the even-numbered ones with an MFA credential. */
-    private static UUID seed(JdbcTemplate jdbc, int members) {
-        UUID organization = UUID.randomUUID();
-        UUID owner = UUID.randomUUID();
-        jdbc.update("insert into organization (id, name, created_at) values (?, 'Fan-out Corp', now())", organization);
-        jdbc.update("insert into app_user (id, email, display_name, status, created_at) "
-                + "values (?, 'owner@bench.test', 'Bench Owner', 'ACTIVE', now())", owner);
-        jdbc.update("insert into membership (organization_id, user_id, role, created_at) values (?, ?, 'OWNER', now())",
-                organization, owner);
-        jdbc.update("""
-                insert into app_user (id, email, display_name, status, created_at)
-                select gen_random_uuid(), 'fan-' || g || '@bench.test', 'Bench ' || g, 'ACTIVE', now()
-                from generate_series(1, ?) g""", members);
-        jdbc.update("insert into membership (organization_id, user_id, role, created_at) "
-                + "select ?, id, 'MEMBER', now() from app_user where email like 'fan-%@bench.test'", organization);
-        jdbc.update("""
-                insert into mfa_credential (id, user_id, secret_key_id, secret_nonce, secret_ciphertext, created_at,
-                                            enabled_at)
-                select gen_random_uuid(), id, 'bench', '\\x00'::bytea, '\\x00'::bytea, now(), now()
-                from app_user where (email like 'fan-%@bench.test'
-                  and (substring(email from 'fan-([0-9]+)@')::int % 2) = 0) or email = 'owner@bench.test'""");
-        jdbc.execute("analyze");
-        return organization;
     }
 
     private static int awaitSent(JdbcTemplate jdbc, String notices, int atLeast, long start)

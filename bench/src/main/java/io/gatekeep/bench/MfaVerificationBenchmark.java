@@ -234,7 +234,8 @@ public final class MfaVerificationBenchmark {
         properties.put("gatekeep.mfa.challenge.validity", "30m");
         Arrays.stream(args).filter(arg -> arg.contains("=") && Arrays.asList("--spring.", "--gatekeep.",
                         "--logging.", "--server.", "--management.").stream().anyMatch(arg::startsWith))
-                .forEach(arg -> properties.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1)));
+                .forEach(arg -> properties.put(arg.substring(2, arg.indexOf('=')),
+                        arg.substring(arg.indexOf('=') + 1)));
         return properties;
     }
 

@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
 
 /**
  * A Gatekeep service as a child process ({@code java -Xmx256m -jar mfa-api-…-exec.jar}), so that its heap is capped and
- * measured apart from the load generator, read from its own actuator, and so that it can be killed outright. Configured through {@code SPRING_APPLICATION_JSON}, which
- * overrides its application.yml. Stopped with SIGTERM (graceful shutdown), forcibly if that takes too long, and by a
- * shutdown hook if the benchmark itself is interrupted.
+ * measured apart from the load generator, read from its own actuator, and so that it can be killed outright.
+ * Configured through {@code SPRING_APPLICATION_JSON}, which overrides its application.yml. Stopped with SIGTERM
+ * (graceful shutdown), forcibly if that takes too long, and by a shutdown hook if the benchmark itself is interrupted;
+ * {@link #kill()} sends SIGKILL.
  */
 final class ServiceProcess implements AutoCloseable {
 

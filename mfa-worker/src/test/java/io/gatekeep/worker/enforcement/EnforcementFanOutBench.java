@@ -2,11 +2,11 @@ package io.gatekeep.worker.enforcement;
 
 import io.gatekeep.events.EventEnvelope;
 import io.gatekeep.events.mfa.MfaEnforcementChanged;
-import io.gatekeep.worker.Accounts;
 import io.gatekeep.worker.WorkerIntegrationTest;
 import io.gatekeep.worker.mail.EmailDispatcher;
 import io.gatekeep.worker.mail.MailSettings;
 import io.gatekeep.worker.mail.OutgoingEmails;
+import io.gatekeep.testing.LargeOrganization;
 import io.gatekeep.testing.TestMail;
 import java.time.Duration;
 import java.util.UUID;
@@ -19,7 +19,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Benchmark of issue 4 (not part of the suite: the name matches no surefire pattern). Run with
- * {@code mvn -B -q -pl mfa-schema,mfa-worker verify -Dtest=EnforcementFanOutBench -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn -B -q -pl mfa-schema,mfa-worker verify -Dtest=EnforcementFanOutBench
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  * 100,000 members, half without MFA; unthrottled fan-out in batches of 500, stopped halfway and resumed by a new job,
  * then delivered to the embedded mail server by the worker's email dispatcher (its default loops).
  */
@@ -36,29 +37,12 @@ class EnforcementFanOutBench extends WorkerIntegrationTest {
 
     @Test
     void measure() throws Exception {
-        Accounts accounts = accounts();
-        UUID organization = accounts.organization("Bench Corp");
-        Accounts.Person owner = accounts.activeUser("Bench Owner");
-        accounts.member(organization, owner, "OWNER");
-        jdbc.update("""
-                insert into app_user (id, email, display_name, status, created_at)
-                select gen_random_uuid(), 'fan-' || g || '@bench.test', 'Bench ' || g, 'ACTIVE', now()
-                from generate_series(1, 100000) g""");
-        jdbc.update("insert into membership (organization_id, user_id, role, created_at) "
-                + "select ?, id, 'MEMBER', now() from app_user where email like 'fan-%@bench.test'", organization);
-        jdbc.update("""
-                insert into mfa_credential (id, user_id, secret_key_id, secret_nonce, secret_ciphertext, created_at,
-                                            enabled_at)
-                select gen_random_uuid(), id, 'bench', '\\x00'::bytea, '\\x00'::bytea, now(), now()
-                from app_user where email like 'fan-%@bench.test'
-                  and (substring(email from 'fan-([0-9]+)@')::int % 2) = 0""");
-        jdbc.update("insert into mfa_credential (id, user_id, secret_key_id, secret_nonce, secret_ciphertext, "
-                + "created_at, enabled_at) values (gen_random_uuid(), ?, 'bench', '\\x00'::bytea, '\\x00'::bytea, "
-                + "now(), now())", owner.id());
-        jdbc.execute("analyze");
+        LargeOrganization seeded = LargeOrganization.seed(jdbc.getDataSource(), "Bench Corp", 100_000);
+        UUID organization = seeded.organizationId();
         jdbc.update("update organization set mfa_enforced = true, mfa_enforcement_changed_at = ? where id = ?",
                 java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), organization);
-        EventEnvelope event = publish(new MfaEnforcementChanged(organization, false, true, false, owner.id(), null));
+        EventEnvelope event = publish(
+                new MfaEnforcementChanged(organization, false, true, false, seeded.ownerId(), null));
         await().atMost(Duration.ofSeconds(30)).until(() -> processed("enforcement-fan-out", event));
 
         long start = System.nanoTime();
