@@ -7,6 +7,8 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
 import jakarta.mail.search.FlagTerm;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -118,9 +120,30 @@ final class ImapMailbox implements AutoCloseable {
         folder.idle(true);
     }
 
-    /** Ends a running {@link #idle} (the folder's next use from this thread sends {@code DONE} first). */
+    /**
+     * Ends a running {@link #idle}: a {@code NOOP} from another thread makes Angus Mail send {@code DONE} first. (Not
+     * {@code isOpen()}, which skips its probe within a second of the connection's last command and so may leave the
+     * IDLE running.)
+     */
     void interruptIdle() {
-        folder.isOpen();
+        try {
+            folder.doCommand(protocol -> {
+                protocol.noop();
+                return null;
+            });
+        } catch (MessagingException | RuntimeException e) {
+            // the connection is going or gone: the reader finds out on its next command
+        }
+    }
+
+    /** Calls {@code listener} (on Jakarta Mail's event thread) whenever the server reports new messages. */
+    void onNewMail(Runnable listener) {
+        folder.addMessageCountListener(new MessageCountAdapter() {
+            @Override
+            public void messagesAdded(MessageCountEvent event) {
+                listener.run();
+            }
+        });
     }
 
     /** Asks the server whether the connection is still alive (a {@code NOOP}); false once it is gone. */

@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,9 @@ public final class MailboxReader implements SmartLifecycle {
     private volatile CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
     private volatile ImapMailbox current;
+    /** The server reported new messages since the current round's search began. */
+    private final AtomicBoolean newMail = new AtomicBoolean();
+    private volatile boolean idling;
     private Thread thread;
     private boolean autoStartup = true;
     private ExecutorService appliers;
@@ -129,6 +133,12 @@ public final class MailboxReader implements SmartLifecycle {
         while (running) {
             try (ImapMailbox box = ImapMailbox.open(settings)) {
                 current = box;
+                box.onNewMail(() -> {
+                    newMail.set(true);
+                    if (idling) {
+                        idleTimer.execute(box::interruptIdle);
+                    }
+                });
                 boolean idle = tuning.mode() == WaitMode.IDLE || tuning.mode() == WaitMode.AUTO && box.offersIdle();
                 log.info("Support mailbox {} open: {}", settings,
                         idle ? "IMAP IDLE, renewed every " + tuning.idleRenewal()
@@ -160,6 +170,7 @@ public final class MailboxReader implements SmartLifecycle {
      * store at the end. Returns how many of its messages are done with (and now flagged seen).
      */
     private int round(ImapMailbox box) throws MessagingException {
+        newMail.set(false); // what arrives from here on is either found by this search or wakes the next wait
         List<Message> batch = box.unseen(tuning.batchSize());
         if (batch.isEmpty()) {
             return 0;
@@ -243,16 +254,24 @@ public final class MailboxReader implements SmartLifecycle {
         return pending.stream().filter(message -> message.done).map(Pending::message).toList();
     }
 
+    /**
+     * Waits for new mail. Mail the server reported after this round's search began (with the search's or the store's
+     * answer, or just as the IDLE starts) skips or ends the wait; the renewal bounds whatever slips through.
+     */
     private void waitForMail(ImapMailbox box, boolean idle) throws MessagingException {
         if (!idle) {
             pause(tuning.pollInterval());
             return;
         }
+        idling = true;
         ScheduledFuture<?> renewal = idleTimer.schedule(box::interruptIdle, tuning.idleRenewal().toMillis(),
                 TimeUnit.MILLISECONDS);
         try {
-            box.idle();
+            if (!newMail.get()) {
+                box.idle();
+            }
         } finally {
+            idling = false;
             renewal.cancel(false);
         }
     }
