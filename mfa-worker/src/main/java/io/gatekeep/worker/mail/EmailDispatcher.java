@@ -1,6 +1,7 @@
 package io.gatekeep.worker.mail;
 
 import io.gatekeep.outbox.Backoff;
+import io.gatekeep.worker.background.RoundLoop;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -57,11 +57,7 @@ public class EmailDispatcher implements SmartLifecycle {
     private final MailSettings settings;
     private final Backoff backoff;
     private final String messageIdDomain;
-    private final Object wakeUp = new Object();
-
-    private volatile boolean running;
-    private boolean woken;
-    private List<Thread> threads = List.of();
+    private final RoundLoop loop;
 
     EmailDispatcher(JavaMailSenderImpl sender, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                     Clock clock, MailSettings settings) {
@@ -72,6 +68,11 @@ public class EmailDispatcher implements SmartLifecycle {
         this.settings = settings;
         this.backoff = new Backoff(settings.dispatcher().initialBackoff(), settings.dispatcher().maxBackoff());
         this.messageIdDomain = domainOf(settings.from());
+        MailSettings.Dispatcher dispatcher = settings.dispatcher();
+        // no interrupt on stop: it could fall between an email's acceptance and its mark
+        this.loop = new RoundLoop("email-dispatcher", dispatcher.threads(), dispatcher.pollInterval(),
+                dispatcher.enabled(), false, () -> dispatchBatch().claimed() >= dispatcher.batchSize(),
+                this::loadMailProviders);
     }
 
     private static String domainOf(String from) {
@@ -237,62 +238,14 @@ public class EmailDispatcher implements SmartLifecycle {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    /** Asks the loop to look for due emails now. */
+    /** Asks a sleeping loop to look for due emails now. */
     public void wakeUp() {
-        synchronized (wakeUp) {
-            woken = true;
-            wakeUp.notifyAll();
-        }
-    }
-
-    private void loop() {
-        while (running) {
-            boolean more = false;
-            try {
-                more = dispatchBatch().claimed() >= settings.dispatcher().batchSize();
-            } catch (RuntimeException e) {
-                log.warn("Email dispatch round failed; retrying after {}", settings.dispatcher().pollInterval(), e);
-            }
-            if (!more) {
-                pause();
-            }
-        }
-    }
-
-    private void pause() {
-        synchronized (wakeUp) {
-            long until = System.nanoTime() + settings.dispatcher().pollInterval().toNanos();
-            while (running && !woken) {
-                long left = until - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(wakeUp, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
-            woken = false;
-        }
+        loop.wakeUp();
     }
 
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        loadMailProviders();
-        List<Thread> started = new ArrayList<>();
-        for (int i = 1; i <= settings.dispatcher().threads(); i++) {
-            Thread thread = new Thread(this::loop, "email-dispatcher-" + i);
-            thread.setDaemon(true);
-            thread.start();
-            started.add(thread);
-        }
-        threads = List.copyOf(started);
+    public void start() {
+        loop.start();
     }
 
     /**
@@ -312,30 +265,16 @@ public class EmailDispatcher implements SmartLifecycle {
 
     @Override
     public void stop() {
-        List<Thread> stopping;
-        synchronized (this) {
-            running = false;
-            stopping = threads;
-            threads = List.of();
-        }
-        wakeUp();
-        for (Thread thread : stopping) {
-            try {
-                thread.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
     @Override
     public boolean isAutoStartup() {
-        return settings.dispatcher().enabled();
+        return loop.isAutoStartup();
     }
 }
