@@ -26,6 +26,8 @@ class MailboxConfiguration {
     private static final long INLINE_LIMIT_BYTES = 256 * 1024;
     /** Raw bytes fetched by one batch command at most (bounds the heap a round needs). */
     private static final long BATCH_BYTES = 8 * 1024 * 1024;
+    /** Angus Mail keeps a message object per message a connection touched: a fresh one now and then bounds that. */
+    private static final int REOPEN_AFTER_MESSAGES = 10_000;
 
     @Bean
     MailboxIntake mailboxIntake(MessageParser parser, InboundMail inbound) {
@@ -41,7 +43,8 @@ class MailboxConfiguration {
                 box.password(), box.folder(), mailProperties(protocol, box));
         WaitMode mode = WaitMode.valueOf(box.mode().toUpperCase(Locale.ROOT));
         MailboxReader reader = new MailboxReader(settings, intake, new Tuning(mode, box.pollInterval(),
-                box.idleRenewal(), box.maxFetchSize(), box.workers(), INLINE_LIMIT_BYTES, BATCH_BYTES));
+                box.idleRenewal(), box.maxFetchSize(), box.workers(), INLINE_LIMIT_BYTES, BATCH_BYTES,
+                REOPEN_AFTER_MESSAGES));
         reader.setAutoStartup(autoStartup);
         return reader;
     }

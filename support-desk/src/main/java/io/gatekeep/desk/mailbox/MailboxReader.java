@@ -37,9 +37,10 @@ public final class MailboxReader implements SmartLifecycle {
      * @param workers threads applying the messages of a round (one sender's messages stay on one thread, in order)
      * @param inlineLimitBytes messages up to this size are fetched with the batch command
      * @param batchBytes at most this many bytes of raw sources are fetched by one command
+     * @param reopenAfterMessages the connection is opened afresh, when next idle, after this many processed messages
      */
     public record Tuning(WaitMode mode, Duration pollInterval, Duration idleRenewal, int batchSize, int workers,
-                         long inlineLimitBytes, long batchBytes) {
+                         long inlineLimitBytes, long batchBytes, int reopenAfterMessages) {
     }
 
     private final MailboxSettings settings;
@@ -131,13 +132,22 @@ public final class MailboxReader implements SmartLifecycle {
                         idle ? "IMAP IDLE, renewed every " + tuning.idleRenewal()
                                 : "polling every " + tuning.pollInterval());
                 retry = FIRST_RETRY;
+                int processedOnThisConnection = 0;
                 while (running) {
+                    newMail.set(false); // what arrives from here on is found by this round or wakes the wait
+                    int done = rounds.read(box);
+                    processedOnThisConnection += done;
+                    if (done > 0) {
+                        continue;
+                    }
+                    // Angus Mail keeps a message object for every message a connection has touched: start afresh
+                    // now and then, at a quiet moment, so a long-lived reader's memory stays bounded.
+                    if (processedOnThisConnection >= tuning.reopenAfterMessages()) {
+                        break;
+                    }
                     // Nothing done (nothing unseen, or only messages that must wait: an outage, a failing message):
                     // wait for new mail or the next renewal/poll rather than trying again at once.
-                    newMail.set(false); // what arrives from here on is found by this round or wakes the wait
-                    if (rounds.read(box) == 0) {
-                        waitForMail(box, idle);
-                    }
+                    waitForMail(box, idle);
                 }
             } catch (MessagingException | RuntimeException e) {
                 if (!running) {

@@ -102,6 +102,20 @@ class MailboxReaderTest {
     }
 
     @Test
+    void opensAFreshConnectionNowAndThenAndReadsOnAcrossIt() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            deliver("r" + i + "@acme.example", "r" + i, "hello");
+        }
+        start(WaitMode.IDLE, 4, Duration.ofMinutes(5), 4);
+        await().atMost(Duration.ofSeconds(20)).until(() -> seenCount() == 12);
+
+        deliver("after@acme.example", "after", "hello"); // read by the connection opened after the first 12
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> seenCount() == 13);
+        assertThat(applied).hasSize(13).doesNotHaveDuplicates();
+    }
+
+    @Test
     void aMessageOverTheInlineLimitIsReadOnItsOwn() throws Exception {
         String large = "x".repeat(100) + "\r\n";
         deliver("big@acme.example", "big", large.repeat(700)); // ~71 KB, over the 16 KiB limit of this test
@@ -118,6 +132,10 @@ class MailboxReaderTest {
     }
 
     private void start(WaitMode mode, int batchSize, Duration idleRenewal) {
+        start(mode, batchSize, idleRenewal, 10_000);
+    }
+
+    private void start(WaitMode mode, int batchSize, Duration idleRenewal, int reopenAfter) {
         Properties properties = new Properties();
         properties.put("mail.imap.peek", "true");
         MailboxSettings settings = new MailboxSettings("imap", "127.0.0.1", MAIL.imapPort(), mailbox, mailbox,
@@ -132,7 +150,7 @@ class MailboxReaderTest {
         };
         MailboxIntake intake = new MailboxIntake(new MessageParser(ParseLimits.defaults()), apply, 5);
         reader = new MailboxReader(settings, intake, new Tuning(mode, Duration.ofMillis(200), idleRenewal,
-                batchSize, 4, 16 * 1024, 64 * 1024));
+                batchSize, 4, 16 * 1024, 64 * 1024, reopenAfter));
         reader.start();
     }
 
