@@ -142,38 +142,36 @@ public class EmailDispatcher implements SmartLifecycle {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<QueuedEmail> left = new ArrayList<>(batch.values());
+        List<Map.Entry<MimeMessage, QueuedEmail>> emails = List.copyOf(batch.entrySet());
+        int next = 0;
         int sent = 0;
+        Exception lost = new MessagingException("the SMTP connection was lost");
         try (Transport transport = connect()) {
-            for (Map.Entry<MimeMessage, QueuedEmail> entry : batch.entrySet()) {
-                QueuedEmail email = entry.getValue();
+            while (next < emails.size()) {
+                MimeMessage message = emails.get(next).getKey();
+                QueuedEmail email = emails.get(next++).getValue();
                 try {
-                    MimeMessage message = entry.getKey();
                     message.saveChanges();
                     transport.sendMessage(message, message.getAllRecipients());
                 } catch (MessagingException e) {
-                    left.remove(email);
                     retryLater(email, e);
-                    if (!transport.isConnected()) {
-                        break;
+                    if (transport.isConnected()) {
+                        continue;
                     }
-                    continue;
+                    break;
                 } catch (RuntimeException e) {
                     // the message could not be written: the connection is in an unknown state, so this batch stops
-                    left.remove(email);
                     retryLater(email, e);
                     break;
                 }
                 markSent(email);
-                left.remove(email);
                 sent++;
             }
         } catch (MessagingException e) {
-            // connecting failed, or the connection broke: whatever was not sent is retried later
-            left.forEach(email -> retryLater(email, e));
-            left.clear();
+            lost = e; // connecting failed, or the connection broke: whatever was not sent yet is retried later
         }
-        left.forEach(email -> retryLater(email, new MessagingException("the SMTP connection was lost")));
+        Exception reason = lost;
+        emails.subList(next, emails.size()).forEach(rest -> retryLater(rest.getValue(), reason));
         return sent;
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +81,7 @@ class RoundLoopTest {
         RoundLoop loop = new RoundLoop("test", 1, SLEEP, false, true, () -> {
             started.incrementAndGet();
             try {
-                Thread.sleep(SLEEP.toMillis()); // a throttled round
+                new CountDownLatch(1).await(); // a throttled round, waiting for its next turn
             } catch (InterruptedException e) {
                 interrupted.incrementAndGet();
                 throw e;

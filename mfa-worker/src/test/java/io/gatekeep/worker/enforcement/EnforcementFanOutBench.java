@@ -10,7 +10,10 @@ import io.gatekeep.testing.LargeOrganization;
 import io.gatekeep.testing.TestMail;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,6 +28,8 @@ import static org.awaitility.Awaitility.await;
  * then delivered to the embedded mail server by the worker's email dispatcher (its default loops).
  */
 class EnforcementFanOutBench extends WorkerIntegrationTest {
+
+    private static final Logger log = LoggerFactory.getLogger(EnforcementFanOutBench.class);
 
     @Autowired
     EmailDispatcher dispatcher;
@@ -51,16 +56,15 @@ class EnforcementFanOutBench extends WorkerIntegrationTest {
         long half = System.nanoTime();
         FanOutJob.Progress done = newJob().run(event.id(), 1_000);
         long queued = System.nanoTime();
+        String causes = "enforcement:" + event.id() + ":%";
         int notices = jdbc.queryForObject("select count(*) from outgoing_email where cause_key like ?",
-                Integer.class, "enforcement:" + event.id() + ":%");
-        System.out.printf("BENCH fan-out %s: %d notices queued in %d ms (first job %d ms, resumed job %d ms)%n",
-                done.status(), notices, (queued - start) / 1_000_000, (half - start) / 1_000_000,
-                (queued - half) / 1_000_000);
+                Integer.class, causes);
+        log.info("BENCH fan-out {}: {} notices queued in {} ms (first job {} ms, resumed job {} ms)", done.status(),
+                notices, (queued - start) / 1_000_000, (half - start) / 1_000_000, (queued - half) / 1_000_000);
 
         // The worker's own dispatcher with its default loops (gatekeep.mail.dispatcher.threads), started here because
         // the test context keeps it from starting with the context.
-        String causes = "enforcement:" + event.id() + ":%";
-        java.util.concurrent.atomic.AtomicInteger reported = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger reported = new AtomicInteger();
         dispatcher.start();
         try {
             await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(500)).until(() -> {
@@ -68,7 +72,7 @@ class EnforcementFanOutBench extends WorkerIntegrationTest {
                         + "status = 'SENT'", Integer.class, causes);
                 if (sentSoFar / 10_000 > reported.get()) {
                     reported.set(sentSoFar / 10_000);
-                    System.out.printf("BENCH progress: %d sent after %d ms%n", sentSoFar,
+                    log.info("BENCH progress: {} sent after {} ms", sentSoFar,
                             (System.nanoTime() - queued) / 1_000_000);
                 }
                 return sentSoFar >= notices;
@@ -76,15 +80,14 @@ class EnforcementFanOutBench extends WorkerIntegrationTest {
         } finally {
             dispatcher.stop();
         }
-        int sent = notices;
-        System.out.printf("BENCH %d dispatch loops%n", settings.dispatcher().threads());
         long delivered = System.nanoTime();
         int distinct = jdbc.queryForObject("select count(distinct recipient) from outgoing_email where cause_key like ?"
-                + " and status = 'SENT'", Integer.class, "enforcement:" + event.id() + ":%");
-        System.out.printf("BENCH delivery: %d emails sent over SMTP in %d ms (%.0f/s); %d distinct recipients; "
-                        + "queue+delivery %d ms; mail server holds %d for a sample member%n", sent,
-                (delivered - queued) / 1_000_000, sent / ((delivered - queued) / 1e9), distinct,
-                (delivered - start) / 1_000_000, TestMail.get().messagesTo("fan-1@bench.test").size());
+                + " and status = 'SENT'", Integer.class, causes);
+        log.info(String.format("BENCH delivery by %d dispatch loops: %d emails sent over SMTP in %d ms (%.0f/s); %d "
+                        + "distinct recipients; queue+delivery %d ms; mail server holds %d for a sample member",
+                settings.dispatcher().threads(), notices, (delivered - queued) / 1_000_000,
+                notices / ((delivered - queued) / 1e9), distinct, (delivered - start) / 1_000_000,
+                TestMail.get().messagesTo("fan-1@bench.test").size()));
     }
 
     private FanOutJob newJob() {

@@ -146,11 +146,6 @@ final class ImapMailbox implements AutoCloseable {
         });
     }
 
-    /** Asks the server whether the connection is still alive (a {@code NOOP}); false once it is gone. */
-    boolean isAlive() {
-        return store.isConnected() && folder.isOpen();
-    }
-
     @Override
     public void close() {
         try {

@@ -110,7 +110,7 @@ final class MailboxRound {
 
     /** Applies the messages, one sender's in order on one thread; returns those done with, in mailbox order. */
     private List<Message> applyAll(List<Pending> pending) {
-        Map<String, List<Pending>> bySender = new LinkedHashMap<>();
+        Map<Object, List<Pending>> bySender = new LinkedHashMap<>();
         for (Pending message : pending) {
             bySender.computeIfAbsent(message.senderKey(), key -> new ArrayList<>()).add(message);
         }
@@ -139,11 +139,11 @@ final class MailboxRound {
             return message;
         }
 
-        /** Messages without a readable sender are each their own chain. */
-        String senderKey() {
+        /** The sender's address; a message without a readable sender is a chain of its own. */
+        Object senderKey() {
             Optional<MailAddress> sender = outcome instanceof ParseOutcome.Parsed parsed ? parsed.message().sender()
                     : ((ParseOutcome.Rejected) outcome).partial().from();
-            return sender.map(MailAddress::address).orElseGet(() -> "#" + System.identityHashCode(this));
+            return sender.<Object>map(MailAddress::address).orElse(this);
         }
 
         void apply() {
