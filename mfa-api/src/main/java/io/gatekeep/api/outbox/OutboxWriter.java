@@ -3,9 +3,12 @@ package io.gatekeep.api.outbox;
 import io.gatekeep.events.EventCodec;
 import io.gatekeep.events.EventEnvelope;
 import io.gatekeep.events.EventPayload;
+import io.r2dbc.spi.Parameters;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,14 +24,14 @@ import reactor.core.publisher.Mono;
 @Component
 public class OutboxWriter {
 
-    private static final String INSERT_INTO = """
+    private static final String INSERT_INTO_COLUMNS = """
             insert into outbox_event (event_id, topic, partition_key, event_type, source, subject, occurred_at,
-                                      schema_version, payload, status, next_attempt_at)
-            values """;
+                                      schema_version, payload, status, next_attempt_at)""";
     /** One row's values; {@code #} stands for the row's index in the statement. */
     private static final String ROW = """
-            (:eventId#, :topic#, :partitionKey#, :eventType#, :source#, :subject#, :occurredAt#,
-             :schemaVersion#, cast(:payload# as jsonb), 'PENDING', :nextAttemptAt#)""";
+            (:outboxEventId#, :outboxTopic#, :outboxPartitionKey#, :outboxEventType#, :outboxSource#,
+             :outboxSubject#, :outboxOccurredAt#, :outboxSchemaVersion#, cast(:outboxPayload# as jsonb),
+             'PENDING', :outboxNextAttemptAt#)""";
     /** Statements for 1 to 4 rows, built once (a sign-in writes two or four events). */
     private static final List<String> INSERTS = IntStream.rangeClosed(1, 4).mapToObj(OutboxWriter::insertOf).toList();
 
@@ -37,7 +40,7 @@ public class OutboxWriter {
     private final String source;
     private final EventCodec codec = new EventCodec();
 
-    OutboxWriter(DatabaseClient db, Clock clock,
+    public OutboxWriter(DatabaseClient db, Clock clock,
                  @Value("${gatekeep.events.source:/gatekeep/mfa-api}") String source) {
         this.db = db;
         this.clock = clock;
@@ -65,35 +68,63 @@ public class OutboxWriter {
         if (payloads.isEmpty()) {
             return Mono.just(List.of());
         }
-        return requireTransaction().then(Mono.defer(() -> {
-            Instant now = clock.instant();
-            return insert(payloads.stream().map(payload -> codec.envelope(payload, source, now)).toList());
-        }));
+        return requireTransaction().then(Mono.defer(() -> insert(envelopes(payloads))));
+    }
+
+    /**
+     * The rows for {@code payloads} as part of a larger statement that needs no transaction of its own: an
+     * {@code insert ... select} of the events, guarded by {@code condition} (SQL over the statement's other CTEs), so
+     * the events are written exactly when the state change beside them is. Parameter names start with
+     * {@code outbox}.
+     */
+    public GuardedInsert insertWhere(List<? extends EventPayload> payloads, String condition) {
+        List<EventEnvelope> envelopes = envelopes(payloads);
+        String sql = INSERT_INTO_COLUMNS + "\nselect * from (values " + rows(envelopes.size()) + ") as e where "
+                + condition;
+        return new GuardedInsert(envelopes, sql, parameters(envelopes));
+    }
+
+    /** An outbox insert to embed in another statement, with the envelopes it writes and its parameters. */
+    public record GuardedInsert(List<EventEnvelope> envelopes, String sql, Map<String, Object> parameters) {
+    }
+
+    private List<EventEnvelope> envelopes(List<? extends EventPayload> payloads) {
+        Instant now = clock.instant();
+        return payloads.stream().map(payload -> codec.envelope(payload, source, now)).toList();
     }
 
     private Mono<List<EventEnvelope>> insert(List<EventEnvelope> envelopes) {
         int rows = envelopes.size();
-        DatabaseClient.GenericExecuteSpec spec = db.sql(rows <= INSERTS.size() ? INSERTS.get(rows - 1)
-                : insertOf(rows));
-        for (int i = 0; i < rows; i++) {
+        String sql = rows <= INSERTS.size() ? INSERTS.get(rows - 1) : insertOf(rows);
+        return db.sql(sql).bindValues(parameters(envelopes)).fetch().rowsUpdated().thenReturn(envelopes);
+    }
+
+    /** One map for the whole statement: chained {@code bind} calls copy the bindings made so far on every call. */
+    private static Map<String, Object> parameters(List<EventEnvelope> envelopes) {
+        Map<String, Object> parameters = new HashMap<>(envelopes.size() * 14);
+        for (int i = 0; i < envelopes.size(); i++) {
             EventEnvelope envelope = envelopes.get(i);
-            spec = spec.bind("eventId" + i, envelope.id())
-                    .bind("topic" + i, envelope.topic().logicalName())
-                    .bind("partitionKey" + i, envelope.key())
-                    .bind("eventType" + i, envelope.type())
-                    .bind("source" + i, envelope.source())
-                    .bind("occurredAt" + i, envelope.time())
-                    .bind("schemaVersion" + i, envelope.schemaVersion())
-                    .bind("payload" + i, envelope.data())
-                    .bind("nextAttemptAt" + i, envelope.time());
-            spec = envelope.subject() == null ? spec.bindNull("subject" + i, String.class)
-                    : spec.bind("subject" + i, envelope.subject());
+            parameters.put("outboxEventId" + i, envelope.id());
+            parameters.put("outboxTopic" + i, envelope.topic().logicalName());
+            parameters.put("outboxPartitionKey" + i, envelope.key());
+            parameters.put("outboxEventType" + i, envelope.type());
+            parameters.put("outboxSource" + i, envelope.source());
+            parameters.put("outboxSubject" + i,
+                    envelope.subject() == null ? Parameters.in(String.class) : envelope.subject());
+            parameters.put("outboxOccurredAt" + i, envelope.time());
+            parameters.put("outboxSchemaVersion" + i, envelope.schemaVersion());
+            parameters.put("outboxPayload" + i, envelope.data());
+            parameters.put("outboxNextAttemptAt" + i, envelope.time());
         }
-        return spec.fetch().rowsUpdated().thenReturn(envelopes);
+        return parameters;
     }
 
     private static String insertOf(int rows) {
-        return INSERT_INTO + IntStream.range(0, rows).mapToObj(i -> ROW.replace("#", String.valueOf(i)))
+        return INSERT_INTO_COLUMNS + "\nvalues " + rows(rows);
+    }
+
+    private static String rows(int rows) {
+        return IntStream.range(0, rows).mapToObj(i -> ROW.replace("#", String.valueOf(i)))
                 .collect(Collectors.joining(",\n"));
     }
 

@@ -1,9 +1,12 @@
 package io.gatekeep.api.sessions;
 
+import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -18,11 +21,19 @@ import reactor.core.publisher.Mono;
 @EnableConfigurationProperties(SessionProperties.class)
 public class Sessions {
 
+    /** The columns a {@link PendingSession} fills, in the order of its {@link #INSERT_VALUES}. */
+    public static final String INSERT_COLUMNS = """
+            auth_session (id, token_hash, user_id, kind, mfa_verified, mfa_verified_at, via_recovery_code,
+                          client_ip, created_at, expires_at)""";
+    public static final String INSERT_VALUES = """
+            :sessionId, :sessionTokenHash, :sessionUserId, :sessionKind, :sessionMfaVerified, :sessionMfaVerifiedAt,
+            :sessionViaRecoveryCode, :sessionClientIp, :sessionCreatedAt, :sessionExpiresAt""";
+
     private final DatabaseClient db;
     private final Clock clock;
     private final Duration ttl;
 
-    Sessions(DatabaseClient db, Clock clock, SessionProperties properties) {
+    public Sessions(DatabaseClient db, Clock clock, SessionProperties properties) {
         this.db = db;
         this.clock = clock;
         this.ttl = properties.ttl();
@@ -48,31 +59,51 @@ public class Sessions {
         return insert(userId, SessionKind.FULL, true, mfaVerifiedAt, viaRecoveryCode, clientIp, ttl);
     }
 
-    private Mono<IssuedSession> insert(UUID userId, SessionKind kind, boolean mfaVerified,
-                                       Instant mfaVerifiedAt, boolean viaRecoveryCode, String clientIp,
-                                       Duration lifetime) {
+    /**
+     * A full MFA-verified session's row, not stored yet: for a statement that stores it together with the changes it
+     * depends on ({@link #INSERT_COLUMNS}, {@link PendingSession#parameters()}). The token exists only in memory.
+     */
+    public PendingSession pendingMfaVerified(UUID userId, Instant mfaVerifiedAt, String clientIp) {
+        return pending(userId, SessionKind.FULL, true, mfaVerifiedAt, false, clientIp, ttl);
+    }
+
+    /** A session row about to be inserted; {@link #parameters()} names its values as in {@link #INSERT_VALUES}. */
+    public record PendingSession(IssuedSession issued, Map<String, Object> parameters) {
+
+        @Override
+        public String toString() {
+            return "PendingSession[" + issued + "]";
+        }
+    }
+
+    private PendingSession pending(UUID userId, SessionKind kind, boolean mfaVerified, Instant mfaVerifiedAt,
+                                   boolean viaRecoveryCode, String clientIp, Duration lifetime) {
         UUID id = UUID.randomUUID();
         String token = SessionTokens.newToken();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
-        DatabaseClient.GenericExecuteSpec insert = db.sql("""
-                        insert into auth_session (id, token_hash, user_id, kind, mfa_verified, mfa_verified_at,
-                                                  via_recovery_code, client_ip, created_at, expires_at)
-                        values (:id, :tokenHash, :userId, :kind, :mfaVerified, :mfaVerifiedAt, :viaRecoveryCode,
-                                :clientIp, :createdAt, :expiresAt)
-                        """)
-                .bind("id", id)
-                .bind("tokenHash", SessionTokens.sha256(token))
-                .bind("userId", userId)
-                .bind("kind", kind.name())
-                .bind("mfaVerified", mfaVerified)
-                .bind("viaRecoveryCode", viaRecoveryCode)
-                .bind("clientIp", clientIp)
-                .bind("createdAt", now)
-                .bind("expiresAt", expiresAt);
-        insert = mfaVerifiedAt == null ? insert.bindNull("mfaVerifiedAt", Instant.class)
-                : insert.bind("mfaVerifiedAt", mfaVerifiedAt);
-        return insert.fetch().rowsUpdated().thenReturn(new IssuedSession(id, userId, token, expiresAt));
+        Map<String, Object> parameters = new HashMap<>(16);
+        parameters.put("sessionId", id);
+        parameters.put("sessionTokenHash", SessionTokens.sha256(token));
+        parameters.put("sessionUserId", userId);
+        parameters.put("sessionKind", kind.name());
+        parameters.put("sessionMfaVerified", mfaVerified);
+        parameters.put("sessionMfaVerifiedAt", mfaVerifiedAt == null ? Parameters.in(Instant.class) : mfaVerifiedAt);
+        parameters.put("sessionViaRecoveryCode", viaRecoveryCode);
+        parameters.put("sessionClientIp", clientIp == null ? Parameters.in(String.class) : clientIp);
+        parameters.put("sessionCreatedAt", now);
+        parameters.put("sessionExpiresAt", expiresAt);
+        return new PendingSession(new IssuedSession(id, userId, token, expiresAt), parameters);
+    }
+
+    private Mono<IssuedSession> insert(UUID userId, SessionKind kind, boolean mfaVerified,
+                                       Instant mfaVerifiedAt, boolean viaRecoveryCode, String clientIp,
+                                       Duration lifetime) {
+        PendingSession session = pending(userId, kind, mfaVerified, mfaVerifiedAt, viaRecoveryCode, clientIp,
+                lifetime);
+        return db.sql("insert into " + INSERT_COLUMNS + "\nvalues (" + INSERT_VALUES + ")")
+                .bindValues(session.parameters())
+                .fetch().rowsUpdated().thenReturn(session.issued());
     }
 
     /** The live (not expired, not revoked) session a bearer token stands for, or empty. */

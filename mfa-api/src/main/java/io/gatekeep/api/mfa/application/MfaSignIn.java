@@ -35,6 +35,7 @@ public class MfaSignIn {
 
     private final MfaSessions sessions;
     private final SecondFactorVerifier verifier;
+    private final TotpSignInFastPath fastPath;
     private final SignInService signIn;
     private final MfaRequirement requirement;
     private final OutboxWriter outbox;
@@ -42,10 +43,11 @@ public class MfaSignIn {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    MfaSignIn(MfaSessions sessions, SecondFactorVerifier verifier, SignInService signIn, MfaRequirement requirement,
+    MfaSignIn(MfaSessions sessions, SecondFactorVerifier verifier, TotpSignInFastPath fastPath, SignInService signIn, MfaRequirement requirement,
               OutboxWriter outbox, VerificationEvents refusals, TransactionalOperator tx, Clock clock) {
         this.sessions = sessions;
         this.verifier = verifier;
+        this.fastPath = fastPath;
         this.signIn = signIn;
         this.requirement = requirement;
         this.outbox = outbox;
@@ -54,8 +56,10 @@ public class MfaSignIn {
         this.clock = clock;
     }
 
+    /** Usually settled by the {@link TotpSignInFastPath}; this class's full path answers everything else. */
     public Mono<MfaSignInResult> withCode(String challengeToken, String code, String clientIp) {
-        return complete(challengeToken, clientIp, userId -> verifier.verifyTotp(userId, code));
+        return fastPath.signIn(challengeToken, code, clientIp,
+                () -> complete(challengeToken, clientIp, userId -> verifier.verifyTotp(userId, code)));
     }
 
     public Mono<MfaSignInResult> withRecoveryCode(String challengeToken, String recoveryCode, String clientIp) {

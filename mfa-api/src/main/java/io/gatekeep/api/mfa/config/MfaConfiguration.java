@@ -1,6 +1,7 @@
 package io.gatekeep.api.mfa.config;
 
 import io.gatekeep.api.mfa.application.SecondFactorVerifier;
+import io.gatekeep.api.mfa.application.TotpSignInFastPath;
 import io.gatekeep.api.mfa.enrollment.Enrollment;
 import io.gatekeep.api.mfa.enrollment.SetupPolicy;
 import io.gatekeep.api.mfa.lockout.LockoutPolicy;
@@ -12,10 +13,13 @@ import io.gatekeep.api.mfa.store.LockoutStore;
 import io.gatekeep.api.mfa.store.RecoveryCodeStore;
 import io.gatekeep.api.mfa.store.SetupStore;
 import io.gatekeep.api.mfa.store.TotpAttemptStore;
+import io.gatekeep.api.mfa.store.TotpSignInStore;
 import io.gatekeep.api.mfa.totp.OtpAuthUri;
 import io.gatekeep.api.mfa.totp.Totp;
 import io.gatekeep.api.mfa.totp.TotpSecretGenerator;
 import io.gatekeep.api.mfa.verification.ChallengePolicy;
+import io.gatekeep.api.outbox.OutboxWriter;
+import io.gatekeep.api.sessions.Sessions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -90,6 +94,12 @@ class MfaConfiguration {
     @Bean
     LockoutStore lockoutStore(DatabaseClient db, LockoutPolicy policy) {
         return new LockoutStore(db, policy);
+    }
+
+    @Bean
+    TotpSignInFastPath totpSignInFastPath(DatabaseClient db, LockoutPolicy policy, Sessions sessions,
+                                          OutboxWriter outbox, SecretCipher cipher, Totp totp, Clock clock) {
+        return new TotpSignInFastPath(new TotpSignInStore(db, policy), sessions, outbox, cipher, totp, policy, clock);
     }
 
     @Bean

@@ -20,6 +20,14 @@ public record LockoutState(int consecutiveFailures, int lockoutCount, Instant lo
         return lockedUntil != null && now.isBefore(lockedUntil);
     }
 
+    /**
+     * Whether an attempt begun now would be permitted ({@link #beginAttempt} answers {@code Permitted}), without
+     * beginning it: lets a sign-in whose code is valid skip counting an attempt it would reset at once.
+     */
+    public boolean permitsAttempt(LockoutPolicy policy, Instant now) {
+        return !isLockedAt(now) && consecutiveFailures < policy.maxConsecutiveFailures();
+    }
+
     public Lockout lockout() {
         return new Lockout(lockedUntil, lockoutCount);
     }

@@ -124,6 +124,27 @@ class MfaSignInIntegrationTest extends MfaHttpTest {
     }
 
     @Test
+    void aValidCodeAfterFourWrongOnesSignsInAndTheCountStartsAgain() {
+        Enrolled user = enrolledOwner();
+        String wrong = wrongCodeFor(codeFor(user.secret()));
+        String challenge = challenge(user);
+        for (int i = 1; i <= 4; i++) {
+            submitCode(challenge, wrong).expectStatus().isEqualTo(422);
+        }
+        submitCode(challenge, codeFor(user.secret())).expectStatus().isOk();
+        assertThat(jdbc.queryForObject("select consecutive_failures from mfa_lockout where user_id = ?",
+                Integer.class, user.userId())).isZero();
+
+        nextStep();
+        String next = challenge(user);
+        for (int i = 1; i <= 4; i++) {
+            submitCode(next, wrong).expectStatus().isEqualTo(422)
+                    .expectBody().jsonPath("$.code").isEqualTo("invalid_code");
+        }
+        submitCode(next, wrong).expectStatus().isEqualTo(429);
+    }
+
+    @Test
     void recoveryCodeSignsInAndTurnsMfaOff() {
         Enrolled user = enrolledOwner();
         String typed = user.recoveryCode().toLowerCase().replace("-", "");
