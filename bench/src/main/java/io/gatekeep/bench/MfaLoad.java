@@ -1,11 +1,7 @@
 package io.gatekeep.bench;
 
 import io.gatekeep.bench.EnrolledUsers.EnrolledUser;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import io.gatekeep.bench.KeepAliveHttp.Response;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,14 +9,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,28 +48,23 @@ final class MfaLoad {
     }
 
     private static final Pattern CHALLENGE = Pattern.compile("\"challengeToken\":\"([^\"]+)\"");
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Connections of the open-loop run: requests beyond this many in flight wait in the load generator's queue. */
+    private static final int PACED_CONNECTIONS = 64;
 
     private final String baseUrl;
-    private final HttpClient http;
 
     MfaLoad(String baseUrl) {
         this.baseUrl = baseUrl;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(2, runnable -> {
-                    Thread thread = new Thread(runnable, "bench-http");
-                    thread.setDaemon(true);
-                    return thread;
-                }))
-                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** Signs every user in with the password; each answer must be MFA_REQUIRED with a challenge. */
     List<Pending> challenges(List<EnrolledUser> users, int concurrency) throws InterruptedException {
         String[] tokens = new String[users.size()];
-        Result result = closedLoop(users.size(), concurrency, i -> signIn(users.get(i)), (i, response) -> {
+        Result result = closedLoop(users.size(), concurrency, (http, i) -> signIn(http, users.get(i)),
+                (i, response) -> {
             Matcher challenge = CHALLENGE.matcher(response.body());
-            if (response.statusCode() != 200 || !challenge.find()) {
+            if (response.status() != 200 || !challenge.find()) {
                 return false;
             }
             tokens[i] = challenge.group(1);
@@ -91,7 +80,7 @@ final class MfaLoad {
 
     /** Closed loop: at most {@code concurrency} verifications in flight, each started as soon as a slot frees. */
     Result saturate(List<Pending> work, int concurrency) throws InterruptedException {
-        return closedLoop(work.size(), concurrency, i -> verify(work.get(i)), MfaLoad::authenticated);
+        return closedLoop(work.size(), concurrency, (http, i) -> verify(http, work.get(i)), MfaLoad::authenticated);
     }
 
     /** Open loop: verification i starts at {@code start + i / rate}, whatever happened to the ones before. */
@@ -104,76 +93,74 @@ final class MfaLoad {
         long maxLag = 0;
         AtomicInteger inFlight = new AtomicInteger();
         int sent = 0;
-        for (int i = 0; i < n; i++) {
-            if (inFlight.get() > 4 * rate) {
-                // more than 4 s of backlog: the API cannot sustain the rate; stop rather than queue for minutes
-                System.out.printf("  stopped after %,d requests: %,d in flight, the API cannot keep up with %d/s%n",
-                        i, inFlight.get(), rate);
-                break;
+        try (KeepAliveHttp http = new KeepAliveHttp(baseUrl, PACED_CONNECTIONS)) {
+            for (int i = 0; i < n; i++) {
+                if (inFlight.get() > 4 * rate) {
+                    // more than 4 s of backlog: the API cannot sustain the rate; stop rather than queue for minutes
+                    System.out.printf("  stopped after %,d requests: %,d in flight, the API cannot keep up with %d/s%n",
+                            i, inFlight.get(), rate);
+                    break;
+                }
+                long scheduled = start + i * interval;
+                long wait;
+                while ((wait = scheduled - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                maxLag = Math.max(maxLag, -wait);
+                int index = i;
+                inFlight.incrementAndGet();
+                sent++;
+                verify(http, work.get(i)).whenComplete((response, error) -> {
+                    latencies[index] = System.nanoTime() - scheduled;
+                    inFlight.decrementAndGet();
+                    outcomes.record(response, error, authenticated(index, response));
+                });
             }
-            long scheduled = start + i * interval;
-            long wait;
-            while ((wait = scheduled - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            maxLag = Math.max(maxLag, -wait);
-            int index = i;
-            inFlight.incrementAndGet();
-            sent++;
-            send(verify(work.get(i))).whenComplete((response, error) -> {
-                latencies[index] = System.nanoTime() - scheduled;
-                inFlight.decrementAndGet();
-                outcomes.record(response, error, authenticated(index, response));
-            });
+            outcomes.await(sent);
         }
-        outcomes.await(sent);
         return outcomes.result(Arrays.copyOf(latencies, sent), (outcomes.lastCompletion.get() - start) / 1e9, maxLag);
     }
 
-    private Result closedLoop(int n, int concurrency, Function<Integer, HttpRequest> request,
-                              Check check) throws InterruptedException {
+    /** One connection per request in flight: the loop only starts a request when a slot (and so a connection) frees. */
+    private Result closedLoop(int n, int concurrency, Call call, Check check) throws InterruptedException {
         Semaphore slots = new Semaphore(concurrency);
         long[] latencies = new long[n];
         Outcomes outcomes = new Outcomes(n);
         long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            slots.acquire();
-            int index = i;
-            long sent = System.nanoTime();
-            send(request.apply(i)).whenComplete((response, error) -> {
-                latencies[index] = System.nanoTime() - sent;
-                outcomes.record(response, error, error == null && check.passed(index, response));
-                slots.release();
-            });
+        try (KeepAliveHttp http = new KeepAliveHttp(baseUrl, concurrency)) {
+            for (int i = 0; i < n; i++) {
+                slots.acquire();
+                int index = i;
+                long sent = System.nanoTime();
+                call.send(http, i).whenComplete((response, error) -> {
+                    latencies[index] = System.nanoTime() - sent;
+                    outcomes.record(response, error, error == null && check.passed(index, response));
+                    slots.release();
+                });
+            }
+            outcomes.await(n);
         }
-        outcomes.await(n);
         return outcomes.result(latencies, (outcomes.lastCompletion.get() - start) / 1e9, 0);
     }
 
-    private CompletableFuture<HttpResponse<String>> send(HttpRequest request) {
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    private interface Call {
+        CompletableFuture<Response> send(KeepAliveHttp http, int index);
     }
 
-    private HttpRequest signIn(EnrolledUser user) {
-        return post("/api/v1/auth/sign-in", "{\"email\":" + ServiceProcess.quote(user.email()) + ",\"password\":"
-                + ServiceProcess.quote(EnrolledUsers.PASSWORD) + "}");
+    private CompletableFuture<Response> signIn(KeepAliveHttp http, EnrolledUser user) {
+        return http.post("/api/v1/auth/sign-in", "{\"email\":" + ServiceProcess.quote(user.email())
+                + ",\"password\":" + ServiceProcess.quote(EnrolledUsers.PASSWORD) + "}");
     }
 
-    /** The code is computed now, as the user would read it off the app just before submitting. */
-    private HttpRequest verify(Pending pending) {
-        String code = TotpCodes.codeAt(pending.user().secret(), System.currentTimeMillis());
-        return post("/api/v1/auth/mfa", "{\"challengeToken\":" + ServiceProcess.quote(pending.challengeToken())
-                + ",\"code\":\"" + code + "\"}");
+    /** The code is computed on the connection's thread, as the user would read it off the app just before sending. */
+    private CompletableFuture<Response> verify(KeepAliveHttp http, Pending pending) {
+        return http.post("/api/v1/auth/mfa", () -> "{\"challengeToken\":"
+                + ServiceProcess.quote(pending.challengeToken()) + ",\"code\":\""
+                + TotpCodes.codeAt(pending.user().secret(), System.currentTimeMillis()) + "\"}");
     }
 
-    private HttpRequest post(String path, String json) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-    }
-
-    private static boolean authenticated(int index, HttpResponse<String> response) {
-        return response != null && response.statusCode() == 200
+    private static boolean authenticated(int index, Response response) {
+        return response != null && response.status() == 200
                 && response.body().contains("\"status\":\"AUTHENTICATED\"");
     }
 
@@ -185,7 +172,7 @@ final class MfaLoad {
     }
 
     private interface Check {
-        boolean passed(int index, HttpResponse<String> response);
+        boolean passed(int index, Response response);
     }
 
     /** Counts successes and failures (by status and the problem's code) as responses arrive on the client's threads. */
@@ -204,7 +191,7 @@ final class MfaLoad {
             this.done = new CountDownLatch(n);
         }
 
-        void record(HttpResponse<String> response, Throwable error, boolean passed) {
+        void record(Response response, Throwable error, boolean passed) {
             if (passed) {
                 succeeded.increment();
             } else {
@@ -215,13 +202,13 @@ final class MfaLoad {
             done.countDown();
         }
 
-        private static String describe(HttpResponse<String> response, Throwable error) {
+        private static String describe(Response response, Throwable error) {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 return cause.getClass().getSimpleName();
             }
             Matcher code = PROBLEM_CODE.matcher(response.body());
-            return response.statusCode() + (code.find() ? " " + code.group(1) : "");
+            return response.status() + (code.find() ? " " + code.group(1) : "");
         }
 
         void await(int n) throws InterruptedException {
