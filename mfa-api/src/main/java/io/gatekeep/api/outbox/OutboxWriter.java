@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Appends domain events to {@code outbox_event}. It must run inside the R2DBC transaction of the state change it
- * records (so a rolled-back change leaves no event); it refuses to run outside one.
+ * records (so a rolled-back change leaves no event); it refuses to run outside one. A state change made by a single
+ * statement can instead carry its events in that statement ({@link #insertWhere}), which is atomic on its own.
  */
 @Component
 public class OutboxWriter {
