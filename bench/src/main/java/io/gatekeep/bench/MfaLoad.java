@@ -118,7 +118,19 @@ final class MfaLoad {
             }
             outcomes.await(sent);
         }
+        System.out.println("  p99 per second of schedule (ms): " + perSecondP99(latencies, sent, rate));
         return outcomes.result(Arrays.copyOf(latencies, sent), (outcomes.lastCompletion.get() - start) / 1e9, maxLag);
+    }
+
+    /** Whether a tail is spread over the run or comes from a few stalls: the p99 of each second's starts. */
+    private static String perSecondP99(long[] latencies, int sent, int rate) {
+        StringBuilder line = new StringBuilder();
+        for (int from = 0; from < sent; from += rate) {
+            long[] second = Arrays.copyOfRange(latencies, from, Math.min(from + rate, sent));
+            Arrays.sort(second);
+            line.append(second[Math.max(0, (int) Math.ceil(0.99 * second.length) - 1)] / 1_000_000).append(' ');
+        }
+        return line.toString().trim();
     }
 
     /** One connection per request in flight: the loop only starts a request when a slot (and so a connection) frees. */
