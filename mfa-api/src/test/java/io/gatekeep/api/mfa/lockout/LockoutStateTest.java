@@ -27,6 +27,24 @@ class LockoutStateTest {
     }
 
     @Test
+    void permitsAnAttemptExactlyWhenBeginningOneWouldBePermitted() {
+        LockoutState fourFailures = failTimes(LockoutState.initial(), 4, T0);
+        LockoutState locked = failTimes(LockoutState.initial(), 5, T0);
+        LockoutState usedUp = new LockoutState(5, 0, null, null);
+
+        for (LockoutState state : new LockoutState[] {LockoutState.initial(), fourFailures, locked, usedUp}) {
+            for (Instant now : new Instant[] {T0, T0.plus(Duration.ofMinutes(15))}) {
+                assertThat(state.permitsAttempt(policy, now))
+                        .as("%s at %s", state, now)
+                        .isEqualTo(state.beginAttempt(policy, now).decision() instanceof AttemptDecision.Permitted);
+            }
+        }
+        assertThat(fourFailures.permitsAttempt(policy, T0)).isTrue();
+        assertThat(locked.permitsAttempt(policy, T0)).isFalse();
+        assertThat(usedUp.permitsAttempt(policy, T0)).isFalse();
+    }
+
+    @Test
     void aSuccessResetsTheFailureCount() {
         LockoutState state = failTimes(LockoutState.initial(), 4, T0);
         LockoutState.Transition<AttemptDecision> next = state.beginAttempt(policy, T0);
