@@ -33,8 +33,10 @@ public class OutboxWriter {
             (:outboxEventId#, :outboxTopic#, :outboxPartitionKey#, :outboxEventType#, :outboxSource#,
              :outboxSubject#, :outboxOccurredAt#, :outboxSchemaVersion#, cast(:outboxPayload# as jsonb),
              'PENDING', :outboxNextAttemptAt#)""";
-    /** Statements for 1 to 4 rows, built once (a sign-in writes two or four events). */
-    private static final List<String> INSERTS = IntStream.rangeClosed(1, 4).mapToObj(OutboxWriter::insertOf).toList();
+    /** The values of 1 to 4 rows, built once (a sign-in writes two or four events). */
+    private static final List<String> ROWS = IntStream.rangeClosed(1, 4).mapToObj(OutboxWriter::buildRows).toList();
+    private static final List<String> INSERTS = ROWS.stream().map(rows -> INSERT_INTO_COLUMNS + "\nvalues " + rows)
+            .toList();
 
     private final DatabaseClient db;
     private final Clock clock;
@@ -96,7 +98,7 @@ public class OutboxWriter {
 
     private Mono<List<EventEnvelope>> insert(List<EventEnvelope> envelopes) {
         int rows = envelopes.size();
-        String sql = rows <= INSERTS.size() ? INSERTS.get(rows - 1) : insertOf(rows);
+        String sql = rows <= INSERTS.size() ? INSERTS.get(rows - 1) : INSERT_INTO_COLUMNS + "\nvalues " + rows(rows);
         return db.sql(sql).bindValues(parameters(envelopes)).fetch().rowsUpdated().thenReturn(envelopes);
     }
 
@@ -120,11 +122,11 @@ public class OutboxWriter {
         return parameters;
     }
 
-    private static String insertOf(int rows) {
-        return INSERT_INTO_COLUMNS + "\nvalues " + rows(rows);
+    private static String rows(int rows) {
+        return rows <= ROWS.size() ? ROWS.get(rows - 1) : buildRows(rows);
     }
 
-    private static String rows(int rows) {
+    private static String buildRows(int rows) {
         return IntStream.range(0, rows).mapToObj(i -> ROW.replace("#", String.valueOf(i)))
                 .collect(Collectors.joining(",\n"));
     }

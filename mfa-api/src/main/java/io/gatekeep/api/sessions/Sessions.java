@@ -28,6 +28,7 @@ public class Sessions {
     public static final String INSERT_VALUES = """
             :sessionId, :sessionTokenHash, :sessionUserId, :sessionKind, :sessionMfaVerified, :sessionMfaVerifiedAt,
             :sessionViaRecoveryCode, :sessionClientIp, :sessionCreatedAt, :sessionExpiresAt""";
+    private static final String INSERT = "insert into " + INSERT_COLUMNS + "\nvalues (" + INSERT_VALUES + ")";
 
     private final DatabaseClient db;
     private final Clock clock;
@@ -101,7 +102,7 @@ public class Sessions {
                                        Duration lifetime) {
         PendingSession session = pending(userId, kind, mfaVerified, mfaVerifiedAt, viaRecoveryCode, clientIp,
                 lifetime);
-        return db.sql("insert into " + INSERT_COLUMNS + "\nvalues (" + INSERT_VALUES + ")")
+        return db.sql(INSERT)
                 .bindValues(session.parameters())
                 .fetch().rowsUpdated().thenReturn(session.issued());
     }

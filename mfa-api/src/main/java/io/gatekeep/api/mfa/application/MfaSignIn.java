@@ -43,8 +43,9 @@ public class MfaSignIn {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    MfaSignIn(MfaSessions sessions, SecondFactorVerifier verifier, TotpSignInFastPath fastPath, SignInService signIn, MfaRequirement requirement,
-              OutboxWriter outbox, VerificationEvents refusals, TransactionalOperator tx, Clock clock) {
+    MfaSignIn(MfaSessions sessions, SecondFactorVerifier verifier, TotpSignInFastPath fastPath, SignInService signIn,
+              MfaRequirement requirement, OutboxWriter outbox, VerificationEvents refusals, TransactionalOperator tx,
+              Clock clock) {
         this.sessions = sessions;
         this.verifier = verifier;
         this.fastPath = fastPath;

@@ -5,6 +5,7 @@ import io.gatekeep.api.mfa.lockout.FailureRecorded;
 import io.gatekeep.api.mfa.lockout.LockoutPolicy;
 import io.gatekeep.api.mfa.lockout.LockoutState;
 import io.gatekeep.api.mfa.lockout.LockoutState.Transition;
+import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -60,11 +61,17 @@ public class LockoutStore {
                         select consecutive_failures, lockout_count, locked_until, last_lockout_at
                         from mfa_lockout where user_id = :user""")
                 .bind("user", userId)
-                .map(row -> new LockoutState(row.get("consecutive_failures", Integer.class),
-                        row.get("lockout_count", Integer.class), row.get("locked_until", Instant.class),
-                        row.get("last_lockout_at", Instant.class)))
+                .map(LockoutStore::state)
                 .one()
                 .defaultIfEmpty(LockoutState.initial());
+    }
+
+    /** The state in a row's {@code mfa_lockout} columns; {@link LockoutState#initial()} when they are null (no row). */
+    static LockoutState state(Readable row) {
+        Integer failures = row.get("consecutive_failures", Integer.class);
+        return failures == null ? LockoutState.initial()
+                : new LockoutState(failures, row.get("lockout_count", Integer.class),
+                        row.get("locked_until", Instant.class), row.get("last_lockout_at", Instant.class));
     }
 
     /** Call before checking a code; check the code only when {@link AttemptDecision.Permitted}. */

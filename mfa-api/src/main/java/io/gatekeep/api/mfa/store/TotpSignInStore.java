@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -25,10 +26,8 @@ import reactor.core.publisher.Mono;
  */
 public class TotpSignInStore {
 
-    private static final String LOOK_UP = """
-            select s.id as challenge_id, s.user_id as challenge_user_id,
-                   c.id, c.user_id, c.secret_key_id, c.secret_nonce, c.secret_ciphertext, c.enabled_at,
-                   c.last_used_step,
+    private static final String LOOK_UP = "select s.id as challenge_id, s.user_id as challenge_user_id, c."
+            + CredentialStore.ACTIVE_CREDENTIAL_COLUMNS.replace(", ", ", c.") + ",\n" + """
                    l.consecutive_failures, l.lockout_count, l.locked_until, l.last_lockout_at
             from auth_session s
             left join mfa_credential c on c.user_id = s.user_id and c.revoked_at is null
@@ -82,6 +81,7 @@ public class TotpSignInStore {
 
     private final DatabaseClient db;
     private final LockoutPolicy policy;
+    private final Map<String, String> statements = new ConcurrentHashMap<>();
 
     public TotpSignInStore(DatabaseClient db, LockoutPolicy policy) {
         this.db = db;
@@ -112,7 +112,10 @@ public class TotpSignInStore {
         parameters.put("step", completion.step());
         parameters.put("now", completion.now());
         parameters.put("max", policy.maxConsecutiveFailures());
-        return db.sql(COMPLETE.formatted(Sessions.INSERT_COLUMNS, Sessions.INSERT_VALUES, outbox.sql()))
+        // one statement per shape of outbox insert (in practice one): formatted once, not per sign-in
+        String statement = statements.computeIfAbsent(outbox.sql(),
+                sql -> COMPLETE.formatted(Sessions.INSERT_COLUMNS, Sessions.INSERT_VALUES, sql));
+        return db.sql(statement)
                 .bindValues(parameters)
                 .map(row -> row.get(0, Long.class) == 1)
                 .one();
@@ -121,11 +124,7 @@ public class TotpSignInStore {
     private static SignInState state(Readable row) {
         Optional<ActiveCredential> credential = row.get("id", UUID.class) == null ? Optional.empty()
                 : Optional.of(CredentialStore.activeCredential(row));
-        Integer failures = row.get("consecutive_failures", Integer.class);
-        LockoutState lockout = failures == null ? LockoutState.initial()
-                : new LockoutState(failures, row.get("lockout_count", Integer.class),
-                        row.get("locked_until", Instant.class), row.get("last_lockout_at", Instant.class));
         return new SignInState(row.get("challenge_id", UUID.class), row.get("challenge_user_id", UUID.class),
-                credential, lockout);
+                credential, LockoutStore.state(row));
     }
 }
