@@ -53,7 +53,8 @@ public class TotpSignInStore {
                   and (last_used_step is null or last_used_step < :step)
                   and exists (select 1 from challenge)
                   and not exists (select 1 from lockout
-                                  where consecutive_failures >= :max or (locked_until is not null and locked_until > :now))
+                                  where consecutive_failures >= :max
+                                     or (locked_until is not null and locked_until > :now))
                 returning id),
             claimed as (
                 update auth_session set revoked_at = :now where id = :challenge and exists (select 1 from consumed)),

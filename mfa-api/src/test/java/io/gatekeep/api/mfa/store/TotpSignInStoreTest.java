@@ -88,7 +88,8 @@ class TotpSignInStoreTest {
         assertThat(count("select count(*) from auth_session where user_id = ? and kind = 'FULL' and mfa_verified "
                 + "and mfa_verified_at is not null and not via_recovery_code")).isEqualTo(1);
         assertThat(count("select consecutive_failures from mfa_lockout where user_id = ?")).isZero();
-        assertThat(outboxTypes()).containsExactly("io.gatekeep.verification.succeeded", "io.gatekeep.account.signed-in");
+        assertThat(outboxTypes())
+                .containsExactly("io.gatekeep.verification.succeeded", "io.gatekeep.account.signed-in");
     }
 
     @Test
