@@ -64,7 +64,8 @@ class SignupService {
         UserAccount owner = new UserAccount(UUID.randomUUID(), email, displayName, hash, UserStatus.ACTIVE, now);
         return memberships.createOrganization(organizationId, organizationName, now)
                 .then(users.insert(owner))
-                .then(memberships.insert(new Member(organizationId, owner.id(), Role.OWNER, Set.of()), now))
+                .then(memberships.insert(new Member(organizationId, owner.id(), Role.OWNER, Set.of()), now,
+                        Memberships.JoinedVia.CREATED))
                 .then(outbox.append(new io.gatekeep.events.account.SignedUp(organizationId, organizationName,
                         owner.id(), email, displayName, clientIp)))
                 .thenReturn(new Outcome.SignedUp(organizationId, organizationName, now, owner));

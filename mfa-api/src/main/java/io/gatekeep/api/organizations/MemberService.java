@@ -80,7 +80,7 @@ class MemberService {
                     if (changed.equals(target)) {
                         return done(organizationId, userId); // nothing changed, nothing to announce
                     }
-                    return memberships.update(changed)
+                    return memberships.update(changed, clock.instant())
                             .then(outbox.append(new MemberUpdated(organizationId, userId, target.role().name(),
                                     role.name(), names(target.grants()), names(grants), actor.userId(),
                                     actor.clientIp())))
@@ -114,7 +114,8 @@ class MemberService {
                             request.role().name(), actor.userId(), actor.clientIp()))
                             // still invited elsewhere: they need a token of their own to set a password
                             : inviteToOrganization(organizationId, actor, user, request.role(), now);
-                    return memberships.insert(member, now).then(announce).then(done(organizationId, user.id()));
+                    return memberships.insert(member, now, Memberships.JoinedVia.ADDED)
+                            .then(announce).then(done(organizationId, user.id()));
                 }));
     }
 
@@ -127,7 +128,7 @@ class MemberService {
                 UserStatus.INVITED, now);
         Member member = new Member(organizationId, user.id(), request.role(), request.grants());
         return users.insert(user)
-                .then(memberships.insert(member, now))
+                .then(memberships.insert(member, now, Memberships.JoinedVia.INVITATION))
                 .then(inviteToOrganization(organizationId, actor, user, request.role(), now))
                 .then(done(organizationId, user.id()));
     }

@@ -119,24 +119,32 @@ public class Memberships {
                 .one();
     }
 
-    public Mono<Void> insert(Member member, Instant createdAt) {
+    /** How a membership came to be: see the {@code membership.joined_via} column. */
+    public enum JoinedVia { CREATED, INVITATION, ADDED }
+
+    public Mono<Void> insert(Member member, Instant createdAt, JoinedVia joinedVia) {
         return db.sql("""
-                        insert into membership (organization_id, user_id, role, manage_org_access, created_at)
-                        values (:organizationId, :userId, :role, :manageOrgAccess, :createdAt)
+                        insert into membership (organization_id, user_id, role, manage_org_access, created_at,
+                                                joined_via, role_since)
+                        values (:organizationId, :userId, :role, :manageOrgAccess, :createdAt, :joinedVia, :createdAt)
                         """)
                 .bind("organizationId", member.organizationId())
                 .bind("userId", member.userId())
                 .bind("role", member.role().name())
                 .bind("manageOrgAccess", member.grants().contains(Permission.MANAGE_ORG_ACCESS))
                 .bind("createdAt", createdAt)
+                .bind("joinedVia", joinedVia.name())
                 .fetch().rowsUpdated().then();
     }
 
-    public Mono<Void> update(Member member) {
+    /** A changed role restarts {@code role_since} (the desk counts an owner's age from it). */
+    public Mono<Void> update(Member member, Instant now) {
         return db.sql("""
-                        update membership set role = :role, manage_org_access = :manageOrgAccess
+                        update membership set role = :role, manage_org_access = :manageOrgAccess,
+                               role_since = case when role = :role then role_since else :now end
                         where organization_id = :organizationId and user_id = :userId
                         """)
+                .bind("now", now)
                 .bind("organizationId", member.organizationId())
                 .bind("userId", member.userId())
                 .bind("role", member.role().name())
