@@ -23,7 +23,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Issue 4's fan-out with a real {@code kill -9}: mfa-worker runs as a child process (its executable jar) against
+ * The enforcement fan-out with a real {@code kill -9}: mfa-worker runs as a child process (its executable jar) against
  * embedded PostgreSQL, Kafka and GreenMail; an organization of 100,000 members, half without MFA, turns enforcement
  * on (the event goes through the outbox, as the API would write it); once half of the 50,000 notices are delivered the
  * worker is killed with SIGKILL, a new one is started, and the benchmark waits until every notice is sent. It then

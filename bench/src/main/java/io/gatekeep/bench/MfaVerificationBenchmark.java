@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Issue 3's benchmark: enrolled users completing the second sign-in step, {@code POST /api/v1/auth/mfa} with a fresh
+ * The MFA verification benchmark: enrolled users completing the second sign-in step, {@code POST /api/v1/auth/mfa} with a fresh
  * valid TOTP code. Starts embedded PostgreSQL and Kafka (mfa-test-support), mfa-api as a child process with a capped
  * heap, seeds the enrolled users straight into its tables, then for each phase first collects the users' challenges
  * with password sign-ins (not measured: a different cost) and then measures only the verifications:

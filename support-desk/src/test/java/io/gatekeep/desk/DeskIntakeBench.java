@@ -31,7 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Benchmark of issue 5 (not part of the suite: the name matches no surefire pattern). Run with
+ * Desk intake benchmark (not part of the suite: the name matches no surefire pattern). Run with
  * {@code mvn -B -q -pl support-desk verify -Dtest=DeskIntakeBench -Dsurefire.failIfNoSpecifiedTests=false}; the
  * results are the log lines containing {@code BENCH} in
  * {@code support-desk/target/surefire-reports/*DeskIntakeBench-output.txt}.

@@ -13,7 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /**
- * Benchmark of issue 4 (not part of the suite: the name matches no surefire pattern). Run with
+ * Enforcement benchmark (not part of the suite: the name matches no surefire pattern). Run with
  * {@code mvn -B -q -pl mfa-schema,mfa-api verify -Dtest=EnforcementBench -Dsurefire.failIfNoSpecifiedTests=false}.
  * Seeds an organization of 100,000 members (half with MFA) and prints toggle and sign-in latencies.
  */

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Benchmark of issue 4 (not part of the suite: the name matches no surefire pattern). Run with
+ * Enforcement fan-out benchmark (not part of the suite: the name matches no surefire pattern). Run with
  * {@code mvn -B -q -pl mfa-schema,mfa-worker verify -Dtest=EnforcementFanOutBench
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  * 100,000 members, half without MFA; unthrottled fan-out in batches of 500, stopped halfway and resumed by a new job,
