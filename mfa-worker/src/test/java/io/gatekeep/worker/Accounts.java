@@ -51,9 +51,10 @@ public final class Accounts {
 
     public UUID invitation(UUID organizationId, Person invited, Person invitedBy) {
         UUID id = UUID.randomUUID();
-        jdbc.update("insert into invitation (id, organization_id, user_id, invited_by, created_at, expires_at) "
-                + "values (?, ?, ?, ?, ?, ?)", id, organizationId, invited.id(), invitedBy.id(), now(),
-                OffsetDateTime.ofInstant(clock.instant().plus(Duration.ofDays(7)), ZoneOffset.UTC));
+        jdbc.update("insert into invitation (id, organization_id, user_id, email, invited_by, created_at, "
+                        + "expires_at) values (?, ?, ?, ?, ?, ?, ?)", id, organizationId, invited.id(), invited.email(),
+                invitedBy.id(), now(), OffsetDateTime.ofInstant(clock.instant().plus(Duration.ofDays(7)),
+                        ZoneOffset.UTC));
         return id;
     }
 
