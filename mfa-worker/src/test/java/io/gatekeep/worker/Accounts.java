@@ -45,8 +45,8 @@ public final class Accounts {
     }
 
     public void member(UUID organizationId, Person person, String role) {
-        jdbc.update("insert into membership (organization_id, user_id, role, created_at) values (?, ?, ?, ?)",
-                organizationId, person.id(), role, now());
+        jdbc.update("insert into membership (organization_id, user_id, role, created_at, role_since) "
+                + "values (?, ?, ?, ?, ?)", organizationId, person.id(), role, now(), now());
     }
 
     public UUID invitation(UUID organizationId, Person invited, Person invitedBy) {

@@ -80,8 +80,9 @@ class AuditTrailIntegrationTest extends WorkerIntegrationTest {
         UUID joinedBefore = accounts.organization("Before");
         UUID joinedAfter = accounts.organization("After");
         accounts.member(joinedBefore, user, "MEMBER");
-        jdbc.update("insert into membership (organization_id, user_id, role, created_at) values (?, ?, 'MEMBER', ?)",
-                joinedAfter, user.id(), OffsetDateTime.ofInstant(clock.instant().plusSeconds(3600), ZoneOffset.UTC));
+        OffsetDateTime later = OffsetDateTime.ofInstant(clock.instant().plusSeconds(3600), ZoneOffset.UTC);
+        jdbc.update("insert into membership (organization_id, user_id, role, created_at, role_since) "
+                + "values (?, ?, 'MEMBER', ?, ?)", joinedAfter, user.id(), later, later);
 
         EventEnvelope event = publish(new MfaEnabled(user.id(), UUID.randomUUID(), UUID.randomUUID(), "203.0.113.7"));
 
@@ -114,5 +115,35 @@ class AuditTrailIntegrationTest extends WorkerIntegrationTest {
         assertThat(entry.get("organization_id")).isEqualTo(organization);
         assertThat(entry.get("client_ip")).isNull();
         assertThat(entry.get("details").toString()).doesNotContain("203.0.113.9");
+    }
+
+    @Test
+    void anotherOrganizationsOwnerNeverSeesAMembersSignInsOrIpsNorAnythingFromBeforeTheyJoined() {
+        Accounts accounts = accounts();
+        Accounts.Person victim = accounts.activeUser("Vic Victim");
+        UUID own = accounts.organization("Victim's own");
+        accounts.member(own, victim, "OWNER");
+        // MFA turned on before the victim joined the outsider's organization
+        EventEnvelope before = publish(new MfaEnabled(victim.id(), UUID.randomUUID(), UUID.randomUUID(),
+                "203.0.113.50"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> processed("audit", before));
+        clock.advance(Duration.ofMinutes(5));
+        UUID outsiders = accounts.organization("Outsider's");
+        accounts.member(outsiders, victim, "MEMBER");
+
+        List<EventEnvelope> after = List.of(
+                publish(new SignedIn(victim.id(), UUID.randomUUID(), "TOTP", "203.0.113.51")),
+                publish(new SignInFailed(victim.id(), "BAD_PASSWORD", "203.0.113.52")),
+                publish(new MfaLockedOut(victim.id(), clock.instant().plusSeconds(900), 1, "203.0.113.53")));
+        for (EventEnvelope event : after) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> processed("audit", event));
+        }
+
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where organization_id = ?", Integer.class,
+                outsiders)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where organization_id = ? and event_id = ?",
+                Integer.class, own, before.id())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where organization_id is null "
+                + "and user_id = ?", Integer.class, victim.id())).isEqualTo(4);
     }
 }
