@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.gatekeep.events.EventEnvelope;
 import io.gatekeep.events.account.InvitationAccepted;
+import io.gatekeep.events.account.MemberLeft;
 import io.gatekeep.events.account.MemberUpdated;
 import io.gatekeep.events.account.SignInFailed;
 import io.gatekeep.events.account.SignedIn;
@@ -115,6 +116,15 @@ class AuditTrailIntegrationTest extends WorkerIntegrationTest {
         assertThat(entry.get("organization_id")).isEqualTo(organization);
         assertThat(entry.get("client_ip")).isNull();
         assertThat(entry.get("details").toString()).doesNotContain("203.0.113.9");
+
+        EventEnvelope left = publish(new MemberLeft(organization, joiner.id(), "MEMBER", "203.0.113.10"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> auditEntries(left.id()) == 1);
+        Map<String, Object> leaving = jdbc.queryForMap(
+                "select organization_id, user_id, action, client_ip from audit_entry where event_id = ?", left.id());
+        assertThat(leaving.get("organization_id")).as("owners see who left").isEqualTo(organization);
+        assertThat(leaving.get("user_id")).isEqualTo(joiner.id());
+        assertThat(leaving.get("action")).isEqualTo("account.member-left");
+        assertThat(leaving.get("client_ip")).isNull();
     }
 
     @Test
