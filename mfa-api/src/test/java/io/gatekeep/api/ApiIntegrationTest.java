@@ -32,6 +32,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "gatekeep.sign-in.rate-limit.per-ip=8",
         "gatekeep.sign-in.rate-limit.per-account=5",
         "gatekeep.sign-in.rate-limit.window=1m",
+        "gatekeep.invitations.rate-limit.per-organization=" + ApiIntegrationTest.INVITATIONS_PER_ORGANIZATION,
         // a fixed test key (32 bytes, base64): the API refuses to start without one
         "gatekeep.mfa.encryption.keys.test-2026=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
         "gatekeep.mfa.encryption.active-key-id=test-2026",
@@ -42,6 +43,7 @@ public abstract class ApiIntegrationTest {
 
     protected static final TestEnvironment ENV = TestEnvironment.create();
     protected static final String PASSWORD = "correct horse battery";
+    protected static final int INVITATIONS_PER_ORGANIZATION = 12;
     protected static final String DESK_SERVICE_TOKEN = "test-desk-service-token-0123456789";
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
             .build();
@@ -95,15 +97,44 @@ public abstract class ApiIntegrationTest {
         return (String) response.get("sessionToken");
     }
 
-    /** Adds an ACTIVE user with a password to {@code owner}'s organization, signed in. */
+    /**
+     * Makes an ACTIVE user with a password a member of {@code owner}'s organization, signed in: the owner invites the
+     * account and the account accepts with its own session (the only way a membership is made).
+     */
     protected Account member(Account owner, String role) {
         Account other = signedUpOwner();
-        web.post().uri("/api/v1/organizations/{org}/members", owner.organizationId())
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + owner.token())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", other.email(), "role", role))
-                .exchange().expectStatus().isCreated();
+        String token = invitationToken(invite(owner, other.email(), role));
+        acceptWithSession(token, other.token()).expectStatus().isOk();
         return new Account(owner.organizationId(), other.userId(), other.email(), other.password(), other.token());
+    }
+
+    /** {@code actor} invites {@code email} to its organization; the invitation's id. */
+    protected UUID invite(Account actor, String email, String role) {
+        Map<?, ?> body = web.post().uri("/api/v1/organizations/{org}/members", actor.organizationId())
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + actor.token())
+                .header("X-Forwarded-For", randomIp())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "role", role))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(body.get("status")).isEqualTo("INVITED");
+        return UUID.fromString((String) body.get("invitationId"));
+    }
+
+    /** What the worker does when it writes the invitation email: a token whose hash the invitation keeps. */
+    protected String invitationToken(UUID invitationId) {
+        String token = io.gatekeep.api.sessions.SessionTokens.newToken();
+        jdbc.update("update invitation set token_hash = ? where id = ?",
+                io.gatekeep.api.sessions.SessionTokens.sha256(token), invitationId);
+        return token;
+    }
+
+    protected WebTestClient.ResponseSpec acceptWithSession(String token, String sessionToken) {
+        return web.post().uri("/api/v1/invitations/accept")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + sessionToken)
+                .header("X-Forwarded-For", randomIp())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("token", token))
+                .exchange();
     }
 
     protected List<Map<String, Object>> outboxRows(String eventType, UUID userId) {

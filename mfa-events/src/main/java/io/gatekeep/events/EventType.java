@@ -1,8 +1,11 @@
 package io.gatekeep.events;
 
 import io.gatekeep.events.account.InvitationAccepted;
+import io.gatekeep.events.account.InvitationCancelled;
+import io.gatekeep.events.account.InvitationDeclined;
 import io.gatekeep.events.account.MemberAdded;
 import io.gatekeep.events.account.MemberInvited;
+import io.gatekeep.events.account.MemberLeft;
 import io.gatekeep.events.account.MemberRemoved;
 import io.gatekeep.events.account.MemberUpdated;
 import io.gatekeep.events.account.SignInFailed;
@@ -41,6 +44,9 @@ public enum EventType {
     SIGNED_IN("io.gatekeep.account.signed-in", Topic.ACCOUNT, SignedIn.class, 1),
     SIGN_IN_FAILED("io.gatekeep.account.sign-in-failed", Topic.ACCOUNT, SignInFailed.class, 1),
     SIGNED_OUT("io.gatekeep.account.signed-out", Topic.ACCOUNT, SignedOut.class, 1),
+    INVITATION_DECLINED("io.gatekeep.account.invitation-declined", Topic.ACCOUNT, InvitationDeclined.class, 1),
+    INVITATION_CANCELLED("io.gatekeep.account.invitation-cancelled", Topic.ACCOUNT, InvitationCancelled.class, 1),
+    MEMBER_LEFT("io.gatekeep.account.member-left", Topic.ACCOUNT, MemberLeft.class, 1),
 
     MFA_SETUP_STARTED("io.gatekeep.enrollment.setup-started", Topic.ENROLLMENT, MfaSetupStarted.class, 1),
     MFA_QR_REFRESHED("io.gatekeep.enrollment.qr-refreshed", Topic.ENROLLMENT, MfaQrRefreshed.class, 1),

@@ -45,15 +45,16 @@ public final class Accounts {
     }
 
     public void member(UUID organizationId, Person person, String role) {
-        jdbc.update("insert into membership (organization_id, user_id, role, created_at) values (?, ?, ?, ?)",
-                organizationId, person.id(), role, now());
+        jdbc.update("insert into membership (organization_id, user_id, role, created_at, role_since) "
+                + "values (?, ?, ?, ?, ?)", organizationId, person.id(), role, now(), now());
     }
 
     public UUID invitation(UUID organizationId, Person invited, Person invitedBy) {
         UUID id = UUID.randomUUID();
-        jdbc.update("insert into invitation (id, organization_id, user_id, invited_by, created_at, expires_at) "
-                + "values (?, ?, ?, ?, ?, ?)", id, organizationId, invited.id(), invitedBy.id(), now(),
-                OffsetDateTime.ofInstant(clock.instant().plus(Duration.ofDays(7)), ZoneOffset.UTC));
+        jdbc.update("insert into invitation (id, organization_id, user_id, email, invited_by, created_at, "
+                        + "expires_at) values (?, ?, ?, ?, ?, ?, ?)", id, organizationId, invited.id(), invited.email(),
+                invitedBy.id(), now(), OffsetDateTime.ofInstant(clock.instant().plus(Duration.ofDays(7)),
+                        ZoneOffset.UTC));
         return id;
     }
 

@@ -1,6 +1,7 @@
 package io.gatekeep.api.accounts;
 
 import io.gatekeep.api.accounts.model.PasswordPolicy;
+import io.gatekeep.api.accounts.model.PlainName;
 import io.gatekeep.api.web.ApiError;
 import io.gatekeep.api.web.ClientIps;
 import io.gatekeep.api.web.OpenApiDocs;
@@ -37,10 +38,10 @@ class SignupController {
     }
 
     @Schema(name = "SignupRequest")
-    record SignupRequest(@NotBlank @Size(max = 200) String organizationName,
+    record SignupRequest(@Schema(description = PlainName.DESCRIPTION) @NotBlank @ValidName String organizationName,
                          @NotBlank @ValidEmail @Size(max = 320) String email,
                          @Schema(description = PasswordPolicy.DESCRIPTION) @NotBlank @ValidPassword String password,
-                         @NotBlank @Size(max = 200) String displayName) {
+                         @Schema(description = PlainName.DESCRIPTION) @NotBlank @ValidName String displayName) {
         @Override
         public String toString() {
             return "SignupRequest[organizationName=" + organizationName + "]";

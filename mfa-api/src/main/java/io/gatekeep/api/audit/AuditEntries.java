@@ -11,7 +11,10 @@ import reactor.core.publisher.Flux;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads {@code audit_entry} newest first along the (organization_id, occurred_at desc, id desc) index. */
+/**
+ * Reads {@code audit_entry} newest first: an organization's audit along the (organization_id, occurred_at desc, id
+ * desc) index, an account's security log (its rows without organization) along (user_id, occurred_at desc, id desc).
+ */
 @Component
 class AuditEntries {
 
@@ -27,15 +30,24 @@ class AuditEntries {
     }
 
     Flux<AuditEntryResponse> page(UUID organizationId, AuditCursor after, int limit) {
+        return select("organization_id = :owner", organizationId, after, limit);
+    }
+
+    /** The account's own security log: its account-level events, recorded without organization. */
+    Flux<AuditEntryResponse> securityLog(UUID userId, AuditCursor after, int limit) {
+        return select("organization_id is null and user_id = :owner", userId, after, limit);
+    }
+
+    private Flux<AuditEntryResponse> select(String ownerCondition, UUID owner, AuditCursor after, int limit) {
         String sql = """
                 select id, event_id, action, organization_id, user_id, actor_user_id, client_ip, occurred_at,
                        recorded_at, details::text as details
-                from audit_entry where organization_id = :organizationId
-                """ + (after == null ? "" : " and (occurred_at, id) < (:occurredAt, :id)") + """
+                from audit_entry where\s""" + ownerCondition
+                + (after == null ? "" : " and (occurred_at, id) < (:occurredAt, :id)") + """
                  order by occurred_at desc, id desc limit :limit
                 """;
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql)
-                .bind("organizationId", organizationId)
+                .bind("owner", owner)
                 .bind("limit", limit);
         if (after != null) {
             spec = spec.bind("occurredAt", after.occurredAt()).bind("id", after.id());

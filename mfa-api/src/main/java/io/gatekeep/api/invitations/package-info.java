@@ -1,5 +1,6 @@
 /**
- * Invitations: created with a new member (the worker adds the one-time token and sends the email), redeemed at
- * {@code POST /api/v1/invitations/accept}.
+ * Invitations: the only way into an organization. Created when a member is added (the worker adds the one-time token
+ * and sends the email), answered at {@code POST /api/v1/invitations/accept} (which makes the membership) or
+ * {@code /decline}.
  */
 package io.gatekeep.api.invitations;

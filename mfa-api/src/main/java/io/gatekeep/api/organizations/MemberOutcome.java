@@ -1,11 +1,17 @@
 package io.gatekeep.api.organizations;
 
+import io.gatekeep.api.invitations.model.Invitation;
 import io.gatekeep.api.organizations.Memberships.MemberView;
+import java.time.Duration;
 
 /** How a member-management request ended; {@link MembersController} maps each to its response. */
 sealed interface MemberOutcome {
 
     record Done(MemberView member) implements MemberOutcome {
+    }
+
+    /** An invitation was made (for an address with or without an account alike); no membership exists yet. */
+    record Invited(Invitation invitation) implements MemberOutcome {
     }
 
     record Removed() implements MemberOutcome {
@@ -24,7 +30,7 @@ sealed interface MemberOutcome {
     record AlreadyMember() implements MemberOutcome {
     }
 
-    /** A new user is invited, so a display name is needed. */
-    record DisplayNameRequired() implements MemberOutcome {
+    /** The organization sent as many invitations as its window allows. */
+    record RateLimited(Duration retryAfter) implements MemberOutcome {
     }
 }

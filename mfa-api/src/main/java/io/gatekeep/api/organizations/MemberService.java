@@ -1,6 +1,7 @@
 package io.gatekeep.api.organizations;
 
 import io.gatekeep.api.accounts.Users;
+import io.gatekeep.api.accounts.model.PlainName;
 import io.gatekeep.api.accounts.model.UserAccount;
 import io.gatekeep.api.accounts.model.UserStatus;
 import io.gatekeep.api.invitations.Invitations;
@@ -11,39 +12,50 @@ import io.gatekeep.api.organizations.model.MemberManagementPolicy;
 import io.gatekeep.api.organizations.model.Permission;
 import io.gatekeep.api.organizations.model.Role;
 import io.gatekeep.api.outbox.OutboxWriter;
-import io.gatekeep.events.account.MemberAdded;
+import io.gatekeep.api.ratelimit.RateLimiter;
+import io.gatekeep.api.ratelimit.model.FixedWindow;
+import io.gatekeep.api.ratelimit.model.RateLimitDecision;
+import io.gatekeep.events.account.InvitationCancelled;
 import io.gatekeep.events.account.MemberInvited;
+import io.gatekeep.events.account.MemberLeft;
 import io.gatekeep.events.account.MemberRemoved;
 import io.gatekeep.events.account.MemberUpdated;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Adds, changes and removes members. Each change runs in one transaction that first locks the organization row (so
- * owner counts cannot race), asks {@link MemberManagementPolicy}, writes the change and appends its event.
+ * Invites, changes and removes members, and lets a member leave. Each change runs in one transaction that first locks
+ * the organization row (so owner counts cannot race), asks {@link MemberManagementPolicy}, writes the change and
+ * appends its event. Nobody is made a member here: memberships come from accepted invitations.
  */
 @Component
+@EnableConfigurationProperties(InvitationRateLimitProperties.class)
 class MemberService {
 
     private final Memberships memberships;
     private final Users users;
     private final Invitations invitations;
     private final OutboxWriter outbox;
+    private final RateLimiter rateLimiter;
+    private final InvitationRateLimitProperties rateLimit;
     private final TransactionalOperator tx;
     private final Clock clock;
 
     MemberService(Memberships memberships, Users users, Invitations invitations, OutboxWriter outbox,
-                  TransactionalOperator tx, Clock clock) {
+                  RateLimiter rateLimiter, InvitationRateLimitProperties rateLimit, TransactionalOperator tx,
+                  Clock clock) {
         this.memberships = memberships;
         this.users = users;
         this.invitations = invitations;
         this.outbox = outbox;
+        this.rateLimiter = rateLimiter;
+        this.rateLimit = rateLimit;
         this.tx = tx;
         this.clock = clock;
     }
@@ -54,16 +66,52 @@ class MemberService {
     record NewMember(String email, String displayName, Role role, Set<Permission> grants) {
     }
 
+    /**
+     * Never makes a membership: whether the address has an account or not, it makes an invitation (replacing an open
+     * one for the same person) that only the address's owner can accept. The answer is the same either way.
+     */
     Mono<MemberOutcome> add(UUID organizationId, Actor actor, NewMember request) {
         return inLockedOrganization(organizationId, actor, member -> {
             MemberDecision decision = MemberManagementPolicy.add(member, request.role(), request.grants());
             if (!(decision instanceof MemberDecision.Allowed)) {
                 return Mono.just(rejection(decision));
             }
-            return users.findByEmail(request.email())
-                    .flatMap(existing -> addExisting(organizationId, actor, existing, request))
-                    .switchIfEmpty(Mono.defer(() -> invite(organizationId, actor, request)));
+            return rateLimiter.hit("invitations:" + organizationId, rateLimit.perOrganization(),
+                            new FixedWindow(rateLimit.window()))
+                    .flatMap(limit -> limit instanceof RateLimitDecision.Exceeded exceeded
+                            ? Mono.just(new MemberOutcome.RateLimited(exceeded.retryAfter()))
+                            : users.findByEmail(request.email())
+                            .flatMap(existing -> inviteExisting(organizationId, actor, existing, request))
+                            .switchIfEmpty(Mono.defer(() -> inviteNew(organizationId, actor, request))));
         });
+    }
+
+    /** Withdraws an open invitation (owners and admins; its token stops working). */
+    Mono<MemberOutcome> cancelInvitation(UUID organizationId, Actor actor, UUID invitationId) {
+        return inLockedOrganization(organizationId, actor, member -> {
+            if (!MemberManagementPolicy.mayManageMembers(member)) {
+                return Mono.just(new MemberOutcome.Forbidden("Only owners and admins cancel invitations"));
+            }
+            return invitations.cancel(organizationId, invitationId)
+                    .flatMap(cancelled -> outbox.append(new InvitationCancelled(organizationId, cancelled.userId(),
+                                    cancelled.id(), actor.userId(), actor.clientIp()))
+                            .<MemberOutcome>thenReturn(new MemberOutcome.Removed()))
+                    .switchIfEmpty(Mono.fromSupplier(MemberOutcome.NotFound::new));
+        });
+    }
+
+    /** The caller leaves an organization; the last owner cannot. */
+    Mono<MemberOutcome> leave(UUID organizationId, Actor actor) {
+        return inLockedOrganization(organizationId, actor, member -> memberships.countOwners(organizationId)
+                .flatMap(owners -> {
+                    if (member.isOwner() && owners <= 1) {
+                        return Mono.just(new MemberOutcome.LastOwner());
+                    }
+                    return memberships.delete(organizationId, actor.userId())
+                            .then(outbox.append(new MemberLeft(organizationId, actor.userId(), member.role().name(),
+                                    actor.clientIp())))
+                            .thenReturn(new MemberOutcome.Removed());
+                }));
     }
 
     /** {@code requestedGrants} null keeps the member's current grants. */
@@ -103,43 +151,40 @@ class MemberService {
                 })));
     }
 
-    private Mono<MemberOutcome> addExisting(UUID organizationId, Actor actor, UserAccount user, NewMember request) {
+    private Mono<MemberOutcome> inviteExisting(UUID organizationId, Actor actor, UserAccount user,
+                                               NewMember request) {
         return memberships.find(organizationId, user.id())
                 .<MemberOutcome>map(existing -> new MemberOutcome.AlreadyMember())
-                .switchIfEmpty(Mono.defer(() -> {
-                    Instant now = clock.instant();
-                    Member member = new Member(organizationId, user.id(), request.role(), request.grants());
-                    Mono<?> announce = user.status() == UserStatus.ACTIVE
-                            ? outbox.append(new MemberAdded(organizationId, user.id(), user.email(),
-                            request.role().name(), actor.userId(), actor.clientIp()))
-                            // still invited elsewhere: they need a token of their own to set a password
-                            : inviteToOrganization(organizationId, actor, user, request.role(), now);
-                    return memberships.insert(member, now, Memberships.JoinedVia.ADDED)
-                            .then(announce).then(done(organizationId, user.id()));
-                }));
+                .switchIfEmpty(Mono.defer(() -> offer(organizationId, actor, user.id(), request)));
     }
 
-    private Mono<MemberOutcome> invite(UUID organizationId, Actor actor, NewMember request) {
-        if (request.displayName() == null || request.displayName().isBlank()) {
-            return Mono.just(new MemberOutcome.DisplayNameRequired());
-        }
-        Instant now = clock.instant();
-        UserAccount user = new UserAccount(UUID.randomUUID(), request.email(), request.displayName().trim(), null,
-                UserStatus.INVITED, now);
-        Member member = new Member(organizationId, user.id(), request.role(), request.grants());
-        return users.insert(user)
-                .then(memberships.insert(member, now, Memberships.JoinedVia.INVITATION))
-                .then(inviteToOrganization(organizationId, actor, user, request.role(), now))
-                .then(done(organizationId, user.id()));
+    /**
+     * An address without an account gets an {@code INVITED} account (no password, cannot sign in) that accepting
+     * activates, as before; its name is the one the inviter gave, or the address's local part.
+     */
+    private Mono<MemberOutcome> inviteNew(UUID organizationId, Actor actor, NewMember request) {
+        String name = request.displayName() != null && !request.displayName().isBlank()
+                ? request.displayName().strip() : localPart(request.email());
+        UserAccount user = new UserAccount(UUID.randomUUID(), request.email(), name, null, UserStatus.INVITED,
+                clock.instant());
+        return users.insert(user).then(offer(organizationId, actor, user.id(), request));
     }
 
-    private Mono<Void> inviteToOrganization(UUID organizationId, Actor actor, UserAccount user, Role role,
-                                            Instant now) {
-        Invitation invitation = Invitation.issue(organizationId, user.id(), now);
-        return invitations.insert(invitation, actor.userId())
-                .then(outbox.append(new MemberInvited(organizationId, user.id(), invitation.id(), user.email(),
-                        user.displayName(), role.name(), invitation.expiresAt(), actor.userId(), actor.clientIp())))
-                .then();
+    private Mono<MemberOutcome> offer(UUID organizationId, Actor actor, UUID userId, NewMember request) {
+        Invitation invitation = Invitation.issue(organizationId, userId,
+                new Invitation.Offer(request.email(), request.role(), request.grants()), clock.instant());
+        String displayName = request.displayName() == null ? null : request.displayName().strip();
+        return invitations.deletePending(organizationId, userId)
+                .then(invitations.insert(invitation, actor.userId()))
+                .then(outbox.append(new MemberInvited(organizationId, userId, invitation.id(), request.email(),
+                        displayName, request.role().name(), invitation.expiresAt(), actor.userId(),
+                        actor.clientIp())))
+                .thenReturn(new MemberOutcome.Invited(invitation));
+    }
+
+    private static String localPart(String email) {
+        String local = email.substring(0, Math.max(1, email.indexOf('@')));
+        return local.length() > PlainName.MAX_LENGTH ? local.substring(0, PlainName.MAX_LENGTH) : local;
     }
 
     private Mono<MemberOutcome> inLockedOrganization(UUID organizationId, Actor actor,

@@ -1,6 +1,8 @@
 package io.gatekeep.api.organizations;
 
 import io.gatekeep.api.accounts.ValidEmail;
+import io.gatekeep.api.accounts.ValidName;
+import io.gatekeep.api.accounts.model.PlainName;
 import io.gatekeep.api.organizations.MemberService.Actor;
 import io.gatekeep.api.organizations.MemberService.NewMember;
 import io.gatekeep.api.organizations.model.Permission;
@@ -20,9 +22,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import io.gatekeep.api.web.Problem;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -51,7 +51,7 @@ class MembersController {
     static final ApiError LAST_OWNER = new ApiError(HttpStatus.CONFLICT, "last_owner",
             "The last owner cannot be removed or demoted");
     static final ApiError ALREADY_MEMBER = new ApiError(HttpStatus.CONFLICT, "already_member",
-            "The user is already a member of this organization");
+            "This address is already a member of this organization");
 
     private final MemberService members;
     private final Memberships memberships;
@@ -65,8 +65,9 @@ class MembersController {
 
     @Schema(name = "AddMemberRequest")
     record AddMemberRequest(@NotBlank @ValidEmail @Size(max = 320) String email,
-                            @Schema(description = "Required when the email has no account yet")
-                            @Size(max = 200) String displayName,
+                            @Schema(description = "How to greet a person who has no account yet (optional; an "
+                                    + "existing account keeps its own name). " + PlainName.DESCRIPTION)
+                            @ValidName String displayName,
                             @NotNull Role role,
                             @Schema(description = "Explicit grants; only owners may grant") Set<Permission> permissions) {
     }
@@ -91,20 +92,32 @@ class MembersController {
     }
 
     @PostMapping
-    @Operation(summary = "Add a member",
-            description = "An existing user is added directly (and notified); a new email gets an INVITED account "
-                    + "and an invitation email valid for 7 days. Owners and admins only; only owners add owners or "
-                    + "grant permissions.")
-    @ApiResponse(responseCode = "201", description = "Added or invited")
+    @Operation(summary = "Invite a member",
+            description = "Never makes a membership by itself: the address gets an invitation email (valid 7 days) "
+                    + "naming who invited, the organization and the role, and becomes a member only by accepting it "
+                    + "(POST /api/v1/invitations/accept). The answer is the same whether or not the address has an "
+                    + "account. A new invitation to the same person replaces an open one. Owners and admins only; "
+                    + "only owners invite owners or grant permissions. Rate-limited per organization "
+                    + "(gatekeep.invitations.rate-limit.*).")
+    @ApiResponse(responseCode = "201", description = "Invited (status INVITED)")
+    @ApiResponse(responseCode = "400", ref = OpenApiDocs.VALIDATION_FAILED)
     @ApiResponse(responseCode = "403", ref = OpenApiDocs.FORBIDDEN)
-    @ApiResponse(responseCode = "409", ref = OpenApiDocs.CONFLICT)
-    Mono<ResponseEntity<MemberResponse>> add(@PathVariable UUID orgId, @Valid @RequestBody AddMemberRequest body,
-                                             @AuthenticationPrincipal CurrentSession session,
-                                             ServerHttpRequest http) {
+    @ApiResponse(responseCode = "409", description = "already_member", ref = OpenApiDocs.CONFLICT)
+    @ApiResponse(responseCode = "429", ref = OpenApiDocs.RATE_LIMITED)
+    Mono<ResponseEntity<InvitationResponse>> add(@PathVariable UUID orgId, @Valid @RequestBody AddMemberRequest body,
+                                                 @AuthenticationPrincipal CurrentSession session,
+                                                 ServerHttpRequest http) {
         NewMember request = new NewMember(body.email().trim(), body.displayName(), body.role(),
                 grants(body.permissions()));
         return members.add(orgId, actor(session, http), request)
-                .map(outcome -> ResponseEntity.status(HttpStatus.CREATED).body(respond(outcome)));
+                .map(outcome -> {
+                    if (outcome instanceof MemberOutcome.Invited invited) {
+                        return ResponseEntity.status(HttpStatus.CREATED)
+                                .body(InvitationResponse.of(invited.invitation(), null));
+                    }
+                    respond(outcome);
+                    throw new IllegalStateException("Unexpected outcome " + outcome);
+                });
     }
 
     @PutMapping("/{userId}")
@@ -154,9 +167,8 @@ class MembersController {
         if (outcome instanceof MemberOutcome.AlreadyMember) {
             throw ALREADY_MEMBER.exception();
         }
-        if (outcome instanceof MemberOutcome.DisplayNameRequired) {
-            throw ApiError.VALIDATION_FAILED.exception().withProperty("errors", List.of(
-                    new Problem.FieldProblem("displayName", "is required to invite a new user")));
+        if (outcome instanceof MemberOutcome.RateLimited limited) {
+            throw ApiError.RATE_LIMITED.exception().withRetryAfter(limited.retryAfter());
         }
         throw ApiError.NOT_FOUND.exception();
     }

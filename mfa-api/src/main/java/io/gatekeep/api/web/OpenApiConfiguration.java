@@ -38,16 +38,19 @@ class OpenApiConfiguration {
         components.addResponses("InvalidCredentials", problem("Wrong email or password",
                 Map.of("invalid_credentials", "Same answer for an unknown email")));
         components.addResponses("Unauthenticated", problem("Missing, expired or revoked session token",
-                Map.of("unauthenticated", "Sign in again")));
+                Map.of("unauthenticated", "Sign in again",
+                        "sign_in_required", "The invited address has an account: accept with its session")));
         components.addResponses("Forbidden", problem("The caller's role does not allow this",
-                Map.of("forbidden", "Only owners and admins manage members")));
+                Map.of("forbidden", "Only owners and admins manage members",
+                        "invitation_for_another_account", "The invitation was sent to another address",
+                        "mfa_verification_required", "Accept from a session verified with the second factor")));
         components.addResponses("NotFound", problem("Not found (also when the caller is not a member)",
                 Map.of("not_found", "No such organization or member")));
         components.addResponses("Conflict", problem("The change conflicts with the current state",
                 Map.of("email_taken", "An account with this email exists",
                         "already_member", "The user is already a member",
                         "last_owner", "The last owner cannot be removed or demoted",
-                        "invitation_already_used", "The invitation was accepted already")));
+                        "invitation_already_used", "The invitation was accepted or declined already")));
         components.addResponses("Gone", problem("Expired", Map.of("invitation_expired", "Invitations last 7 days")));
         components.addResponses("RateLimited", problem("Too many attempts; see Retry-After",
                 Map.of("rate_limited", "Too many sign-in attempts"))
@@ -57,7 +60,8 @@ class OpenApiConfiguration {
                 .info(new Info().title("Gatekeep MFA API").version("v1").description("""
                         Accounts, sessions, organizations and members. Every error is RFC 9457 \
                         application/problem+json with a stable `code`: validation_failed, malformed_request (400), \
-                        invalid_credentials, unauthenticated (401), forbidden (403), not_found (404), \
+                        invalid_credentials, unauthenticated, sign_in_required (401), forbidden, \
+                        invitation_for_another_account, mfa_verification_required (403), not_found (404), \
                         email_taken, already_member, last_owner, invitation_already_used (409), \
                         invitation_expired (410), payload_too_large (413), rate_limited (429, Retry-After), \
                         internal_error (500)."""))

@@ -128,8 +128,8 @@ class EnforcementBench extends ApiIntegrationTest {
                        'Bench ' || g, ?, 'ACTIVE', now()
                 from generate_series(1, ?) g""", prefix, hash, count);
         jdbc.update("""
-                insert into membership (organization_id, user_id, role, created_at)
-                select ?, id, 'MEMBER', now() from app_user where email like ? || '-%@bench.test'""",
+                insert into membership (organization_id, user_id, role, created_at, role_since)
+                select ?, id, 'MEMBER', now(), now() from app_user where email like ? || '-%@bench.test'""",
                 organizationId, prefix);
         jdbc.update("""
                 insert into mfa_credential (id, user_id, secret_key_id, secret_nonce, secret_ciphertext, created_at,

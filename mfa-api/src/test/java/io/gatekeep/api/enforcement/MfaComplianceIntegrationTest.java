@@ -110,8 +110,8 @@ class MfaComplianceIntegrationTest extends ApiIntegrationTest {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("insert into app_user (id, email, display_name, password_hash, status, created_at) "
                 + "values (?, ?, 'Member', null, ?, ?)", id, uniqueEmail("m"), status, now);
-        jdbc.update("insert into membership (organization_id, user_id, role, created_at) values (?, ?, 'MEMBER', ?)",
-                owner.organizationId(), id, now);
+        jdbc.update("insert into membership (organization_id, user_id, role, created_at, role_since) "
+                + "values (?, ?, 'MEMBER', ?, ?)", owner.organizationId(), id, now, now);
         return id;
     }
 

@@ -57,57 +57,91 @@ class MemberManagementIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
-    void ownerAddsExistingUserDirectly() {
+    void addingAnExistingAccountInvitesItInsteadOfMakingAMembership() {
         Account other = signedUpOwner();
-        add(owner, Map.of("email", other.email().toUpperCase(), "role", "MEMBER"))
+        Map<?, ?> body = add(owner, Map.of("email", other.email().toUpperCase(), "role", "MEMBER"))
                 .expectStatus().isCreated()
-                .expectBody()
-                .jsonPath("$.userId").isEqualTo(other.userId().toString())
-                .jsonPath("$.status").isEqualTo("ACTIVE")
-                .jsonPath("$.role").isEqualTo("MEMBER")
-                .jsonPath("$.permissions").isEmpty();
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(body.get("status")).isEqualTo("INVITED");
+        assertThat(body.get("email")).isEqualTo(other.email().toUpperCase());
+        assertThat(body.keySet().stream().map(Object::toString))
+                .doesNotContain("userId", "displayName", "mfaEnabled");
 
-        List<Map<String, Object>> events = outboxRows("io.gatekeep.account.member-added", other.userId());
-        assertThat(events).singleElement().satisfies(row -> assertThat(payload(row))
-                .containsEntry("organizationId", owner.organizationId().toString())
-                .containsEntry("actorUserId", owner.userId().toString())
-                .containsEntry("clientIp", "198.51.100.9"));
-        expectProblem(add(owner, Map.of("email", other.email(), "role", "ADMIN")), 409, "already_member");
+        assertThat(jdbc.queryForObject("select count(*) from membership where organization_id = ? and user_id = ?",
+                Integer.class, owner.organizationId(), other.userId())).isZero();
+        assertThat(outboxRows("io.gatekeep.account.member-added", other.userId())).isEmpty();
+        assertThat(outboxRows("io.gatekeep.account.member-invited", other.userId())).singleElement()
+                .satisfies(row -> assertThat(payload(row))
+                        .containsEntry("organizationId", owner.organizationId().toString())
+                        .containsEntry("actorUserId", owner.userId().toString())
+                        .containsEntry("clientIp", "198.51.100.9")
+                        .doesNotContainEntry("displayName", "Olivia Owner"));
+        expectProblem(add(owner, Map.of("email", member.email(), "role", "ADMIN")), 409, "already_member");
     }
 
     @Test
     void ownerInvitesNewEmailAsInvitedUserWithInvitation() {
         String email = uniqueEmail("newcomer");
-        Map<?, ?> body = add(owner, Map.of("email", email, "displayName", "Nina Newcomer", "role", "MEMBER"))
+        Map<?, ?> body = add(owner, Map.of("email", email, "displayName", "  Nina Newcomer ", "role", "MEMBER"))
                 .expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
         assertThat(body.get("status")).isEqualTo("INVITED");
-        UUID userId = UUID.fromString((String) body.get("userId"));
+        UUID invitationId = UUID.fromString((String) body.get("invitationId"));
+        Map<String, Object> invitation = jdbc.queryForMap("""
+                select user_id, token_hash, created_at, expires_at, invited_by, role from invitation where id = ?""",
+                invitationId);
+        UUID userId = (UUID) invitation.get("user_id");
 
-        Map<String, Object> user = jdbc.queryForMap("select status, password_hash from app_user where id = ?", userId);
+        Map<String, Object> user = jdbc.queryForMap("select status, password_hash, display_name from app_user "
+                + "where id = ?", userId);
         assertThat(user.get("status")).isEqualTo("INVITED");
         assertThat(user.get("password_hash")).isNull();
-        Map<String, Object> invitation = jdbc.queryForMap(
-                "select id, token_hash, created_at, expires_at, invited_by from invitation where user_id = ?", userId);
+        assertThat(user.get("display_name")).isEqualTo("Nina Newcomer");
+        assertThat(jdbc.queryForObject("select count(*) from membership where user_id = ?", Integer.class, userId))
+                .isZero();
         assertThat(invitation.get("token_hash")).isNull();
         assertThat(invitation.get("invited_by")).isEqualTo(owner.userId());
+        assertThat(invitation.get("role")).isEqualTo("MEMBER");
         assertThat(Duration.between(((Timestamp) invitation.get("created_at")).toInstant(),
                 ((Timestamp) invitation.get("expires_at")).toInstant())).isEqualTo(Duration.ofDays(7));
         assertThat(outboxRows("io.gatekeep.account.member-invited", userId)).singleElement()
                 .satisfies(row -> assertThat(payload(row))
-                        .containsEntry("invitationId", invitation.get("id").toString())
+                        .containsEntry("invitationId", invitationId.toString())
                         .containsEntry("email", email)
                         .containsEntry("role", "MEMBER")
                         .doesNotContainKey("token"));
     }
 
     @Test
-    void invitingNewEmailNeedsDisplayName() {
-        add(owner, Map.of("email", uniqueEmail("anonymous"), "role", "MEMBER"))
-                .expectStatus().isBadRequest()
+    void newAddressWithoutDisplayNameIsGreetedByItsLocalPart() {
+        String email = uniqueEmail("anonymous");
+        add(owner, Map.of("email", email, "role", "MEMBER")).expectStatus().isCreated();
+        assertThat(jdbc.queryForObject("select display_name from app_user where lower(email) = lower(?)",
+                String.class, email)).isEqualTo(email.substring(0, email.indexOf('@')));
+    }
+
+    @Test
+    void displayNamesWithLineBreaksControlCharactersOrOver100CharactersAreRefused() {
+        for (String name : List.of("Eve\nBcc: everyone@example.test", "Eve\u0007", "Eve\u202Eevil", "x".repeat(101),
+                "   ")) {
+            add(owner, Map.of("email", uniqueEmail("named"), "displayName", name, "role", "MEMBER"))
+                    .expectStatus().isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.code").isEqualTo("validation_failed")
+                    .jsonPath("$.errors[0].field").isEqualTo("displayName");
+        }
+        add(owner, Map.of("email", uniqueEmail("named"), "displayName", "  " + "x".repeat(100) + " ",
+                "role", "MEMBER")).expectStatus().isCreated();
+    }
+
+    @Test
+    void organizationNamesFollowTheSameRulesAtSignup() {
+        post("/api/v1/signup", Map.of("organizationName", "Acme\r\nInc", "email", uniqueEmail("founder"),
+                "password", PASSWORD, "displayName", "Fay"))
+                .exchange().expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("validation_failed")
-                .jsonPath("$.errors[0].field").isEqualTo("displayName");
+                .jsonPath("$.errors[0].field").isEqualTo("organizationName");
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.gatekeep.worker.audit;
 
-import io.gatekeep.events.EventType;
 import io.gatekeep.worker.consuming.EventHandler;
 import io.gatekeep.worker.consuming.ReceivedEvent;
+import io.gatekeep.events.EventType;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -13,27 +13,34 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Records every event in the audit trail. An event that names its organization gives one entry; a user-level event
- * (no organization, e.g. a sign-in) gives one entry per organization the user belongs to when it is recorded, so each
- * organization's owners see it, or one entry without organization for a user with none. The unique
- * {@code (event_id, organization_id)} index keeps this idempotent too.
+ * Records every event where {@link AuditScope} says: an organization's audit ({@code organization_id} set) or the
+ * account's security log ({@code organization_id} null, {@code user_id} the account), plus the compliance facts'
+ * copies in the organizations the user had joined when it happened. The unique {@code (event_id, organization_id)}
+ * index keeps this idempotent.
  */
 @Component
 class AuditTrail implements EventHandler {
 
     /**
-     * One statement for a whole batch. The left join yields, per event: the event's own organization (the join never
-     * matches then), or one row per membership of its user, or a single row without organization.
+     * One statement for a whole batch: each event's own entry, then the compliance facts' copies, one per membership
+     * that existed when the event happened, stripped of client IP and session.
      */
     private static final String INSERT = """
+            with e (event_id, org, usr, actor, action, ip, occurred_at, details, redact, fact) as (
+                select * from unnest(cast(? as uuid[]), cast(? as uuid[]), cast(? as uuid[]), cast(? as uuid[]),
+                                     cast(? as text[]), cast(? as text[]), cast(? as timestamptz[]),
+                                     cast(? as text[]), cast(? as boolean[]), cast(? as boolean[])))
             insert into audit_entry (event_id, organization_id, user_id, actor_user_id, action, client_ip,
                                      occurred_at, recorded_at, details)
-            select e.event_id, coalesce(e.org, m.organization_id), e.usr, e.actor, e.action, e.ip, e.occurred_at, ?,
-                   cast(e.details as jsonb)
-            from unnest(cast(? as uuid[]), cast(? as uuid[]), cast(? as uuid[]), cast(? as uuid[]),
-                        cast(? as text[]), cast(? as text[]), cast(? as timestamptz[]), cast(? as text[]))
-                     as e (event_id, org, usr, actor, action, ip, occurred_at, details)
-            left join membership m on e.org is null and m.user_id = e.usr
+            select e.event_id, e.org, e.usr, e.actor, e.action, case when e.redact then null else e.ip end,
+                   e.occurred_at, ?, case when e.redact then cast(e.details as jsonb) - 'clientIp' - 'sessionId'
+                                          else cast(e.details as jsonb) end
+            from e
+            union all
+            select e.event_id, m.organization_id, e.usr, e.actor, e.action, null, e.occurred_at, ?,
+                   cast(e.details as jsonb) - 'clientIp' - 'sessionId'
+            from e join membership m on m.user_id = e.usr and m.created_at <= e.occurred_at
+            where e.fact
             on conflict do nothing
             """;
 
@@ -65,18 +72,31 @@ class AuditTrail implements EventHandler {
         OffsetDateTime recordedAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement(INSERT);
-            statement.setObject(1, recordedAt);
-            statement.setArray(2, connection.createArrayOf("uuid", column(events, ReceivedEvent::id)));
-            statement.setArray(3, connection.createArrayOf("uuid", column(events, e -> e.payload().organizationId())));
-            statement.setArray(4, connection.createArrayOf("uuid", column(events, e -> e.payload().userId())));
-            statement.setArray(5, connection.createArrayOf("uuid", column(events, e -> e.payload().actorUserId())));
-            statement.setArray(6, connection.createArrayOf("text", column(events, e -> e.type().action())));
-            statement.setArray(7, connection.createArrayOf("text", column(events, e -> e.payload().clientIp())));
-            statement.setArray(8, connection.createArrayOf("timestamptz",
+            statement.setArray(1, connection.createArrayOf("uuid", column(events, ReceivedEvent::id)));
+            statement.setArray(2, connection.createArrayOf("uuid", column(events, AuditTrail::organization)));
+            statement.setArray(3, connection.createArrayOf("uuid", column(events, e -> e.payload().userId())));
+            statement.setArray(4, connection.createArrayOf("uuid", column(events, e -> e.payload().actorUserId())));
+            statement.setArray(5, connection.createArrayOf("text", column(events, e -> e.type().action())));
+            statement.setArray(6, connection.createArrayOf("text", column(events, e -> e.payload().clientIp())));
+            statement.setArray(7, connection.createArrayOf("timestamptz",
                     column(events, e -> e.envelope().time().toString())));
-            statement.setArray(9, connection.createArrayOf("text", column(events, e -> e.envelope().data())));
+            statement.setArray(8, connection.createArrayOf("text", column(events, e -> e.envelope().data())));
+            statement.setArray(9, connection.createArrayOf("boolean", column(events, AuditTrail::redacted)));
+            statement.setArray(10, connection.createArrayOf("boolean",
+                    column(events, e -> AuditScope.isComplianceFact(e.type()))));
+            statement.setObject(11, recordedAt);
+            statement.setObject(12, recordedAt);
             return statement;
         });
+    }
+
+    private static Object organization(ReceivedEvent event) {
+        return AuditScope.organizationOf(event.type(), event.payload());
+    }
+
+    /** An organization's entry of a person's own act loses the client IP; the account's own log keeps it. */
+    private static Object redacted(ReceivedEvent event) {
+        return organization(event) != null && !AuditScope.organizationSeesClientIp(event.payload());
     }
 
     private static Object[] column(List<ReceivedEvent> events, Function<ReceivedEvent, Object> value) {

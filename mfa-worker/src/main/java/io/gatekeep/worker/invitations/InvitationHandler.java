@@ -17,9 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * On {@code MemberInvited}: creates the invitation token, stores its hash on the invitation and queues the email
- * carrying it (cause {@code invitation:<invitationId>}), all in the handler's transaction. An invitation that already
- * has a token, was accepted, has expired or is gone gets no (second) email.
+ * On {@code MemberInvited} (an address with or without an account alike): creates the invitation token, stores its
+ * hash on the invitation and queues the email carrying it (cause {@code invitation:<invitationId>}), all in the
+ * handler's transaction. An invitation that already has a token, was answered, has expired or is gone (cancelled or
+ * replaced) gets no (second) email.
  */
 @Component
 class InvitationHandler implements EventHandler {
@@ -54,7 +55,8 @@ class InvitationHandler implements EventHandler {
         InvitationToken token = InvitationToken.generate();
         int updated = jdbc.update("""
                 update invitation set token_hash = ?
-                where id = ? and token_hash is null and accepted_at is null and expires_at > ?
+                where id = ? and token_hash is null and accepted_at is null and declined_at is null
+                  and expires_at > ?
                 """, token.hash(), invited.invitationId(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         if (updated == 0) {
             log.info("Invitation {} is gone, accepted, expired or already sent; no invitation email",
@@ -62,7 +64,11 @@ class InvitationHandler implements EventHandler {
             return;
         }
         String organization = organizationName(invited.organizationId());
-        String body = InvitationEmail.body(invited.displayName(), organization, displayName(invited.actorUserId()),
+        Person inviter = person(invited.actorUserId());
+        // the greeting uses the account's own name: the email goes to that address only
+        Person invitee = person(invited.userId());
+        String body = InvitationEmail.body(invitee == null ? invited.displayName() : invitee.displayName(),
+                organization, inviter == null ? null : inviter.displayName(), inviter == null ? null : inviter.email(),
                 invited.role(), token.value(), invited.expiresAt(), web.baseUrl());
         emails.enqueue("invitation:" + invited.invitationId(), invited.email(), InvitationEmail.subject(organization),
                 body);
@@ -71,14 +77,18 @@ class InvitationHandler implements EventHandler {
     private String organizationName(UUID organizationId) {
         List<String> names = jdbc.queryForList("select name from organization where id = ?", String.class,
                 organizationId);
-        return names.isEmpty() ? "an organization" : names.get(0);
+        return names.isEmpty() ? null : names.get(0);
     }
 
-    private String displayName(UUID userId) {
+    private record Person(String displayName, String email) {
+    }
+
+    private Person person(UUID userId) {
         if (userId == null) {
             return null;
         }
-        List<String> names = jdbc.queryForList("select display_name from app_user where id = ?", String.class, userId);
-        return names.isEmpty() ? null : names.get(0);
+        List<Person> people = jdbc.query("select display_name, email from app_user where id = ?",
+                (row, index) -> new Person(row.getString(1), row.getString(2)), userId);
+        return people.isEmpty() ? null : people.get(0);
     }
 }

@@ -30,7 +30,7 @@ public class OutgoingEmails {
     /**
      * Queues an email unless one was already queued for this cause.
      *
-     * @param causeKey  what the email is about, unique per email (e.g. {@code member-added:<event id>})
+     * @param causeKey  what the email is about, unique per email (e.g. {@code member-joined:<event id>})
      * @param recipient the address
      * @param subject   the subject line
      * @param body      the plain-text body; may hold a one-time secret, which is erased once the email is sent

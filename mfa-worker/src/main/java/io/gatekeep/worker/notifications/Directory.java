@@ -32,6 +32,12 @@ public class Directory {
         return names.stream().findFirst();
     }
 
+    /** A member's role in an organization; empty when they are not (or no longer) a member. */
+    public Optional<String> roleIn(UUID organizationId, UUID userId) {
+        return jdbc.queryForList("select role from membership where organization_id = ? and user_id = ?",
+                String.class, organizationId, userId).stream().findFirst();
+    }
+
     /** The owners and admins of an organization (e.g. to tell them about a member's security event). */
     public List<Person> administrators(UUID organizationId) {
         return jdbc.query("""

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gatekeep.events.EventEnvelope;
-import io.gatekeep.events.account.MemberAdded;
+import io.gatekeep.events.account.InvitationAccepted;
 import io.gatekeep.events.account.SignedIn;
 import io.gatekeep.worker.Accounts;
 import io.gatekeep.worker.WorkerIntegrationTest;
@@ -23,10 +23,9 @@ class RedeliveryIntegrationTest extends WorkerIntegrationTest {
     void sameEventDeliveredTwiceHasOneAuditEntryAndOneEmail() {
         Accounts accounts = accounts();
         UUID organization = accounts.organization("Twice Inc");
-        Accounts.Person owner = accounts.activeUser("Owner");
         Accounts.Person joiner = accounts.activeUser("Joiner");
         accounts.member(organization, joiner, "MEMBER");
-        EventEnvelope event = publish(new MemberAdded(organization, joiner.id(), joiner.email(), "MEMBER", owner.id(),
+        EventEnvelope event = publish(new InvitationAccepted(organization, joiner.id(), UUID.randomUUID(),
                 "203.0.113.9"));
         await().atMost(Duration.ofSeconds(20)).until(() -> processed("notifications", event));
 
@@ -40,7 +39,7 @@ class RedeliveryIntegrationTest extends WorkerIntegrationTest {
 
         assertThat(auditEntries(event.id())).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from outgoing_email where cause_key = ?", Integer.class,
-                "member-added:" + event.id())).isEqualTo(1);
+                "member-joined:" + event.id())).isEqualTo(1);
         assertThat(mailTo(joiner.email())).hasSize(1);
     }
 }

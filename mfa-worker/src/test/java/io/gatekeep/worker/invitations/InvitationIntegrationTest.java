@@ -54,8 +54,10 @@ class InvitationIntegrationTest extends WorkerIntegrationTest {
         byte[] storedHash = jdbc.queryForObject("select token_hash from invitation where id = ?", byte[].class,
                 invitation);
         assertThat(InvitationToken.sha256(token.group(1))).isEqualTo(storedHash);
-        assertThat(message.getSubject()).isEqualTo("You are invited to join Invitech on Gatekeep");
-        assertThat(body).contains("Olga Owner invited you to join Invitech")
+        assertThat(message.getSubject()).isEqualTo("Invitation to join \u201CInvitech\u201D on Gatekeep");
+        assertThat(body).contains("\u201COlga Owner\u201D (")
+                .contains("invited you to join the organization \u201CInvitech\u201D on Gatekeep as member")
+                .contains("/api/v1/invitations/decline")
                 .contains("POST https://gatekeep.example.test/api/v1/invitations/accept")
                 .contains("https://gatekeep.example.test/invitations/accept?token=" + token.group(1));
         assertThat(message.getHeader("Auto-Submitted")).containsExactly("auto-generated");
@@ -65,5 +67,26 @@ class InvitationIntegrationTest extends WorkerIntegrationTest {
         assertThat(jdbc.queryForObject("select body from outgoing_email where id = ?", String.class, emailId))
                 .as("the token leaves the database once sent").isNull();
         assertThat(log.getAll()).doesNotContain(token.group(1));
+    }
+
+    @Test
+    void namesChosenByTheInviterAreQuotedDataThatNoMailClientLinks() throws Exception {
+        Accounts accounts = accounts();
+        UUID organization = accounts.organization("login.example-bank.com/verify");
+        Accounts.Person owner = accounts.activeUser("support@example-bank.com");
+        Accounts.Person invited = accounts.invitedUser("Ivy");
+        UUID invitation = accounts.invitation(organization, invited, owner);
+        EventEnvelope event = publish(new MemberInvited(organization, invited.id(), invitation, invited.email(),
+                null, "MEMBER", accounts.invitationExpiry(invitation), owner.id(), null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> processed("invitations", event));
+
+        emails.dispatchDue();
+
+        MimeMessage message = mailTo(invited.email()).get(0);
+        String body = message.getContent().toString();
+        assertThat(message.getSubject()).doesNotContain("example-bank.com")
+                .contains("\u201Clogin\u2024example-bank\u2024com\u2215verify\u201D");
+        assertThat(body).doesNotContain("example-bank.com").doesNotContain("support@")
+                .contains("\u201Csupport\uFF20example-bank\u2024com\u201D");
     }
 }
