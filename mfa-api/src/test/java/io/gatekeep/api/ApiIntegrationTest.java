@@ -23,14 +23,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The one Spring context every HTTP test shares: the real server on a random port against its own PostgreSQL
- * database and Kafka topic prefix. Tests stay apart by using fresh emails, organizations and client IPs (the server
- * trusts X-Forwarded-For here, so each test chooses its own rate-limit bucket).
+ * database and Kafka topic prefix. Tests stay apart by using fresh emails, organizations and client IPs (the test
+ * client connects from a trusted proxy address here, so the X-Forwarded-For entry it adds is the client address and
+ * each test chooses its own rate-limit bucket).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "gatekeep.web.trust-forwarded-headers=true",
+        "gatekeep.web.trusted-proxies=127.0.0.1/32,::1/128",
         "gatekeep.passwords.bcrypt-strength=4",
-        "gatekeep.sign-in.rate-limit.per-ip=8",
-        "gatekeep.sign-in.rate-limit.per-account=5",
+        "gatekeep.sign-in.rate-limit.per-network=8",
+        "gatekeep.sign-in.rate-limit.per-account-and-network=5",
+        "gatekeep.sign-in.rate-limit.per-account=" + ApiIntegrationTest.SIGN_IN_FAILURES_PER_ACCOUNT,
         "gatekeep.sign-in.rate-limit.window=1m",
         "gatekeep.invitations.rate-limit.per-organization=" + ApiIntegrationTest.INVITATIONS_PER_ORGANIZATION,
         // a fixed test key (32 bytes, base64): the API refuses to start without one
@@ -44,6 +46,7 @@ public abstract class ApiIntegrationTest {
     protected static final TestEnvironment ENV = TestEnvironment.create();
     protected static final String PASSWORD = "correct horse battery";
     protected static final int INVITATIONS_PER_ORGANIZATION = 12;
+    protected static final int SIGN_IN_FAILURES_PER_ACCOUNT = 12;
     protected static final String DESK_SERVICE_TOKEN = "test-desk-service-token-0123456789";
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
             .build();

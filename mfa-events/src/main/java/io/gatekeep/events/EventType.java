@@ -8,6 +8,7 @@ import io.gatekeep.events.account.MemberInvited;
 import io.gatekeep.events.account.MemberLeft;
 import io.gatekeep.events.account.MemberRemoved;
 import io.gatekeep.events.account.MemberUpdated;
+import io.gatekeep.events.account.SessionsRevoked;
 import io.gatekeep.events.account.SignInFailed;
 import io.gatekeep.events.account.SignedIn;
 import io.gatekeep.events.account.SignedOut;
@@ -23,6 +24,7 @@ import io.gatekeep.events.mfa.MfaSetupStarted;
 import io.gatekeep.events.mfa.MfaVerificationFailed;
 import io.gatekeep.events.mfa.MfaVerificationSucceeded;
 import io.gatekeep.events.mfa.RecoveryCodeUsed;
+import io.gatekeep.events.mfa.StepUpSucceeded;
 import io.gatekeep.events.support.MfaResetApproved;
 import io.gatekeep.events.support.SupportTicketTransitioned;
 import java.util.Map;
@@ -47,6 +49,7 @@ public enum EventType {
     INVITATION_DECLINED("io.gatekeep.account.invitation-declined", Topic.ACCOUNT, InvitationDeclined.class, 1),
     INVITATION_CANCELLED("io.gatekeep.account.invitation-cancelled", Topic.ACCOUNT, InvitationCancelled.class, 1),
     MEMBER_LEFT("io.gatekeep.account.member-left", Topic.ACCOUNT, MemberLeft.class, 1),
+    SESSIONS_REVOKED("io.gatekeep.account.sessions-revoked", Topic.ACCOUNT, SessionsRevoked.class, 1),
 
     MFA_SETUP_STARTED("io.gatekeep.enrollment.setup-started", Topic.ENROLLMENT, MfaSetupStarted.class, 1),
     MFA_QR_REFRESHED("io.gatekeep.enrollment.qr-refreshed", Topic.ENROLLMENT, MfaQrRefreshed.class, 1),
@@ -57,6 +60,7 @@ public enum EventType {
             MfaVerificationSucceeded.class, 1),
     MFA_VERIFICATION_FAILED("io.gatekeep.verification.failed", Topic.VERIFICATION, MfaVerificationFailed.class, 1),
     MFA_LOCKED_OUT("io.gatekeep.verification.locked-out", Topic.VERIFICATION, MfaLockedOut.class, 1),
+    STEP_UP_SUCCEEDED("io.gatekeep.verification.step-up-succeeded", Topic.VERIFICATION, StepUpSucceeded.class, 1),
 
     RECOVERY_CODE_USED("io.gatekeep.recovery.recovery-code-used", Topic.RECOVERY, RecoveryCodeUsed.class, 1),
     MFA_DISABLED("io.gatekeep.recovery.mfa-disabled", Topic.RECOVERY, MfaDisabled.class, 1),

@@ -1,5 +1,6 @@
 package io.gatekeep.api.enforcement;
 
+import io.gatekeep.api.mfa.application.StepUpGuard;
 import io.gatekeep.api.web.ApiError;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;
@@ -22,8 +23,7 @@ class EnforcementApiDocs {
 
     static final ApiError ACTOR_MFA_NOT_ENABLED_ERROR = new ApiError(HttpStatus.CONFLICT, "actor_mfa_not_enabled",
             "Turn on MFA for your own account before you enforce it");
-    static final ApiError MFA_STEP_UP_REQUIRED_ERROR = new ApiError(HttpStatus.FORBIDDEN, "mfa_step_up_required",
-            "Sign in again with your authenticator code to do this");
+    static final ApiError MFA_STEP_UP_REQUIRED_ERROR = StepUpGuard.STEP_UP_REQUIRED;
 
     private static final String RESPONSES = "#/components/responses/";
     static final String FORBIDDEN_OR_STEP_UP = RESPONSES + "EnforcementForbidden";
@@ -36,8 +36,8 @@ class EnforcementApiDocs {
             openApi.getComponents().addResponses("EnforcementForbidden", problem(
                     "Not allowed, or the session must first pass MFA",
                     Map.of("forbidden", "Only owners and members holding MANAGE_ORG_ACCESS",
-                            MFA_STEP_UP_REQUIRED_ERROR.code(), "Session from before MFA was enabled, without MFA, "
-                                    + "or obtained with the recovery code: sign in with MFA again")));
+                            MFA_STEP_UP_REQUIRED_ERROR.code(), "No code from the actor's authenticator app verified "
+                                    + "for this session within the step-up window: POST /api/v1/auth/step-up")));
             openApi.getComponents().addResponses("ActorMfaNotEnabled", problem("The actor has no MFA",
                     Map.of(ACTOR_MFA_NOT_ENABLED_ERROR.code(), ACTOR_MFA_NOT_ENABLED_ERROR.title())));
             if (openApi.getInfo() != null && openApi.getInfo().getDescription() != null

@@ -104,9 +104,10 @@ class EnforcementController {
     @PutMapping("/mfa-enforcement")
     @Operation(summary = "Turn MFA enforcement on or off",
             description = "Owners, and members holding MANAGE_ORG_ACCESS. The actor must have MFA on their own "
-                    + "account (409 actor_mfa_not_enabled) and their session must have been signed in with an "
-                    + "authenticator code of that credential (403 mfa_step_up_required: not a session from before "
-                    + "MFA was enabled, nor one obtained with the recovery code). Idempotent: asking for the "
+                    + "account (409 actor_mfa_not_enabled) and their session must have verified a code of that "
+                    + "credential within the step-up window, at sign-in or with POST /api/v1/auth/step-up (403 "
+                    + "mfa_step_up_required: not a session from before MFA was enabled, nor one obtained with the "
+                    + "recovery code, nor a pass older than gatekeep.sessions.step-up-window). Idempotent: asking for the "
                     + "current setting changes nothing and emits no event. Takes the same time whatever the "
                     + "organization's size: members without MFA are asked to set it up at their next sign-in, and "
                     + "the worker notifies them.")

@@ -9,7 +9,9 @@ import io.gatekeep.api.organizations.Memberships;
 import io.gatekeep.api.organizations.model.Member;
 import io.gatekeep.api.outbox.OutboxWriter;
 import io.gatekeep.events.mfa.MfaEnforcementChanged;
+import io.gatekeep.api.sessions.SessionProperties;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,14 +33,16 @@ class EnforcementService {
     private final OutboxWriter outbox;
     private final TransactionalOperator tx;
     private final Clock clock;
+    private final Duration stepUpWindow;
 
     EnforcementService(EnforcementStore store, Memberships memberships, OutboxWriter outbox, TransactionalOperator tx,
-                       Clock clock) {
+                       Clock clock, SessionProperties sessions) {
         this.store = store;
         this.memberships = memberships;
         this.outbox = outbox;
         this.tx = tx;
         this.clock = clock;
+        this.stepUpWindow = sessions.stepUpWindow();
     }
 
     /** Who asks: the user, the session the request came with, and its client IP (for the event). */
@@ -82,7 +86,7 @@ class EnforcementService {
                                     return Mono.just(new ToggleOutcome.ActorMfaNotEnabled());
                                 }
                                 if (!StepUpRule.isSatisfied(mfa.sessionMfaVerifiedAt(), mfa.sessionViaRecoveryCode(),
-                                        mfa.credentialEnabledAt())) {
+                                        mfa.credentialEnabledAt(), clock.instant(), stepUpWindow)) {
                                     return Mono.just(new ToggleOutcome.StepUpRequired());
                                 }
                                 return apply(organizationId, actor, enforced, revokeSessions);

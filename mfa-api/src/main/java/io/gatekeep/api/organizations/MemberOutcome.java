@@ -30,6 +30,10 @@ sealed interface MemberOutcome {
     record AlreadyMember() implements MemberOutcome {
     }
 
+    /** A sensitive change (owners, MANAGE_ORG_ACCESS) by a session whose second factor is older than the window. */
+    record StepUpRequired() implements MemberOutcome {
+    }
+
     /** The organization sent as many invitations as its window allows. */
     record RateLimited(Duration retryAfter) implements MemberOutcome {
     }

@@ -6,11 +6,13 @@ import io.gatekeep.api.accounts.model.UserAccount;
 import io.gatekeep.api.accounts.model.UserStatus;
 import io.gatekeep.api.invitations.Invitations;
 import io.gatekeep.api.invitations.model.Invitation;
+import io.gatekeep.api.mfa.application.StepUpGuard;
 import io.gatekeep.api.organizations.model.Member;
 import io.gatekeep.api.organizations.model.MemberDecision;
 import io.gatekeep.api.organizations.model.MemberManagementPolicy;
 import io.gatekeep.api.organizations.model.Permission;
 import io.gatekeep.api.organizations.model.Role;
+import io.gatekeep.api.organizations.model.SensitiveMemberChange;
 import io.gatekeep.api.outbox.OutboxWriter;
 import io.gatekeep.api.ratelimit.RateLimiter;
 import io.gatekeep.api.ratelimit.model.FixedWindow;
@@ -45,11 +47,12 @@ class MemberService {
     private final RateLimiter rateLimiter;
     private final InvitationRateLimitProperties rateLimit;
     private final TransactionalOperator tx;
+    private final StepUpGuard stepUp;
     private final Clock clock;
 
     MemberService(Memberships memberships, Users users, Invitations invitations, OutboxWriter outbox,
                   RateLimiter rateLimiter, InvitationRateLimitProperties rateLimit, TransactionalOperator tx,
-                  Clock clock) {
+                  StepUpGuard stepUp, Clock clock) {
         this.memberships = memberships;
         this.users = users;
         this.invitations = invitations;
@@ -57,10 +60,16 @@ class MemberService {
         this.rateLimiter = rateLimiter;
         this.rateLimit = rateLimit;
         this.tx = tx;
+        this.stepUp = stepUp;
         this.clock = clock;
     }
 
-    record Actor(UUID userId, String clientIp) {
+    /** Who asks; {@code sessionId} is the session of the request, read by the step-up rule (null: never stepped up). */
+    record Actor(UUID userId, UUID sessionId, String clientIp) {
+
+        Actor(UUID userId, String clientIp) {
+            this(userId, null, clientIp);
+        }
     }
 
     record NewMember(String email, String displayName, Role role, Set<Permission> grants) {
@@ -76,13 +85,14 @@ class MemberService {
             if (!(decision instanceof MemberDecision.Allowed)) {
                 return Mono.just(rejection(decision));
             }
-            return rateLimiter.hit("invitations:" + organizationId, rateLimit.perOrganization(),
+            boolean sensitive = request.role() == Role.OWNER || request.grants().contains(Permission.MANAGE_ORG_ACCESS);
+            return steppedUpIf(sensitive, actor, () -> rateLimiter.hit("invitations:" + organizationId, rateLimit.perOrganization(),
                             new FixedWindow(rateLimit.window()))
                     .flatMap(limit -> limit instanceof RateLimitDecision.Exceeded exceeded
                             ? Mono.just(new MemberOutcome.RateLimited(exceeded.retryAfter()))
                             : users.findByEmail(request.email())
                             .flatMap(existing -> inviteExisting(organizationId, actor, existing, request))
-                            .switchIfEmpty(Mono.defer(() -> inviteNew(organizationId, actor, request))));
+                            .switchIfEmpty(Mono.defer(() -> inviteNew(organizationId, actor, request)))));
         });
     }
 
@@ -128,11 +138,12 @@ class MemberService {
                     if (changed.equals(target)) {
                         return done(organizationId, userId); // nothing changed, nothing to announce
                     }
-                    return memberships.update(changed, clock.instant())
+                    return steppedUpIf(SensitiveMemberChange.of(target, changed), actor, () -> memberships.update(
+                                    changed, clock.instant())
                             .then(outbox.append(new MemberUpdated(organizationId, userId, target.role().name(),
                                     role.name(), names(target.grants()), names(grants), actor.userId(),
                                     actor.clientIp())))
-                            .then(done(organizationId, userId));
+                            .then(done(organizationId, userId)));
                 })));
     }
 
@@ -143,12 +154,25 @@ class MemberService {
                     if (!(decision instanceof MemberDecision.Allowed)) {
                         return Mono.just(rejection(decision));
                     }
-                    return memberships.delete(organizationId, userId)
+                    return steppedUpIf(target.isOwner(), actor, () -> memberships.delete(organizationId, userId)
                             .then(invitations.deletePending(organizationId, userId))
                             .then(outbox.append(new MemberRemoved(organizationId, userId, target.role().name(),
                                     actor.userId(), actor.clientIp())))
-                            .thenReturn(new MemberOutcome.Removed());
+                            .thenReturn(new MemberOutcome.Removed()));
                 })));
+    }
+
+    /**
+     * Runs {@code change} unless it is {@code sensitive} and the actor's session has MFA without a second factor
+     * verified within the step-up window (checked after the policy, so a forbidden request stays forbidden).
+     */
+    private Mono<MemberOutcome> steppedUpIf(boolean sensitive, Actor actor,
+                                            java.util.function.Supplier<Mono<MemberOutcome>> change) {
+        if (!sensitive) {
+            return change.get();
+        }
+        return stepUp.isSatisfiedIfMfa(actor.sessionId(), actor.userId()).flatMap(satisfied -> satisfied
+                ? change.get() : Mono.just(new MemberOutcome.StepUpRequired()));
     }
 
     private Mono<MemberOutcome> inviteExisting(UUID organizationId, Actor actor, UserAccount user,

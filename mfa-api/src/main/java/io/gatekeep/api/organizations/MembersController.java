@@ -3,6 +3,7 @@ package io.gatekeep.api.organizations;
 import io.gatekeep.api.accounts.ValidEmail;
 import io.gatekeep.api.accounts.ValidName;
 import io.gatekeep.api.accounts.model.PlainName;
+import io.gatekeep.api.mfa.application.StepUpGuard;
 import io.gatekeep.api.organizations.MemberService.Actor;
 import io.gatekeep.api.organizations.MemberService.NewMember;
 import io.gatekeep.api.organizations.model.Permission;
@@ -97,7 +98,9 @@ class MembersController {
                     + "naming who invited, the organization and the role, and becomes a member only by accepting it "
                     + "(POST /api/v1/invitations/accept). The answer is the same whether or not the address has an "
                     + "account. A new invitation to the same person replaces an open one. Owners and admins only; "
-                    + "only owners invite owners or grant permissions. Rate-limited per organization "
+                    + "only owners invite owners or grant permissions. Inviting an owner or granting "
+                    + "MANAGE_ORG_ACCESS needs, from an actor with MFA, a second factor verified within the step-up "
+                    + "window (403 mfa_step_up_required; POST /api/v1/auth/step-up). Rate-limited per organization "
                     + "(gatekeep.invitations.rate-limit.*).")
     @ApiResponse(responseCode = "201", description = "Invited (status INVITED)")
     @ApiResponse(responseCode = "400", ref = OpenApiDocs.VALIDATION_FAILED)
@@ -123,7 +126,9 @@ class MembersController {
     @PutMapping("/{userId}")
     @Operation(summary = "Change a member's role and permissions",
             description = "Owners and admins; only owners change owners or grant/revoke permissions; the last owner "
-                    + "cannot be demoted.")
+                    + "cannot be demoted. Making someone an owner, demoting an owner or granting MANAGE_ORG_ACCESS "
+                    + "needs, from an actor with MFA, a second factor verified within the step-up window (403 "
+                    + "mfa_step_up_required; POST /api/v1/auth/step-up).")
     @ApiResponse(responseCode = "200", description = "The member after the change")
     @ApiResponse(responseCode = "403", ref = OpenApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "409", ref = OpenApiDocs.CONFLICT)
@@ -137,7 +142,8 @@ class MembersController {
 
     @DeleteMapping("/{userId}")
     @Operation(summary = "Remove a member", description = "Owners and admins; only owners remove owners; the last "
-            + "owner cannot be removed.")
+            + "owner cannot be removed. Removing an owner needs, from an actor with MFA, a second factor verified "
+            + "within the step-up window (403 mfa_step_up_required; POST /api/v1/auth/step-up).")
     @ApiResponse(responseCode = "204", description = "Removed")
     @ApiResponse(responseCode = "403", ref = OpenApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "409", ref = OpenApiDocs.CONFLICT)
@@ -167,6 +173,9 @@ class MembersController {
         if (outcome instanceof MemberOutcome.AlreadyMember) {
             throw ALREADY_MEMBER.exception();
         }
+        if (outcome instanceof MemberOutcome.StepUpRequired) {
+            throw StepUpGuard.STEP_UP_REQUIRED.exception();
+        }
         if (outcome instanceof MemberOutcome.RateLimited limited) {
             throw ApiError.RATE_LIMITED.exception().withRetryAfter(limited.retryAfter());
         }
@@ -174,7 +183,7 @@ class MembersController {
     }
 
     private Actor actor(CurrentSession session, ServerHttpRequest http) {
-        return new Actor(session.userId(), clientIps.of(http));
+        return new Actor(session.userId(), session.sessionId(), clientIps.of(http));
     }
 
     private static Set<Permission> grants(Set<Permission> permissions) {

@@ -1,9 +1,14 @@
 package io.gatekeep.api.ratelimit;
 
 import io.gatekeep.api.ratelimit.model.FixedWindow;
+import io.gatekeep.api.ratelimit.model.Limit;
 import io.gatekeep.api.ratelimit.model.RateLimitDecision;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -19,6 +24,17 @@ public class RateLimiter {
             insert into rate_limit_counter (bucket, window_start, hits) values (:bucket, :windowStart, 1)
             on conflict (bucket, window_start) do update set hits = rate_limit_counter.hits + 1
             returning hits
+            """;
+    // Buckets are upserted in one fixed (sorted) order, so concurrent statements lock their rows in the same order.
+    private static final String HIT_ALL = """
+            insert into rate_limit_counter (bucket, window_start, hits)
+            select bucket, :windowStart, 1 from unnest(cast(:buckets as text[])) as b (bucket) order by bucket
+            on conflict (bucket, window_start) do update set hits = rate_limit_counter.hits + 1
+            returning bucket, hits
+            """;
+    private static final String REFUND = """
+            update rate_limit_counter set hits = hits - 1
+            where window_start = :windowStart and bucket = any(cast(:buckets as text[])) and hits > 0
             """;
 
     private final DatabaseClient db;
@@ -38,5 +54,51 @@ public class RateLimiter {
                 .map(row -> row.get("hits", Integer.class))
                 .one()
                 .map(hits -> window.decide(hits, limit, now));
+    }
+
+    /**
+     * Records one hit on each of {@code limits}' buckets in one statement and answers the strictest decision: allowed
+     * only if every bucket is within its limit. {@link Counted#refund} takes the hits back (a sign-in that succeeded).
+     */
+    public Mono<Counted> hitAll(List<Limit> limits, FixedWindow window) {
+        Instant now = clock.instant();
+        Instant windowStart = window.startOf(now);
+        Map<String, Integer> limitOf = limits.stream().collect(Collectors.toMap(Limit::bucket, Limit::max,
+                Math::min));
+        String[] buckets = limitOf.keySet().stream().sorted(Comparator.naturalOrder()).toArray(String[]::new);
+        return db.sql(HIT_ALL)
+                .bind("windowStart", windowStart)
+                .bind("buckets", buckets)
+                .map(row -> window.decide(row.get("hits", Integer.class), limitOf.get(row.get("bucket", String.class)),
+                        now))
+                .all()
+                .reduce(RateLimitDecision::stricter)
+                .map(decision -> new Counted(decision, buckets, windowStart));
+    }
+
+    /** The decision of {@link #hitAll}, with what it counted. */
+    public final class Counted {
+
+        private final RateLimitDecision decision;
+        private final String[] buckets;
+        private final Instant windowStart;
+
+        private Counted(RateLimitDecision decision, String[] buckets, Instant windowStart) {
+            this.decision = decision;
+            this.buckets = buckets;
+            this.windowStart = windowStart;
+        }
+
+        public RateLimitDecision decision() {
+            return decision;
+        }
+
+        /** Takes this attempt's hits back, so it does not count toward any of the limits. */
+        public Mono<Void> refund() {
+            return db.sql(REFUND)
+                    .bind("windowStart", windowStart)
+                    .bind("buckets", buckets)
+                    .fetch().rowsUpdated().then();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.gatekeep.api.sessions;
 
+import io.gatekeep.api.web.RequestUserAgent;
 import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,20 +26,25 @@ public class Sessions {
     /** The columns a {@link PendingSession} fills, in the order of its {@link #INSERT_VALUES}. */
     public static final String INSERT_COLUMNS = """
             auth_session (id, token_hash, user_id, kind, mfa_verified, mfa_verified_at, via_recovery_code,
-                          client_ip, created_at, expires_at)""";
+                          client_ip, created_at, expires_at, last_used_at, user_agent)""";
     public static final String INSERT_VALUES = """
             :sessionId, :sessionTokenHash, :sessionUserId, :sessionKind, :sessionMfaVerified, :sessionMfaVerifiedAt,
-            :sessionViaRecoveryCode, :sessionClientIp, :sessionCreatedAt, :sessionExpiresAt""";
+            :sessionViaRecoveryCode, :sessionClientIp, :sessionCreatedAt, :sessionExpiresAt, :sessionLastUsedAt,
+            :sessionUserAgent""";
+    /** A session in use is marked used at most this often: most requests only read their session. */
+    static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
     private static final String INSERT = "insert into " + INSERT_COLUMNS + "\nvalues (" + INSERT_VALUES + ")";
 
     private final DatabaseClient db;
     private final Clock clock;
     private final Duration ttl;
+    private final Duration idleTimeout;
 
     public Sessions(DatabaseClient db, Clock clock, SessionProperties properties) {
         this.db = db;
         this.clock = clock;
         this.ttl = properties.ttl();
+        this.idleTimeout = properties.idleTimeout();
     }
 
     /** Creates a session of {@code kind} lasting {@code gatekeep.sessions.ttl}. */
@@ -65,7 +72,12 @@ public class Sessions {
      * depends on ({@link #INSERT_COLUMNS}, {@link PendingSession#parameters()}). The token exists only in memory.
      */
     public PendingSession pendingMfaVerified(UUID userId, Instant mfaVerifiedAt, String clientIp) {
-        return pending(userId, SessionKind.FULL, true, mfaVerifiedAt, false, clientIp, ttl);
+        return pendingMfaVerified(userId, mfaVerifiedAt, clientIp, null);
+    }
+
+    /** As {@link #pendingMfaVerified(UUID, Instant, String)}, recording the client's user agent. */
+    public PendingSession pendingMfaVerified(UUID userId, Instant mfaVerifiedAt, String clientIp, String userAgent) {
+        return pending(userId, SessionKind.FULL, true, mfaVerifiedAt, false, clientIp, userAgent, ttl);
     }
 
     /** A session row about to be inserted; {@link #parameters()} names its values as in {@link #INSERT_VALUES}. */
@@ -78,12 +90,12 @@ public class Sessions {
     }
 
     private PendingSession pending(UUID userId, SessionKind kind, boolean mfaVerified, Instant mfaVerifiedAt,
-                                   boolean viaRecoveryCode, String clientIp, Duration lifetime) {
+                                   boolean viaRecoveryCode, String clientIp, String userAgent, Duration lifetime) {
         UUID id = UUID.randomUUID();
         String token = SessionTokens.newToken();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
-        Map<String, Object> parameters = new HashMap<>(16);
+        Map<String, Object> parameters = new HashMap<>(24);
         parameters.put("sessionId", id);
         parameters.put("sessionTokenHash", SessionTokens.sha256(token));
         parameters.put("sessionUserId", userId);
@@ -94,27 +106,47 @@ public class Sessions {
         parameters.put("sessionClientIp", clientIp == null ? Parameters.in(String.class) : clientIp);
         parameters.put("sessionCreatedAt", now);
         parameters.put("sessionExpiresAt", expiresAt);
+        parameters.put("sessionLastUsedAt", now);
+        parameters.put("sessionUserAgent", userAgent == null ? Parameters.in(String.class) : userAgent);
         return new PendingSession(new IssuedSession(id, userId, token, expiresAt), parameters);
     }
 
     private Mono<IssuedSession> insert(UUID userId, SessionKind kind, boolean mfaVerified,
                                        Instant mfaVerifiedAt, boolean viaRecoveryCode, String clientIp,
                                        Duration lifetime) {
-        PendingSession session = pending(userId, kind, mfaVerified, mfaVerifiedAt, viaRecoveryCode, clientIp,
-                lifetime);
-        return db.sql(INSERT)
-                .bindValues(session.parameters())
-                .fetch().rowsUpdated().thenReturn(session.issued());
+        return Mono.deferContextual(context -> {
+            PendingSession session = pending(userId, kind, mfaVerified, mfaVerifiedAt, viaRecoveryCode, clientIp,
+                    RequestUserAgent.of(context), lifetime);
+            return db.sql(INSERT)
+                    .bindValues(session.parameters())
+                    .fetch().rowsUpdated().thenReturn(session.issued());
+        });
     }
 
-    /** The live (not expired, not revoked) session a bearer token stands for, or empty. */
+    /**
+     * The live session a bearer token stands for (not revoked, within its TTL, and used within the idle timeout), or
+     * empty. The same statement marks it used when its mark is older than a minute: one round trip either way, and
+     * a write only once a minute per session in use.
+     */
     public Mono<CurrentSession> resolve(String token) {
+        Instant now = clock.instant();
         return db.sql("""
-                        select id, user_id, kind, mfa_verified, created_at, expires_at from auth_session
-                        where token_hash = :tokenHash and revoked_at is null and expires_at > :now
-                        """)
+                        with live as (
+                            select id, user_id, kind, mfa_verified, created_at, expires_at,
+                                   coalesce(last_used_at, created_at) as used_at
+                            from auth_session
+                            where token_hash = :tokenHash and revoked_at is null and expires_at > :now
+                        ), touched as (
+                            update auth_session s set last_used_at = :now
+                            from live
+                            where s.id = live.id and live.used_at > :idleSince and live.used_at <= :touchBefore
+                        )
+                        select id, user_id, kind, mfa_verified, created_at, expires_at from live
+                        where used_at > :idleSince""")
                 .bind("tokenHash", SessionTokens.sha256(token))
-                .bind("now", clock.instant())
+                .bind("now", now)
+                .bind("idleSince", now.minus(idleTimeout))
+                .bind("touchBefore", now.minus(TOUCH_INTERVAL))
                 .map(Sessions::read)
                 .one();
     }
@@ -151,6 +183,65 @@ public class Sessions {
                 .bind("now", clock.instant())
                 .bind("userId", userId)
                 .fetch().rowsUpdated();
+    }
+
+    /**
+     * Revokes every live session of a user except {@code exceptSessionIdOrNull} (null: all of them), challenges and
+     * setup tokens included; answers how many. Joins the caller's transaction; {@link SessionRevocations#endAll}
+     * records the event with it.
+     */
+    public Mono<Long> revokeAll(UUID userId, UUID exceptSessionIdOrNull) {
+        if (exceptSessionIdOrNull == null) {
+            return revokeAll(userId);
+        }
+        return db.sql("""
+                        update auth_session set revoked_at = :now
+                        where user_id = :userId and revoked_at is null and id <> :kept""")
+                .bind("now", clock.instant())
+                .bind("userId", userId)
+                .bind("kept", exceptSessionIdOrNull)
+                .fetch().rowsUpdated();
+    }
+
+    /** Revokes one live session of {@code userId}; false when it is not theirs, or already over. */
+    public Mono<Boolean> revokeOwn(UUID userId, UUID sessionId) {
+        Instant now = clock.instant();
+        return db.sql("""
+                        update auth_session set revoked_at = :now
+                        where id = :id and user_id = :userId and kind = 'FULL' and revoked_at is null
+                          and expires_at > :now and coalesce(last_used_at, created_at) > :idleSince""")
+                .bind("now", now)
+                .bind("id", sessionId)
+                .bind("userId", userId)
+                .bind("idleSince", now.minus(idleTimeout))
+                .fetch().rowsUpdated()
+                .map(rows -> rows > 0);
+    }
+
+    /** The live full sessions of a user, most recently used first. */
+    public Flux<SessionView> list(UUID userId) {
+        Instant now = clock.instant();
+        return db.sql("""
+                        select id, created_at, coalesce(last_used_at, created_at) as last_used_at, expires_at,
+                               client_ip, user_agent, mfa_verified, mfa_verified_at
+                        from auth_session
+                        where user_id = :userId and kind = 'FULL' and revoked_at is null and expires_at > :now
+                          and coalesce(last_used_at, created_at) > :idleSince
+                        order by 3 desc, id""")
+                .bind("userId", userId)
+                .bind("now", now)
+                .bind("idleSince", now.minus(idleTimeout))
+                .map(row -> new SessionView(row.get("id", UUID.class), row.get("created_at", Instant.class),
+                        row.get("last_used_at", Instant.class), row.get("expires_at", Instant.class),
+                        row.get("client_ip", String.class), row.get("user_agent", String.class),
+                        Boolean.TRUE.equals(row.get("mfa_verified", Boolean.class)),
+                        row.get("mfa_verified_at", Instant.class)))
+                .all();
+    }
+
+    /** A live session as its owner sees it in the session list. */
+    public record SessionView(UUID id, Instant createdAt, Instant lastUsedAt, Instant expiresAt, String clientIp,
+                              String userAgent, boolean mfaVerified, Instant mfaVerifiedAt) {
     }
 
     private static CurrentSession read(Readable row) {

@@ -5,8 +5,10 @@ import io.gatekeep.api.accounts.Users;
 import io.gatekeep.api.accounts.model.EmailAddress;
 import io.gatekeep.api.accounts.model.UserAccount;
 import io.gatekeep.api.outbox.OutboxWriter;
+import io.gatekeep.api.web.ClientIps;
 import io.gatekeep.api.ratelimit.RateLimiter;
 import io.gatekeep.api.ratelimit.model.FixedWindow;
+import io.gatekeep.api.ratelimit.model.Limit;
 import io.gatekeep.api.ratelimit.model.RateLimitDecision;
 import io.gatekeep.events.EventPayload;
 import io.gatekeep.events.account.SignInFailed;
@@ -24,8 +26,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Password sign-in. Rate limits are counted first (in their own statements, so they hold even when the sign-in
- * fails). Unknown emails, invited users without a password and wrong passwords all run one bcrypt comparison and
+ * Password sign-in. Rate limits are counted first (in their own statement, so they hold even when the sign-in
+ * fails) and taken back when the password matches: only failed attempts count, per client network, per account and
+ * network, and per account ({@link SignInRateLimitProperties}). Unknown emails, invited users without a password and wrong passwords all run one bcrypt comparison and
  * get the same {@link SignInOutcome.InvalidCredentials}; only failures of known users are recorded as events.
  */
 @Component
@@ -61,12 +64,12 @@ public class SignInService {
 
     public Mono<SignInOutcome> signIn(String email, String password, String clientIp) {
         String normalized = EmailAddress.normalize(email);
-        return countAttempt(normalized, clientIp).flatMap(decision -> users.findByEmail(normalized)
+        return countAttempt(normalized, clientIp).flatMap(counted -> users.findByEmail(normalized)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(user -> decision instanceof RateLimitDecision.Exceeded exceeded
+                .flatMap(user -> counted.decision() instanceof RateLimitDecision.Exceeded exceeded
                         ? rateLimited(user, exceeded.retryAfter(), clientIp)
-                        : verify(user, password, clientIp)));
+                        : verify(user, password, clientIp, counted)));
     }
 
     /**
@@ -99,25 +102,26 @@ public class SignInService {
                 });
     }
 
-    private Mono<RateLimitDecision> countAttempt(String normalizedEmail, String clientIp) {
-        Mono<RateLimitDecision> perIp = rateLimiter.hit("sign-in:ip:" + clientIp, limits.perIp(), window);
-        Mono<RateLimitDecision> perAccount =
-                rateLimiter.hit("sign-in:account:" + normalizedEmail, limits.perAccount(), window);
-        return Mono.zip(perIp, perAccount, SignInService::stricter);
+    /**
+     * Counts the attempt on all three limits before the password is checked (so concurrent guesses cannot all slip
+     * under a limit); a sign-in whose password matches takes its hits back.
+     */
+    private Mono<RateLimiter.Counted> countAttempt(String normalizedEmail, String clientIp) {
+        String network = ClientIps.networkOf(clientIp);
+        return rateLimiter.hitAll(List.of(
+                new Limit("sign-in:network:" + network, limits.perNetwork()),
+                new Limit("sign-in:account-network:" + normalizedEmail + " " + network, limits.perAccountAndNetwork()),
+                new Limit("sign-in:account:" + normalizedEmail, limits.perAccount())), window);
     }
 
-    private static RateLimitDecision stricter(RateLimitDecision a, RateLimitDecision b) {
-        if (a instanceof RateLimitDecision.Exceeded ea && b instanceof RateLimitDecision.Exceeded eb) {
-            return ea.retryAfter().compareTo(eb.retryAfter()) >= 0 ? ea : eb;
-        }
-        return a.allowed() ? b : a;
-    }
-
-    private Mono<SignInOutcome> verify(Optional<UserAccount> user, String password, String clientIp) {
+    private Mono<SignInOutcome> verify(Optional<UserAccount> user, String password, String clientIp,
+                                       RateLimiter.Counted counted) {
         String hash = user.filter(UserAccount::canSignInWithPassword).map(UserAccount::passwordHash).orElse(null);
         return passwords.matches(password, hash).flatMap(matched -> {
             if (matched) {
-                return succeed(user.orElseThrow(), clientIp);
+                // the right password is no failed attempt: its hits are taken back while the sign-in completes
+                return succeed(user.orElseThrow(), clientIp).zipWith(counted.refund().thenReturn(true),
+                        (outcome, refunded) -> outcome);
             }
             String reason = user.map(u -> u.canSignInWithPassword() ? "BAD_PASSWORD" : "NOT_ACTIVE").orElse(null);
             return recordFailure(user, reason, clientIp).thenReturn(new SignInOutcome.InvalidCredentials());

@@ -1,6 +1,7 @@
 package io.gatekeep.worker.mfa;
 
 import io.gatekeep.events.EventType;
+import io.gatekeep.events.account.SessionsRevoked;
 import io.gatekeep.events.mfa.MfaDisabled;
 import io.gatekeep.events.mfa.MfaResetNotNeeded;
 import io.gatekeep.events.support.MfaResetApproved;
@@ -18,8 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * On {@code MfaResetApproved} (a support ticket confirmed by the organization's owner): turns MFA off on the user, the
  * same state change as a used recovery code with reason {@code SUPPORT_RESET}: the active credential (its secret
- * erased) and the unused recovery code are revoked, every session of the user ends, pending setups expire, and
- * {@code MfaDisabled} (ticket, approver) is recorded, all in the handler's transaction. A user without an active
+ * erased) and the unused recovery code are revoked, every session of the user ends (sign-in challenges and setup
+ * tokens included), pending setups expire, and {@code MfaDisabled} (ticket, approver) and {@code SessionsRevoked} are
+ * recorded, all in the handler's transaction. A user without an active
  * credential (MFA turned off since they asked support) is left alone and {@code MfaResetNotNeeded} is recorded instead,
  * so the desk can close the ticket either way.
  */
@@ -77,6 +79,11 @@ class SupportResetHandler implements EventHandler {
                 now, approved.userId());
         outbox.append(new MfaDisabled(approved.userId(), revoked.get(0), "SUPPORT_RESET", approved.approverUserId(),
                 approved.ticketId(), null));
+        if (sessions > 0) {
+            // every session ends, challenges included: the account holder signs in again without MFA
+            outbox.append(new SessionsRevoked(approved.userId(), null, null, sessions, "SUPPORT_RESET",
+                    approved.approverUserId(), null));
+        }
         log.info("Support reset of ticket {}: MFA disabled for user {}, {} session(s) ended", approved.ticketId(),
                 approved.userId(), sessions);
     }

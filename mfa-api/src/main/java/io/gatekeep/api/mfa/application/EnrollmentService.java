@@ -140,7 +140,10 @@ public class EnrollmentService {
                 .then(outbox.append(new MfaEnabled(userId, credential.id(), activated.session().id(), clientIp)))
                 .thenReturn(new SetupResult.Enabled(activated.recoveryCode(), null));
         if (caller.kind() != SessionKind.MFA_SETUP) {
-            return stored;
+            // The code that turned MFA on is a pass of the new credential: the session need not sign in again (or
+            // step up) for the sensitive actions of the next step-up window.
+            return stored.flatMap(result -> sessions.markVerified(caller.sessionId(), credential.enabledAt(), false)
+                    .thenReturn(result));
         }
         // The setup token has done its job: it is replaced by a full session, verified by this very code.
         return stored.then(sessions.end(caller.sessionId()))

@@ -74,6 +74,20 @@ public class MfaSessions {
     }
 
     /**
+     * Records that a full session passed its second factor at {@code at} (a step-up, or MFA just turned on by this
+     * session): the mark {@link StepUpGuard} reads.
+     */
+    public Mono<Void> markVerified(UUID sessionId, Instant at, boolean viaRecoveryCode) {
+        return db.sql("""
+                        update auth_session set mfa_verified = true, mfa_verified_at = :at, via_recovery_code = :rc
+                        where id = :id and kind = 'FULL' and revoked_at is null""")
+                .bind("at", at)
+                .bind("rc", viaRecoveryCode)
+                .bind("id", sessionId)
+                .fetch().rowsUpdated().then();
+    }
+
+    /**
      * A setup token lives as long as the first setup session started with it (which may begin a little after the
      * sign-in that issued the token). Only the first start extends it, so restarting setups cannot keep it alive.
      */

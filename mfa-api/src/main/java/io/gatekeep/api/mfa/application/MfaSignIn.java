@@ -7,6 +7,7 @@ import io.gatekeep.api.mfa.verification.VerificationOutcome.ChallengeExpired;
 import io.gatekeep.api.mfa.verification.VerificationOutcome.RecoveryCodeAccepted;
 import io.gatekeep.api.mfa.verification.VerificationOutcome.Verified;
 import io.gatekeep.api.outbox.OutboxWriter;
+import io.gatekeep.api.sessions.SessionRevocations;
 import io.gatekeep.api.sessions.SignInOutcome;
 import io.gatekeep.api.sessions.SignInService;
 import io.gatekeep.events.EventPayload;
@@ -41,11 +42,12 @@ public class MfaSignIn {
     private final OutboxWriter outbox;
     private final VerificationEvents refusals;
     private final TransactionalOperator tx;
+    private final SessionRevocations revocations;
     private final Clock clock;
 
     MfaSignIn(MfaSessions sessions, SecondFactorVerifier verifier, TotpSignInFastPath fastPath, SignInService signIn,
               MfaRequirement requirement, OutboxWriter outbox, VerificationEvents refusals, TransactionalOperator tx,
-              Clock clock) {
+              SessionRevocations revocations, Clock clock) {
         this.sessions = sessions;
         this.verifier = verifier;
         this.fastPath = fastPath;
@@ -54,6 +56,7 @@ public class MfaSignIn {
         this.outbox = outbox;
         this.refusals = refusals;
         this.tx = tx;
+        this.revocations = revocations;
         this.clock = clock;
     }
 
@@ -98,12 +101,22 @@ public class MfaSignIn {
                 .thenReturn(new MfaSignInResult.Refused(outcome));
     }
 
-    /** MFA is off now: a full session, unless an organization enforces MFA (then straight back to setup). */
+    /**
+     * MFA is off now: a full session, unless an organization enforces MFA (then straight back to setup). Every other
+     * session of the account ends: whoever holds one may be why the owner needed the recovery code.
+     */
     private Mono<SignInOutcome> afterRecoveryCode(UUID userId, List<EventPayload> events, String clientIp,
                                                   Instant now) {
         return requirement.isRequiredFor(userId).flatMap(required -> required
-                ? outbox.appendAll(events).then(sessions.issueSetupToken(userId, clientIp)).map(token ->
-                        new SignInOutcome.MfaSetupRequired(userId, token.token(), token.expiresAt()))
-                : signIn.completeMfaSignIn(userId, METHOD_RECOVERY_CODE, now, true, events, clientIp));
+                ? outbox.appendAll(events).then(sessions.issueSetupToken(userId, clientIp))
+                        .flatMap(token -> endOthers(userId, token.sessionId(), clientIp).thenReturn(
+                                new SignInOutcome.MfaSetupRequired(userId, token.token(), token.expiresAt())))
+                : signIn.completeMfaSignIn(userId, METHOD_RECOVERY_CODE, now, true, events, clientIp)
+                        .flatMap(signedIn -> endOthers(userId, signedIn.session().sessionId(), clientIp)
+                                .thenReturn(signedIn)));
+    }
+
+    private Mono<Long> endOthers(UUID userId, UUID keptSessionId, String clientIp) {
+        return revocations.endAll(userId, keptSessionId, SessionRevocations.RECOVERY_CODE, clientIp);
     }
 }

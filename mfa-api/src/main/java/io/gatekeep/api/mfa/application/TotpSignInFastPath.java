@@ -15,6 +15,7 @@ import io.gatekeep.api.sessions.SessionTokens;
 import io.gatekeep.api.sessions.Sessions;
 import io.gatekeep.api.sessions.Sessions.PendingSession;
 import io.gatekeep.api.sessions.SignInOutcome;
+import io.gatekeep.api.web.RequestUserAgent;
 import io.gatekeep.events.account.SignedIn;
 import io.gatekeep.events.mfa.MfaVerificationSucceeded;
 import java.time.Clock;
@@ -83,8 +84,14 @@ public class TotpSignInFastPath {
 
     private Mono<MfaSignInResult> complete(SignInState state, long step, String clientIp, Instant now,
                                            Supplier<Mono<MfaSignInResult>> fullPath) {
+        return Mono.deferContextual(context -> complete(state, step, clientIp, RequestUserAgent.of(context), now,
+                fullPath));
+    }
+
+    private Mono<MfaSignInResult> complete(SignInState state, long step, String clientIp, String userAgent,
+                                           Instant now, Supplier<Mono<MfaSignInResult>> fullPath) {
         ActiveCredential credential = state.credential().orElseThrow();
-        PendingSession session = sessions.pendingMfaVerified(state.userId(), now, clientIp);
+        PendingSession session = sessions.pendingMfaVerified(state.userId(), now, clientIp, userAgent);
         GuardedInsert events = outbox.insertWhere(List.of(
                 new MfaVerificationSucceeded(state.userId(), credential.id(), MfaSignIn.METHOD_TOTP, clientIp),
                 new SignedIn(state.userId(), session.issued().sessionId(), MfaSignIn.METHOD_TOTP, clientIp)),

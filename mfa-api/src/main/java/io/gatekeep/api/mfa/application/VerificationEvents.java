@@ -15,6 +15,7 @@ class VerificationEvents {
     static final String SIGN_IN = "SIGN_IN";
     static final String SETUP = "SETUP";
     static final String DISABLE = "DISABLE";
+    static final String STEP_UP = "STEP_UP";
 
     private final OutboxWriter outbox;
 

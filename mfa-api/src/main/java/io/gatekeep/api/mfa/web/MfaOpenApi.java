@@ -1,5 +1,6 @@
 package io.gatekeep.api.mfa.web;
 
+import io.gatekeep.api.mfa.application.StepUpGuard;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
@@ -26,6 +27,7 @@ class MfaOpenApi {
     static final String SIGN_IN_CODE_REFUSED = RESPONSES + "SignInCodeRefused";
     static final String CHALLENGE_EXPIRED = RESPONSES + "ChallengeExpired";
     static final String LOCKED_OUT = RESPONSES + "LockedOut";
+    static final String STEP_UP_REQUIRED = RESPONSES + "StepUpRequired";
 
     @Bean
     OpenApiCustomizer mfaProblemResponses() {
@@ -53,12 +55,16 @@ class MfaOpenApi {
                     Map.of("locked_out", "5 wrong codes in a row lock MFA for 15 minutes, longer on repeat"))
                     .addHeaderObject("Retry-After", new Header().description("Seconds until the lock ends")
                             .schema(new IntegerSchema())));
+            components.addResponses("StepUpRequired", problem("The session must verify its second factor again",
+                    Map.of(StepUpGuard.STEP_UP_REQUIRED.code(), "No second factor verified for this session within "
+                            + "gatekeep.sessions.step-up-window: POST /api/v1/auth/step-up, then try again")));
             if (openApi.getInfo() != null && openApi.getInfo().getDescription() != null) {
                 openApi.getInfo().setDescription(openApi.getInfo().getDescription() + """
                          MFA codes: setup_session_expired, challenge_expired (401), mfa_setup_required (403, a \
                         setup token outside the setup endpoints), mfa_already_enabled, mfa_not_enabled, \
                         mfa_enforced (409), qr_expired (410), invalid_code, code_already_used (422), \
-                        locked_out (429, Retry-After).""");
+                        locked_out (429, Retry-After). Sensitive actions answer mfa_step_up_required (403) to a \
+                        session whose second factor is older than the step-up window.""");
             }
         };
     }

@@ -6,6 +6,7 @@ import io.gatekeep.api.mfa.application.DisableResult;
 import io.gatekeep.api.mfa.application.EnrollmentService;
 import io.gatekeep.api.mfa.application.MfaDisabling;
 import io.gatekeep.api.mfa.application.SetupResult;
+import io.gatekeep.api.mfa.application.StepUpGuard;
 import io.gatekeep.api.mfa.enrollment.SetupMaterial;
 import io.gatekeep.api.sessions.CurrentSession;
 import io.gatekeep.api.web.ClientIps;
@@ -39,12 +40,15 @@ class MfaSetupController {
 
     private final EnrollmentService enrollment;
     private final MfaDisabling disabling;
+    private final StepUpGuard stepUp;
     private final ClientIps clientIps;
     private final Clock clock;
 
-    MfaSetupController(EnrollmentService enrollment, MfaDisabling disabling, ClientIps clientIps, Clock clock) {
+    MfaSetupController(EnrollmentService enrollment, MfaDisabling disabling, StepUpGuard stepUp, ClientIps clientIps,
+                       Clock clock) {
         this.enrollment = enrollment;
         this.disabling = disabling;
+        this.stepUp = stepUp;
         this.clientIps = clientIps;
         this.clock = clock;
     }
@@ -148,16 +152,21 @@ class MfaSetupController {
 
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Turn MFA off", description = "Needs a current code. Refused while an organization of the "
-            + "user enforces MFA. Wrong codes count toward the lockout.")
+    @Operation(summary = "Turn MFA off", description = "Needs a current code, from a session whose second factor was "
+            + "verified within the step-up window (403 mfa_step_up_required otherwise: POST /api/v1/auth/step-up). "
+            + "Refused while an organization of the user enforces MFA. Wrong codes count toward the lockout.")
     @ApiResponse(responseCode = "204", description = "MFA is off; the recovery code is void")
     @ApiResponse(responseCode = "401", ref = OpenApiDocs.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "403", ref = MfaOpenApi.STEP_UP_REQUIRED)
     @ApiResponse(responseCode = "409", ref = MfaOpenApi.MFA_DISABLE_CONFLICT)
     @ApiResponse(responseCode = "422", ref = MfaOpenApi.INVALID_CODE)
     @ApiResponse(responseCode = "429", ref = MfaOpenApi.LOCKED_OUT)
     Mono<Void> disable(@AuthenticationPrincipal CurrentSession session, @Valid @RequestBody CodeRequest request,
                        ServerHttpRequest http) {
-        return disabling.disable(session.userId(), request.code(), clientIps.of(http)).flatMap(result -> {
+        // checked before the code, so a session that must step up first spends no attempt
+        return stepUp.requireIfMfa(session)
+                .then(Mono.defer(() -> disabling.disable(session.userId(), request.code(), clientIps.of(http))))
+                .flatMap(result -> {
             if (result instanceof DisableResult.Disabled) {
                 return Mono.empty();
             }

@@ -7,6 +7,17 @@ public sealed interface RateLimitDecision {
 
     boolean allowed();
 
+    /** The decision of two limits counted together: refused if either refuses, for the longer wait. */
+    static RateLimitDecision stricter(RateLimitDecision a, RateLimitDecision b) {
+        if (a instanceof Exceeded ea && b instanceof Exceeded eb) {
+            return ea.retryAfter().compareTo(eb.retryAfter()) >= 0 ? ea : eb;
+        }
+        if (a instanceof Allowed aa && b instanceof Allowed ab) {
+            return aa.remaining() <= ab.remaining() ? aa : ab;
+        }
+        return a.allowed() ? b : a;
+    }
+
     record Allowed(long remaining) implements RateLimitDecision {
         @Override
         public boolean allowed() {
