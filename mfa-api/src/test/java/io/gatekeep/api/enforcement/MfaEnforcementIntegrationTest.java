@@ -207,11 +207,11 @@ class MfaEnforcementIntegrationTest extends ApiIntegrationTest {
 
     // --- fixtures ---------------------------------------------------------------------------------------------
 
-    /** The account has MFA (enabled a day ago) and its session passed a TOTP code since. */
+    /** The account has MFA (enabled a day ago) and its session passed a TOTP code just now. */
     private Account withMfaStepUp(Account account) {
         Instant enabledAt = clock.instant().minus(Duration.ofDays(1));
         enableMfa(account, enabledAt);
-        markSessionMfaVerified(account, enabledAt.plusSeconds(60), false);
+        markSessionMfaVerified(account, clock.instant(), false);
         return account;
     }
 

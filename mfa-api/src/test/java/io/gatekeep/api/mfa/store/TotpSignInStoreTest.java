@@ -155,7 +155,7 @@ class TotpSignInStoreTest {
 
     /** What the caller does once the code matched {@code step}: the success, written if it all still holds. */
     private Mono<Boolean> complete(Challenge challenge, long step, DatabaseClient client) {
-        Sessions sessions = new Sessions(client, CLOCK, new SessionProperties(Duration.ofHours(12)));
+        Sessions sessions = new Sessions(client, CLOCK, new SessionProperties(Duration.ofHours(12), Duration.ofHours(2), Duration.ofMinutes(15)));
         PendingSession session = sessions.pendingMfaVerified(user, T0, "127.0.0.1");
         OutboxWriter.GuardedInsert events = new OutboxWriter(client, CLOCK, "/test").insertWhere(List.of(
                         new MfaVerificationSucceeded(user, credentialId, "TOTP", "127.0.0.1"),
