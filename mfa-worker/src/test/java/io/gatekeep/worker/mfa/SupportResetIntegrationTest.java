@@ -61,6 +61,11 @@ class SupportResetIntegrationTest extends WorkerIntegrationTest {
         assertThat(disabled).singleElement().satisfies(row -> assertThat(row)
                 .containsEntry("reason", "SUPPORT_RESET").containsEntry("ticket", ticket.toString())
                 .containsEntry("actor", owner.id().toString()).containsEntry("credential", credential.toString()));
+        assertThat(jdbc.queryForList("""
+                select payload ->> 'reason' as reason, payload ->> 'count' as count
+                from outbox_event where event_type = 'io.gatekeep.account.sessions-revoked' and partition_key = ?""",
+                user.id().toString())).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("reason", "SUPPORT_RESET").containsEntry("count", "2"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                 "select count(*) from outgoing_email where recipient = ?", Integer.class, user.email()) > 0);
