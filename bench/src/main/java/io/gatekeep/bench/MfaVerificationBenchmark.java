@@ -231,8 +231,10 @@ public final class MfaVerificationBenchmark {
         properties.put("spring.main.banner-mode", "off");
         properties.put("gatekeep.mfa.encryption.keys." + SeedCrypto.KEY_ID, crypto.keyBase64());
         properties.put("gatekeep.mfa.encryption.active-key-id", SeedCrypto.KEY_ID);
-        // every sign-in comes from 127.0.0.1 and the challenges are collected ahead of each phase
-        properties.put("gatekeep.sign-in.rate-limit.per-ip", "100000000");
+        // every sign-in comes from 127.0.0.1 and the challenges are collected ahead of each phase (only failed
+        // passwords count against these limits; raised anyway so that a seeding mistake shows as 401, not 429)
+        properties.put("gatekeep.sign-in.rate-limit.per-network", "100000000");
+        properties.put("gatekeep.sign-in.rate-limit.per-account-and-network", "1000");
         properties.put("gatekeep.sign-in.rate-limit.per-account", "1000");
         properties.put("gatekeep.mfa.challenge.validity", "30m");
         Arrays.stream(args).filter(arg -> arg.contains("=") && Arrays.asList("--spring.", "--gatekeep.",
