@@ -54,7 +54,12 @@ class AuthController {
     @PostMapping("/sign-in")
     @Operation(summary = "Sign in with email and password",
             description = "Answers AUTHENTICATED with a session token, or (for users with MFA) MFA_REQUIRED / "
-                    + "MFA_SETUP_REQUIRED. Limited per client IP and per account.")
+                    + "MFA_SETUP_REQUIRED. Only failed passwords count against the limits "
+                    + "(gatekeep.sign-in.rate-limit.*): per account and client network (IPv4 address or IPv6 /64), "
+                    + "per client network, and a much higher ceiling per account; a successful sign-in never counts. "
+                    + "The client address is the connection's, or behind a trusted proxy "
+                    + "(gatekeep.web.trusted-proxies) the one that proxy added to X-Forwarded-For. A full session "
+                    + "ends after gatekeep.sessions.ttl, or sooner after gatekeep.sessions.idle-timeout without use.")
     @ApiResponse(responseCode = "200", description = "Signed in, or a second step is required")
     @ApiResponse(responseCode = "401", ref = OpenApiDocs.INVALID_CREDENTIALS)
     @ApiResponse(responseCode = "429", ref = OpenApiDocs.RATE_LIMITED)
