@@ -33,6 +33,7 @@ public class Sessions {
             :sessionUserAgent""";
     /** A session in use is marked used at most this often: most requests only read their session. */
     static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+    private static final UUID NO_SESSION = new UUID(0, 0);
     private static final String INSERT = "insert into " + INSERT_COLUMNS + "\nvalues (" + INSERT_VALUES + ")";
 
     private final DatabaseClient db;
@@ -189,18 +190,34 @@ public class Sessions {
      * Revokes every live session of a user except {@code exceptSessionIdOrNull} (null: all of them), challenges and
      * setup tokens included; answers how many. Joins the caller's transaction; {@link SessionRevocations#endAll}
      * records the event with it.
+     *
+     * <p>A sign-in challenge that another transaction is redeeming at this very moment is locked by it, and that
+     * transaction may be waiting for a lock this one holds (the MFA lockout row, when this runs after a recovery
+     * code): such challenges are skipped instead of waited for, which cannot deadlock. Skipping one is harmless: a
+     * redemption that fails releases it as it was, and one that succeeds must still pass the credential this
+     * transaction holds or changed. Signed-in sessions are always waited for: none is left behind.
      */
     public Mono<Long> revokeAll(UUID userId, UUID exceptSessionIdOrNull) {
-        if (exceptSessionIdOrNull == null) {
-            return revokeAll(userId);
-        }
         return db.sql("""
-                        update auth_session set revoked_at = :now
-                        where user_id = :userId and revoked_at is null and id <> :kept""")
+                        with challenges as (
+                            update auth_session set revoked_at = :now
+                            where id in (select id from auth_session
+                                         where user_id = :userId and revoked_at is null and id <> :kept
+                                           and kind = 'MFA_CHALLENGE'
+                                         for update skip locked)
+                            returning id
+                        ), sessions as (
+                            update auth_session set revoked_at = :now
+                            where user_id = :userId and revoked_at is null and id <> :kept
+                              and kind <> 'MFA_CHALLENGE'
+                            returning id
+                        )
+                        select (select count(*) from challenges) + (select count(*) from sessions)""")
                 .bind("now", clock.instant())
                 .bind("userId", userId)
-                .bind("kept", exceptSessionIdOrNull)
-                .fetch().rowsUpdated();
+                .bind("kept", exceptSessionIdOrNull == null ? NO_SESSION : exceptSessionIdOrNull)
+                .map(row -> row.get(0, Long.class))
+                .one();
     }
 
     /** Revokes one live session of {@code userId}; false when it is not theirs, or already over. */

@@ -84,7 +84,7 @@ class SignUpAndSignInIntegrationTest extends ApiIntegrationTest {
     }
 
     @Test
-    void signInRecordsSignedInEventWithForwardedClientIp() {
+    void signInRecordsSignedInEventWithTheAddressTheTrustedProxyAdded() {
         Account owner = signedUpOwner();
         web.post().uri("/api/v1/auth/sign-in").header("X-Forwarded-For", "203.0.113.7, 10.0.0.1")
                 .contentType(MediaType.APPLICATION_JSON)
@@ -94,7 +94,8 @@ class SignUpAndSignInIntegrationTest extends ApiIntegrationTest {
         List<Map<String, Object>> rows = outboxRows("io.gatekeep.account.signed-in", owner.userId());
         assertThat(rows).hasSize(2);
         Map<String, Object> last = rows.get(1);
-        assertThat(payload(last)).containsEntry("clientIp", "203.0.113.7").containsEntry("method", "PASSWORD");
+        // the test client is the trusted proxy: it added 10.0.0.1; "203.0.113.7" is whatever the client wrote
+        assertThat(payload(last)).containsEntry("clientIp", "10.0.0.1").containsEntry("method", "PASSWORD");
         assertThat(last.get("topic")).isEqualTo("account");
         assertThat(last.get("status")).isEqualTo("PENDING");
         assertThat(last.get("subject")).isEqualTo("user/" + owner.userId());

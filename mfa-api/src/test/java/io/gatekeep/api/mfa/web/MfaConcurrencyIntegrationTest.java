@@ -78,9 +78,11 @@ class MfaConcurrencyIntegrationTest extends MfaHttpTest {
         return token;
     }
 
+    /** MFA-verified sessions issued by a sign-in (the session that turned MFA on counts as verified too). */
     private int authenticatedSessions(UUID userId) {
         return jdbc.queryForObject("""
-                select count(*) from auth_session where user_id = ? and kind = 'FULL' and mfa_verified""",
+                select count(*) from auth_session s where user_id = ? and kind = 'FULL' and mfa_verified
+                  and not exists (select 1 from mfa_setup m where m.auth_session_id = s.id)""",
                 Integer.class, userId);
     }
 
