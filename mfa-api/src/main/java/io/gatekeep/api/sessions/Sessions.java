@@ -158,4 +158,21 @@ public class Sessions {
                 SessionKind.valueOf(row.get("kind", String.class)), Boolean.TRUE.equals(row.get("mfa_verified",
                 Boolean.class)), row.get("created_at", Instant.class), row.get("expires_at", Instant.class));
     }
+
+    /**
+     * Revokes every live session of a user except {@code exceptSessionIdOrNull} (null: all of them); answers how many.
+     */
+    public Mono<Long> revokeAll(UUID userId, UUID exceptSessionIdOrNull) {
+        if (exceptSessionIdOrNull == null) {
+            return revokeAll(userId);
+        }
+        return db.sql("""
+                        update auth_session set revoked_at = :now
+                        where user_id = :userId and revoked_at is null and id <> :exceptId
+                        """)
+                .bind("now", clock.instant())
+                .bind("userId", userId)
+                .bind("exceptId", exceptSessionIdOrNull)
+                .fetch().rowsUpdated();
+    }
 }
