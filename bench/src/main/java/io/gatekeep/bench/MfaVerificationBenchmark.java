@@ -237,6 +237,9 @@ public final class MfaVerificationBenchmark {
         properties.put("gatekeep.sign-in.rate-limit.per-account-and-network", "1000");
         properties.put("gatekeep.sign-in.rate-limit.per-account", "1000");
         properties.put("gatekeep.mfa.challenge.validity", "30m");
+        // the seeded password hashes are bcrypt cost 4 (SeedCrypto): configure that cost, so no sign-in upgrades them
+        properties.put("gatekeep.passwords.bcrypt-strength", "4");
+        properties.put("gatekeep.passwords.allow-weak-hashing", "true");
         Arrays.stream(args).filter(arg -> arg.contains("=") && Arrays.asList("--spring.", "--gatekeep.",
                         "--logging.", "--server.", "--management.").stream().anyMatch(arg::startsWith))
                 .forEach(arg -> properties.put(arg.substring(2, arg.indexOf('=')),

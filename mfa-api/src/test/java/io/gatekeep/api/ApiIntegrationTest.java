@@ -29,7 +29,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "gatekeep.web.trusted-proxies=127.0.0.1/32,::1/128",
-        "gatekeep.passwords.bcrypt-strength=4",
+        "gatekeep.passwords.bcrypt-strength=5",
+        "gatekeep.passwords.allow-weak-hashing=true",
         "gatekeep.sign-in.rate-limit.per-network=8",
         "gatekeep.sign-in.rate-limit.per-account-and-network=5",
         "gatekeep.sign-in.rate-limit.per-account=" + ApiIntegrationTest.SIGN_IN_FAILURES_PER_ACCOUNT,
@@ -81,15 +82,47 @@ public abstract class ApiIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body);
     }
 
+    /** A new organization's owner, signed up and confirmed, signed in with the session the confirmation started. */
     protected Account signedUpOwner() {
-        String email = uniqueEmail("owner");
-        Map<?, ?> response = post("/api/v1/signup", Map.of("organizationName", "Org " + email, "email", email,
-                "password", PASSWORD, "displayName", "Olivia Owner"))
-                .exchange().expectStatus().isCreated()
+        return signedUpOwner(uniqueEmail("owner"), PASSWORD);
+    }
+
+    /**
+     * Signs {@code email} up, confirms it with the token the confirmation email would carry ({@link #signupToken}) and
+     * answers the owner with the session the confirmation started.
+     */
+    protected Account signedUpOwner(String email, String password) {
+        requestSignup(email, password).expectStatus().isAccepted()
+                .expectBody().jsonPath("$.status").isEqualTo("VERIFICATION_PENDING");
+        Map<?, ?> confirmed = verifySignup(signupToken(email)).expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
-        UUID organizationId = UUID.fromString((String) ((Map<?, ?>) response.get("organization")).get("id"));
-        UUID userId = UUID.fromString((String) ((Map<?, ?>) response.get("owner")).get("id"));
-        return new Account(organizationId, userId, email, PASSWORD, signIn(email, PASSWORD));
+        assertThat(confirmed.get("status")).isEqualTo("AUTHENTICATED");
+        UUID userId = jdbc.queryForObject("select id from app_user where lower(email) = lower(?)", UUID.class, email);
+        UUID organizationId = jdbc.queryForObject("""
+                select organization_id from membership where user_id = ? and joined_via = 'CREATED'
+                order by created_at desc limit 1""", UUID.class, userId);
+        return new Account(organizationId, userId, email, password, (String) confirmed.get("sessionToken"));
+    }
+
+    protected WebTestClient.ResponseSpec requestSignup(String email, String password) {
+        return post("/api/v1/signup", Map.of("organizationName", "Org " + email, "email", email,
+                "password", password, "displayName", "Olivia Owner")).exchange();
+    }
+
+    protected WebTestClient.ResponseSpec verifySignup(String token) {
+        return post("/api/v1/signup/verify", Map.of("token", token)).exchange();
+    }
+
+    /**
+     * What the worker does when it writes the confirmation email of the address's pending signup: a new token whose
+     * hash the signup keeps (an earlier token stops working, as when the email is sent again).
+     */
+    protected String signupToken(String email) {
+        String token = io.gatekeep.api.sessions.SessionTokens.newToken();
+        int updated = jdbc.update("update signup_request set token_hash = ? where lower(email) = lower(?)",
+                io.gatekeep.api.sessions.SessionTokens.sha256(token), email);
+        assertThat(updated).as("a pending signup for %s", email).isEqualTo(1);
+        return token;
     }
 
     protected String signIn(String email, String password) {

@@ -9,10 +9,14 @@ import io.gatekeep.events.account.MemberLeft;
 import io.gatekeep.events.account.MemberRemoved;
 import io.gatekeep.events.account.MemberUpdated;
 import io.gatekeep.events.account.SessionsRevoked;
+import io.gatekeep.events.account.PasswordChanged;
+import io.gatekeep.events.account.PasswordResetRequested;
 import io.gatekeep.events.account.SignInFailed;
 import io.gatekeep.events.account.SignedIn;
 import io.gatekeep.events.account.SignedOut;
 import io.gatekeep.events.account.SignedUp;
+import io.gatekeep.events.account.SignupConfirmationResent;
+import io.gatekeep.events.account.SignupRequested;
 import io.gatekeep.events.mfa.MfaDisabled;
 import io.gatekeep.events.mfa.MfaEnabled;
 import io.gatekeep.events.mfa.MfaEnforcementChanged;
@@ -50,6 +54,12 @@ public enum EventType {
     INVITATION_CANCELLED("io.gatekeep.account.invitation-cancelled", Topic.ACCOUNT, InvitationCancelled.class, 1),
     MEMBER_LEFT("io.gatekeep.account.member-left", Topic.ACCOUNT, MemberLeft.class, 1),
     SESSIONS_REVOKED("io.gatekeep.account.sessions-revoked", Topic.ACCOUNT, SessionsRevoked.class, 1),
+    SIGNUP_REQUESTED("io.gatekeep.account.signup-requested", Topic.ACCOUNT, SignupRequested.class, 1),
+    SIGNUP_CONFIRMATION_RESENT("io.gatekeep.account.signup-confirmation-resent", Topic.ACCOUNT,
+            SignupConfirmationResent.class, 1),
+    PASSWORD_RESET_REQUESTED("io.gatekeep.account.password-reset-requested", Topic.ACCOUNT,
+            PasswordResetRequested.class, 1),
+    PASSWORD_CHANGED("io.gatekeep.account.password-changed", Topic.ACCOUNT, PasswordChanged.class, 1),
 
     MFA_SETUP_STARTED("io.gatekeep.enrollment.setup-started", Topic.ENROLLMENT, MfaSetupStarted.class, 1),
     MFA_QR_REFRESHED("io.gatekeep.enrollment.qr-refreshed", Topic.ENROLLMENT, MfaQrRefreshed.class, 1),

@@ -29,12 +29,16 @@ final class ApiClient {
             return status / 100 == 2;
         }
 
-        /** The first of the dotted paths present as a non-empty text or number, e.g. {@code organization.id}. */
+        /**
+         * The first of the dotted paths present as a non-empty text or number, e.g. {@code organization.id} or
+         * {@code organizations.0.id} (array index).
+         */
         Optional<String> text(String... paths) {
             for (String path : paths) {
                 JsonNode node = body;
                 for (String field : path.split("\\.")) {
-                    node = node.path(field);
+                    node = node.isArray() && field.matches("\\d+") ? node.path(Integer.parseInt(field))
+                            : node.path(field);
                 }
                 if ((node.isString() || node.isNumber()) && !node.asString().isBlank()) {
                     return Optional.of(node.asString());

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Creates the demo organization once, through the real API: the owner signs up, invites an admin and two members,
- * each redeems the token from the invitation email the worker sent, and everyone signs in once to prove it.
+ * Creates the demo organization once, through the real API and the real emails: the owner signs up and confirms the
+ * address with the token from the confirmation email the worker sent, invites an admin and two members, each redeems
+ * the token from their invitation email, and everyone signs in once to prove it.
  * Skipped when the demo owner can already sign in (a restart with kept data).
  */
 final class DemoSeeder {
@@ -36,13 +37,19 @@ final class DemoSeeder {
                 "email", DemoAccount.OWNER.email(),
                 "password", DemoAccount.OWNER.password(),
                 "displayName", DemoAccount.OWNER.displayName()), null);
-        if (signup.status() != 201) {
-            throw new IllegalStateException("Sign-up of the demo owner failed: " + signup.describe()
-                    + (signup.status() == 409 ? " (the owner exists with another password? use --fresh)" : ""));
+        if (signup.status() != 202) {
+            throw new IllegalStateException("Sign-up of the demo owner failed: " + signup.describe());
         }
-        String organizationId = signup.text("organization.id", "organizationId", "organization.organizationId", "id")
-                .orElseThrow(() -> new IllegalStateException("Sign-up answer names no organization id: " + signup.raw()));
-        String ownerSession = sessionToken(signIn(DemoAccount.OWNER), DemoAccount.OWNER);
+        String confirmation = mail.awaitLinkToken(DemoAccount.OWNER.email(), "/verify-email", MAIL_TIMEOUT)
+                .orElseThrow(() -> new IllegalStateException("No confirmation email reached "
+                        + DemoAccount.OWNER.email() + " within " + MAIL_TIMEOUT.toSeconds() + " s (does the owner "
+                        + "exist with another password? use --fresh; is mfa-worker sending mail? see "
+                        + ".gatekeep-local/logs/worker.log)"));
+        ApiClient.Response confirmed = api.post("/api/v1/signup/verify", Map.of("token", confirmation), null);
+        String ownerSession = sessionToken(confirmed, DemoAccount.OWNER);
+        System.out.println("  " + DemoAccount.OWNER.email() + " (OWNER) signed up and confirmed the address");
+        String organizationId = api.get("/api/v1/me", ownerSession).text("organizations.0.id")
+                .orElseThrow(() -> new IllegalStateException("The demo owner has no organization"));
         for (DemoAccount account : DemoAccount.INVITED) {
             invite(organizationId, ownerSession, account);
         }
@@ -56,7 +63,7 @@ final class DemoSeeder {
         if (added.status() != 201) {
             throw new IllegalStateException("Adding " + account.email() + " failed: " + added.describe());
         }
-        String token = mail.awaitInvitationToken(account.email(), MAIL_TIMEOUT)
+        String token = mail.awaitLinkToken(account.email(), "/invitations/accept", MAIL_TIMEOUT)
                 .orElseThrow(() -> new IllegalStateException("No invitation email with a token reached "
                         + account.email() + " within " + MAIL_TIMEOUT.toSeconds() + " s (is mfa-worker sending mail?"
                         + " see .gatekeep-local/logs/worker.log)"));

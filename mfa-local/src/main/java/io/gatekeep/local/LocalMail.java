@@ -41,15 +41,18 @@ final class LocalMail implements AutoCloseable {
         return new LocalMail(greenMail);
     }
 
-    /** Waits for a message to {@code address} that carries an invitation token, newest first. */
-    Optional<String> awaitInvitationToken(String address, Duration timeout) throws InterruptedException {
+    /**
+     * Waits for a message to {@code address} with a link to {@code linkPath} (e.g. {@code /verify-email}) that carries
+     * a token, newest first.
+     */
+    Optional<String> awaitLinkToken(String address, String linkPath, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             List<MimeMessage> received = Arrays.asList(greenMail.getReceivedMessages());
             for (int i = received.size() - 1; i >= 0; i--) {
                 MimeMessage message = received.get(i);
                 if (isAddressedTo(message, address)) {
-                    Optional<String> token = InvitationToken.in(text(message));
+                    Optional<String> token = EmailedToken.inLink(text(message), linkPath);
                     if (token.isPresent()) {
                         return token;
                     }

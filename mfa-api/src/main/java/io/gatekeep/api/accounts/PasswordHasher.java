@@ -17,9 +17,17 @@ import reactor.core.scheduler.Schedulers;
  * longer input, so the password is first condensed with HMAC-SHA-256 under a fixed domain-separation key
  * ("gatekeep/password/v1", not a secret) and base64-encoded: 128-character passwords keep their full strength.
  * Anything that writes {@code app_user.password_hash} must use this class.
+ * <p>
+ * The cost ({@code gatekeep.passwords.bcrypt-strength}) has a floor of {@value #MIN_STRENGTH}: below it the service
+ * refuses to start unless {@code gatekeep.passwords.allow-weak-hashing=true}, which only tests and benchmarks set.
+ * Hashes made at a lower cost than configured are upgraded at the account's next successful sign-in
+ * ({@link #needsUpgrade}).
  */
 @Component
 public class PasswordHasher {
+
+    /** The lowest bcrypt cost allowed outside tests and benchmarks. */
+    public static final int MIN_STRENGTH = 10;
 
     private static final byte[] DOMAIN_KEY = "gatekeep/password/v1".getBytes(StandardCharsets.UTF_8);
 
@@ -28,7 +36,13 @@ public class PasswordHasher {
     // Compared against when the account does not exist (or has no password), so the answer takes as long.
     private final String dummyHash;
 
-    PasswordHasher(@Value("${gatekeep.passwords.bcrypt-strength:10}") int strength) {
+    PasswordHasher(@Value("${gatekeep.passwords.bcrypt-strength:10}") int strength,
+                   @Value("${gatekeep.passwords.allow-weak-hashing:false}") boolean allowWeakHashing) {
+        if (strength < MIN_STRENGTH && !allowWeakHashing) {
+            throw new IllegalStateException("gatekeep.passwords.bcrypt-strength is " + strength
+                    + ", below the floor of " + MIN_STRENGTH
+                    + "; only tests and benchmarks may set gatekeep.passwords.allow-weak-hashing=true");
+        }
         this.bcrypt = new BCryptPasswordEncoder(strength);
         this.dummyHash = bcrypt.encode(condense("gatekeep-dummy-password-for-timing"));
     }
@@ -51,6 +65,16 @@ public class PasswordHasher {
             boolean matched = bcrypt.matches(condense(password), hash == null ? dummyHash : hash);
             return matched && hash != null;
         }).subscribeOn(scheduler);
+    }
+
+    /** Whether {@code hash} is a bcrypt hash made at a lower cost than configured, so it should be redone. */
+    public boolean needsUpgrade(String hash) {
+        try {
+            return hash != null && bcrypt.upgradeEncoding(hash);
+        } catch (IllegalArgumentException notBcrypt) {
+            // its message would quote the hash: never rethrow or log it
+            return false;
+        }
     }
 
     private static String condense(String password) {

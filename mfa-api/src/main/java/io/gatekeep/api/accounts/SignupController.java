@@ -2,6 +2,7 @@ package io.gatekeep.api.accounts;
 
 import io.gatekeep.api.accounts.model.PasswordPolicy;
 import io.gatekeep.api.accounts.model.PlainName;
+import io.gatekeep.api.sessions.SignInResponse;
 import io.gatekeep.api.web.ApiError;
 import io.gatekeep.api.web.ClientIps;
 import io.gatekeep.api.web.OpenApiDocs;
@@ -12,8 +13,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,9 +24,6 @@ import reactor.core.publisher.Mono;
 @RestController
 @Tag(name = "Accounts")
 class SignupController {
-
-    static final ApiError EMAIL_TAKEN =
-            new ApiError(HttpStatus.CONFLICT, "email_taken", "An account with this email already exists");
 
     private final SignupService signup;
     private final ClientIps clientIps;
@@ -49,31 +45,59 @@ class SignupController {
     }
 
     @Schema(name = "SignupResponse")
-    record SignupResponse(Organization organization, Owner owner) {
-        record Organization(UUID id, String name, Instant createdAt) {
-        }
+    record SignupResponse(@Schema(allowableValues = {"VERIFICATION_PENDING"}) String status) {
+    }
 
-        record Owner(UUID id, String email, String displayName, String role) {
+    @Schema(name = "SignupVerificationRequest")
+    record VerifyRequest(@Schema(description = "The token from the confirmation link") @NotBlank @Size(max = 256)
+                         String token) {
+        @Override
+        public String toString() {
+            return "VerifyRequest[]";
         }
     }
 
     @PostMapping("/api/v1/signup")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create an organization and its owner account")
-    @ApiResponse(responseCode = "201", description = "The new organization and its owner")
-    @ApiResponse(responseCode = "409", ref = OpenApiDocs.CONFLICT)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Ask for an organization and its owner account; the address must be confirmed",
+            description = "Answers 202 VERIFICATION_PENDING for every well-formed request, whether or not the address "
+                    + "has an account. An address without an active account is emailed a confirmation link "
+                    + "(<base-url>/verify-email?token=..., valid 24 hours, single use); nothing can sign in until it "
+                    + "is confirmed with POST /api/v1/signup/verify, and a later signup for the address replaces this "
+                    + "one (its link stops working). An address that has an active account is emailed that it does, "
+                    + "with pointers to sign-in and password reset; nothing is created. Limited per client address "
+                    + "and per email address.")
+    @ApiResponse(responseCode = "202", description = "A confirmation email (or an account notice) is on its way")
+    @ApiResponse(responseCode = "400", ref = OpenApiDocs.VALIDATION_FAILED)
+    @ApiResponse(responseCode = "429", ref = OpenApiDocs.RATE_LIMITED)
     Mono<SignupResponse> signUp(@Valid @RequestBody SignupRequest body, ServerHttpRequest http) {
-        return signup.signUp(body.organizationName().trim(), body.email().trim(), body.password(),
+        return signup.request(body.organizationName().trim(), body.email().trim(), body.password(),
                         body.displayName().trim(), clientIps.of(http))
                 .map(outcome -> {
-                    if (outcome instanceof SignupService.Outcome.SignedUp done) {
-                        return new SignupResponse(
-                                new SignupResponse.Organization(done.organizationId(), done.organizationName(),
-                                        done.createdAt()),
-                                new SignupResponse.Owner(done.owner().id(), done.owner().email(),
-                                        done.owner().displayName(), "OWNER"));
+                    if (outcome instanceof SignupService.Requested.RateLimited limited) {
+                        throw ApiError.RATE_LIMITED.exception().withRetryAfter(limited.retryAfter());
                     }
-                    throw EMAIL_TAKEN.exception();
+                    return new SignupResponse("VERIFICATION_PENDING");
                 });
+    }
+
+    @PostMapping("/api/v1/signup/verify")
+    @Operation(summary = "Confirm a signup with the token from its confirmation email",
+            description = "Creates the account with the password chosen at signup and its organization (the account "
+                    + "is its owner), and signs in: the answer is a sign-in's AUTHENTICATED with a session token.")
+    @ApiResponse(responseCode = "200", description = "Confirmed and signed in")
+    @ApiResponse(responseCode = "400", description = "invalid_token (unknown, replaced or used), validation_failed",
+            ref = OpenApiDocs.INVALID_TOKEN)
+    @ApiResponse(responseCode = "410", description = "token_expired", ref = OpenApiDocs.GONE)
+    Mono<SignInResponse> verify(@Valid @RequestBody VerifyRequest body, ServerHttpRequest http) {
+        return signup.confirm(body.token().trim(), clientIps.of(http)).map(outcome -> {
+            if (outcome instanceof SignupService.Confirmed.SignedIn signedIn) {
+                return SignInResponse.from(signedIn.session());
+            }
+            if (outcome instanceof SignupService.Confirmed.TokenExpired) {
+                throw ApiError.TOKEN_EXPIRED.exception();
+            }
+            throw ApiError.INVALID_TOKEN.exception();
+        });
     }
 }

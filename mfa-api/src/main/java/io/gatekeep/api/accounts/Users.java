@@ -62,6 +62,27 @@ public class Users {
                 .fetch().rowsUpdated().then();
     }
 
+    /**
+     * Replaces the password hash only if it is still {@code expectedHash}: a concurrent change wins over a stale
+     * one. Answers whether it was replaced.
+     */
+    public Mono<Boolean> replacePasswordHash(UUID id, String expectedHash, String newHash) {
+        return db.sql("update app_user set password_hash = :newHash where id = :id and password_hash = :expectedHash")
+                .bind("newHash", newHash)
+                .bind("id", id)
+                .bind("expectedHash", expectedHash)
+                .fetch().rowsUpdated()
+                .map(rows -> rows > 0);
+    }
+
+    /** Sets the display name (an invited account confirming its own signup chooses its own). */
+    public Mono<Void> rename(UUID id, String displayName) {
+        return db.sql("update app_user set display_name = :displayName where id = :id")
+                .bind("displayName", displayName)
+                .bind("id", id)
+                .fetch().rowsUpdated().then();
+    }
+
     static UserAccount read(Readable row) {
         return new UserAccount(row.get("id", UUID.class), row.get("email", String.class),
                 row.get("display_name", String.class), row.get("password_hash", String.class),

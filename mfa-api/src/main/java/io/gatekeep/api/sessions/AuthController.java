@@ -62,6 +62,8 @@ class AuthController {
                     + "ends after gatekeep.sessions.ttl, or sooner after gatekeep.sessions.idle-timeout without use.")
     @ApiResponse(responseCode = "200", description = "Signed in, or a second step is required")
     @ApiResponse(responseCode = "401", ref = OpenApiDocs.INVALID_CREDENTIALS)
+    @ApiResponse(responseCode = "403", description = "email_not_verified: the right password of an unconfirmed signup",
+            ref = OpenApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "429", ref = OpenApiDocs.RATE_LIMITED)
     Mono<SignInResponse> signIn(@Valid @RequestBody SignInRequest request, ServerHttpRequest http) {
         return signIn.signIn(request.email(), request.password(), clientIps.of(http)).map(SignInResponse::from);

@@ -36,4 +36,8 @@ public sealed interface SignInOutcome {
 
     record RateLimited(Duration retryAfter) implements SignInOutcome {
     }
+
+    /** The right password of a signup whose address is not confirmed yet (never told without the password). */
+    record EmailNotVerified() implements SignInOutcome {
+    }
 }

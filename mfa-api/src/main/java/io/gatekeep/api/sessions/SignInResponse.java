@@ -36,6 +36,9 @@ public record SignInResponse(
         if (outcome instanceof SignInOutcome.MfaSetupRequired s) {
             return new SignInResponse("MFA_SETUP_REQUIRED", null, null, s.setupToken(), s.expiresAt(), null);
         }
+        if (outcome instanceof SignInOutcome.EmailNotVerified) {
+            throw ApiError.EMAIL_NOT_VERIFIED.exception();
+        }
         if (outcome instanceof SignInOutcome.RateLimited r) {
             throw ApiError.RATE_LIMITED.exception().withRetryAfter(r.retryAfter());
         }

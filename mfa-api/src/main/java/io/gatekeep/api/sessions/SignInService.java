@@ -1,6 +1,7 @@
 package io.gatekeep.api.sessions;
 
 import io.gatekeep.api.accounts.PasswordHasher;
+import io.gatekeep.api.accounts.UnconfirmedSignups;
 import io.gatekeep.api.accounts.Users;
 import io.gatekeep.api.accounts.model.EmailAddress;
 import io.gatekeep.api.accounts.model.UserAccount;
@@ -19,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -38,6 +41,8 @@ public class SignInService {
     /** {@code SignedIn.method} of a password-only sign-in. */
     public static final String METHOD_PASSWORD = "PASSWORD";
 
+    private static final Logger log = LoggerFactory.getLogger(SignInService.class);
+
     private final Users users;
     private final PasswordHasher passwords;
     private final Sessions sessions;
@@ -47,10 +52,12 @@ public class SignInService {
     private final List<SecondFactorCheck> secondFactorChecks;
     private final SignInRateLimitProperties limits;
     private final FixedWindow window;
+    private final UnconfirmedSignups unconfirmedSignups;
 
     SignInService(Users users, PasswordHasher passwords, Sessions sessions, RateLimiter rateLimiter,
                   OutboxWriter outbox, TransactionalOperator tx, List<SecondFactorCheck> secondFactorChecks,
-                  SignInRateLimitProperties limits) {
+                  SignInRateLimitProperties limits, UnconfirmedSignups unconfirmedSignups) {
+        this.unconfirmedSignups = unconfirmedSignups;
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -69,7 +76,7 @@ public class SignInService {
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(user -> counted.decision() instanceof RateLimitDecision.Exceeded exceeded
                         ? rateLimited(user, exceeded.retryAfter(), clientIp)
-                        : verify(user, password, clientIp, counted)));
+                        : verify(user, normalized, password, clientIp, counted)));
     }
 
     /**
@@ -114,18 +121,38 @@ public class SignInService {
                 new Limit("sign-in:account:" + normalizedEmail, limits.perAccount())), window);
     }
 
-    private Mono<SignInOutcome> verify(Optional<UserAccount> user, String password, String clientIp,
+    private Mono<SignInOutcome> verify(Optional<UserAccount> user, String email, String password, String clientIp,
                                        RateLimiter.Counted counted) {
-        String hash = user.filter(UserAccount::canSignInWithPassword).map(UserAccount::passwordHash).orElse(null);
+        if (user.filter(UserAccount::canSignInWithPassword).isEmpty()) {
+            // no account that can sign in: perhaps a signup waiting for its address (same single bcrypt comparison)
+            return unconfirmedSignups.isUnconfirmedWithPassword(email, password, clientIp)
+                    .flatMap(unconfirmed -> unconfirmed
+                            ? counted.refund().thenReturn((SignInOutcome) new SignInOutcome.EmailNotVerified())
+                            : recordFailure(user, user.isPresent() ? "NOT_ACTIVE" : null, clientIp)
+                                    .thenReturn(new SignInOutcome.InvalidCredentials()));
+        }
+        String hash = user.get().passwordHash();
         return passwords.matches(password, hash).flatMap(matched -> {
             if (matched) {
                 // the right password is no failed attempt: its hits are taken back while the sign-in completes
-                return succeed(user.orElseThrow(), clientIp).zipWith(counted.refund().thenReturn(true),
-                        (outcome, refunded) -> outcome);
+                return upgradeHash(user.get(), password).then(succeed(user.get(), clientIp))
+                        .zipWith(counted.refund().thenReturn(true), (outcome, refunded) -> outcome);
             }
             String reason = user.map(u -> u.canSignInWithPassword() ? "BAD_PASSWORD" : "NOT_ACTIVE").orElse(null);
             return recordFailure(user, reason, clientIp).thenReturn(new SignInOutcome.InvalidCredentials());
         });
+    }
+
+    /** Re-hashes a password whose hash is weaker than configured, now that the password is known to be right. */
+    private Mono<Void> upgradeHash(UserAccount user, String password) {
+        if (!passwords.needsUpgrade(user.passwordHash())) {
+            return Mono.empty();
+        }
+        return passwords.hash(password)
+                .flatMap(stronger -> users.replacePasswordHash(user.id(), user.passwordHash(), stronger))
+                .doOnError(e -> log.warn("Could not upgrade the password hash of user {}", user.id(), e))
+                .onErrorComplete()
+                .then();
     }
 
     private Mono<SignInOutcome> succeed(UserAccount user, String clientIp) {

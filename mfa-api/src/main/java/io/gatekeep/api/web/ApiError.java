@@ -34,6 +34,13 @@ public record ApiError(HttpStatus status, String code, String title) {
             new ApiError(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "Too many attempts, try again later");
     public static final ApiError INTERNAL_ERROR =
             new ApiError(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side");
+    public static final ApiError EMAIL_NOT_VERIFIED = new ApiError(HttpStatus.FORBIDDEN, "email_not_verified",
+            "Confirm your address first: open the link in the confirmation email");
+    /** A one-time emailed token (signup confirmation, password reset) that is unknown or was used. */
+    public static final ApiError INVALID_TOKEN = new ApiError(HttpStatus.BAD_REQUEST, "invalid_token",
+            "The link is not valid or was used already");
+    public static final ApiError TOKEN_EXPIRED = new ApiError(HttpStatus.GONE, "token_expired",
+            "The link has expired; ask for a new one");
 
     public ApiError {
         Objects.requireNonNull(status, "status");

@@ -43,28 +43,35 @@ class OpenApiConfiguration {
         components.addResponses("Forbidden", problem("The caller's role does not allow this",
                 Map.of("forbidden", "Only owners and admins manage members",
                         "invitation_for_another_account", "The invitation was sent to another address",
-                        "mfa_verification_required", "Accept from a session verified with the second factor")));
+                        "mfa_verification_required", "Accept from a session verified with the second factor",
+                        "email_not_verified", "Sign-in: the right password of a signup whose address is not "
+                                + "confirmed yet (the confirmation email is sent again, at most every 10 minutes)",
+                        "mfa_step_up_required", "Changing the password: use a session verified with the second "
+                                + "factor")));
         components.addResponses("NotFound", problem("Not found (also when the caller is not a member)",
                 Map.of("not_found", "No such organization or member")));
         components.addResponses("Conflict", problem("The change conflicts with the current state",
-                Map.of("email_taken", "An account with this email exists",
-                        "already_member", "The user is already a member",
+                Map.of("already_member", "The user is already a member",
                         "last_owner", "The last owner cannot be removed or demoted",
                         "invitation_already_used", "The invitation was accepted or declined already")));
-        components.addResponses("Gone", problem("Expired", Map.of("invitation_expired", "Invitations last 7 days")));
+        components.addResponses("Gone", problem("Expired", Map.of("invitation_expired", "Invitations last 7 days",
+                "token_expired", "Signup confirmation links last 24 hours, password reset links 1 hour")));
+        components.addResponses("InvalidToken", problem("An emailed one-time token that does not work, or invalid "
+                + "fields", Map.of("invalid_token", "Unknown, replaced by a later one, or used already",
+                "validation_failed", "A field failed validation (see errors)")));
         components.addResponses("RateLimited", problem("Too many attempts; see Retry-After",
-                Map.of("rate_limited", "Too many sign-in attempts"))
+                Map.of("rate_limited", "Too many attempts (sign-in, signup, password reset, invitations …)"))
                 .addHeaderObject("Retry-After", new Header().description("Seconds to wait")
                         .schema(new IntegerSchema())));
         return new OpenAPI()
                 .info(new Info().title("Gatekeep MFA API").version("v1").description("""
                         Accounts, sessions, organizations and members. Every error is RFC 9457 \
-                        application/problem+json with a stable `code`: validation_failed, malformed_request (400), \
-                        invalid_credentials, unauthenticated, sign_in_required (401), forbidden, \
-                        invitation_for_another_account, mfa_verification_required (403), not_found (404), \
-                        email_taken, already_member, last_owner, invitation_already_used (409), \
-                        invitation_expired (410), payload_too_large (413), rate_limited (429, Retry-After), \
-                        internal_error (500)."""))
+                        application/problem+json with a stable `code`: validation_failed, malformed_request, \
+                        invalid_token (400), invalid_credentials, unauthenticated, sign_in_required (401), forbidden, \
+                        invitation_for_another_account, mfa_verification_required, email_not_verified, \
+                        mfa_step_up_required (403), not_found (404), already_member, last_owner, \
+                        invitation_already_used (409), invitation_expired, token_expired (410), payload_too_large \
+                        (413), rate_limited (429, Retry-After), internal_error (500)."""))
                 .components(components);
     }
 

@@ -17,6 +17,7 @@ public final class OpenApiDocs {
     public static final String CONFLICT = RESPONSES + "Conflict";
     public static final String GONE = RESPONSES + "Gone";
     public static final String RATE_LIMITED = RESPONSES + "RateLimited";
+    public static final String INVALID_TOKEN = RESPONSES + "InvalidToken";
 
     private OpenApiDocs() {
     }

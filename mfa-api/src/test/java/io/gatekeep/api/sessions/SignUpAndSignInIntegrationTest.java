@@ -13,38 +13,49 @@ import org.springframework.http.MediaType;
 class SignUpAndSignInIntegrationTest extends ApiIntegrationTest {
 
     @Test
-    void signUpCreatesOrganizationWithOwnerAndRecordsEvent() {
+    void confirmedSignUpCreatesOrganizationWithOwnerAndRecordsEvent() {
         String email = uniqueEmail("founder");
         post("/api/v1/signup", Map.of("organizationName", "Acme", "email", email, "password", PASSWORD,
                 "displayName", "Fay Founder"))
                 .exchange()
-                .expectStatus().isCreated()
+                .expectStatus().isAccepted()
                 .expectBody()
-                .jsonPath("$.organization.id").isNotEmpty()
-                .jsonPath("$.organization.name").isEqualTo("Acme")
-                .jsonPath("$.owner.email").isEqualTo(email)
-                .jsonPath("$.owner.displayName").isEqualTo("Fay Founder")
-                .jsonPath("$.owner.role").isEqualTo("OWNER")
-                .jsonPath("$.owner.password").doesNotExist();
+                .jsonPath("$.status").isEqualTo("VERIFICATION_PENDING")
+                .jsonPath("$.password").doesNotExist();
+        String session = (String) verifySignup(signupToken(email)).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("sessionToken");
+
+        web.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + session)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.user.email").isEqualTo(email)
+                .jsonPath("$.user.displayName").isEqualTo("Fay Founder")
+                .jsonPath("$.organizations[0].name").isEqualTo("Acme")
+                .jsonPath("$.organizations[0].role").isEqualTo("OWNER");
 
         Integer events = jdbc.queryForObject("""
                 select count(*) from outbox_event where event_type = 'io.gatekeep.account.signed-up'
                 and payload ->> 'email' = ?""", Integer.class, email);
         assertThat(events).isEqualTo(1);
-        String payload = jdbc.queryForObject("select payload::text from outbox_event where payload ->> 'email' = ?",
-                String.class, email);
-        assertThat(payload).doesNotContain(PASSWORD).doesNotContainIgnoringCase("hash");
+        assertThat(jdbc.queryForList("select payload::text from outbox_event where payload ->> 'email' = ?",
+                String.class, email)).hasSize(2) // signup-requested, signed-up
+                .allSatisfy(payload -> assertThat(payload).doesNotContain(PASSWORD).doesNotContainIgnoringCase("hash")
+                        .doesNotContainIgnoringCase("token"));
     }
 
     @Test
-    void refusesSecondSignUpWithSameEmailInAnyCase() {
+    void secondSignUpWithSameEmailInAnyCaseCreatesNothing() {
         Account owner = signedUpOwner();
         post("/api/v1/signup", Map.of("organizationName", "Copycat", "email", owner.email().toUpperCase(),
                 "password", PASSWORD, "displayName", "Copy Cat"))
                 .exchange()
-                .expectStatus().isEqualTo(409)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("email_taken");
+                .expectStatus().isAccepted()
+                .expectBody().jsonPath("$.status").isEqualTo("VERIFICATION_PENDING");
+        assertThat(jdbc.queryForObject("select count(*) from signup_request where lower(email) = lower(?)",
+                Integer.class, owner.email())).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from organization where name = 'Copycat'", Integer.class))
+                .isZero();
     }
 
     @Test

@@ -34,6 +34,14 @@ final class AuditScope {
         return COMPLIANCE_FACTS.contains(type) ? null : payload.organizationId();
     }
 
+    /**
+     * Whether the event is recorded at all: not when it concerns neither an account nor an organization (a signup for
+     * an address that has no account yet: until it is confirmed there is nobody whose log it belongs in).
+     */
+    static boolean isRecorded(EventPayload payload) {
+        return payload.userId() != null || payload.organizationId() != null;
+    }
+
     /** Whether the event's member-time copies go to the organizations of its user. */
     static boolean isComplianceFact(EventType type) {
         return COMPLIANCE_FACTS.contains(type);

@@ -68,7 +68,11 @@ class AuditTrail implements EventHandler {
     }
 
     @Override
-    public void handleAll(List<ReceivedEvent> events) {
+    public void handleAll(List<ReceivedEvent> all) {
+        List<ReceivedEvent> events = all.stream().filter(event -> AuditScope.isRecorded(event.payload())).toList();
+        if (events.isEmpty()) {
+            return;
+        }
         OffsetDateTime recordedAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement(INSERT);

@@ -5,6 +5,7 @@ import io.gatekeep.events.account.MemberInvited;
 import io.gatekeep.worker.WebProperties;
 import io.gatekeep.worker.consuming.EventHandler;
 import io.gatekeep.worker.consuming.ReceivedEvent;
+import io.gatekeep.worker.mail.OneTimeToken;
 import io.gatekeep.worker.mail.OutgoingEmails;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -52,7 +53,7 @@ class InvitationHandler implements EventHandler {
     @Override
     public void handle(ReceivedEvent event) {
         MemberInvited invited = event.payload(MemberInvited.class);
-        InvitationToken token = InvitationToken.generate();
+        OneTimeToken token = OneTimeToken.generate();
         int updated = jdbc.update("""
                 update invitation set token_hash = ?
                 where id = ? and token_hash is null and accepted_at is null and declined_at is null

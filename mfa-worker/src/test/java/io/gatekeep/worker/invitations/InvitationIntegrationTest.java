@@ -8,6 +8,7 @@ import io.gatekeep.events.account.MemberInvited;
 import io.gatekeep.worker.Accounts;
 import io.gatekeep.worker.WorkerIntegrationTest;
 import io.gatekeep.worker.mail.EmailDispatcher;
+import io.gatekeep.worker.mail.OneTimeToken;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
@@ -53,7 +54,7 @@ class InvitationIntegrationTest extends WorkerIntegrationTest {
         assertThat(token.find()).isTrue();
         byte[] storedHash = jdbc.queryForObject("select token_hash from invitation where id = ?", byte[].class,
                 invitation);
-        assertThat(InvitationToken.sha256(token.group(1))).isEqualTo(storedHash);
+        assertThat(OneTimeToken.sha256(token.group(1))).isEqualTo(storedHash);
         assertThat(message.getSubject()).isEqualTo("Invitation to join \u201CInvitech\u201D on Gatekeep");
         assertThat(body).contains("\u201COlga Owner\u201D (")
                 .contains("invited you to join the organization \u201CInvitech\u201D on Gatekeep as member")

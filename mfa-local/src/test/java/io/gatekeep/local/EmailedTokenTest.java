@@ -9,7 +9,7 @@ import jakarta.mail.internet.MimeMultipart;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-class InvitationTokenTest {
+class EmailedTokenTest {
 
     @Test
     void findsTheTokenInTheAcceptLink() {
@@ -23,24 +23,33 @@ class InvitationTokenTest {
                 -- Gatekeep
                 """;
 
-        assertThat(InvitationToken.in(body)).contains("q7Zx-3_kPl9aBcDeFgHiJkLmNoPqRsTuVwXyZ012345");
+        assertThat(EmailedToken.in(body)).contains("q7Zx-3_kPl9aBcDeFgHiJkLmNoPqRsTuVwXyZ012345");
+    }
+
+    @Test
+    void findsTheTokenOfTheLinkToAGivenPathOnly() {
+        String body = "Confirm: http://localhost:8080/verify-email?token=abcDEF123_-x\n"
+                + "Accept: http://localhost:8080/invitations/accept?token=zzz";
+        assertThat(EmailedToken.inLink(body, "/verify-email")).contains("abcDEF123_-x");
+        assertThat(EmailedToken.inLink(body, "/invitations/accept")).contains("zzz");
+        assertThat(EmailedToken.inLink(body, "/reset-password")).isEmpty();
     }
 
     @Test
     void decodesAPercentEncodedToken() {
-        assertThat(InvitationToken.in("https://x/accept?lang=en&token=abc%2Bdef%3D")).contains("abc+def=");
+        assertThat(EmailedToken.in("https://x/accept?lang=en&token=abc%2Bdef%3D")).contains("abc+def=");
     }
 
     @Test
     void findsATokenLineWhenThereIsNoLink() {
-        assertThat(InvitationToken.in("Your invitation\nToken: AAAABBBBCCCCDDDDEEEE\nThanks"))
+        assertThat(EmailedToken.in("Your invitation\nToken: AAAABBBBCCCCDDDDEEEE\nThanks"))
                 .contains("AAAABBBBCCCCDDDDEEEE");
     }
 
     @Test
     void findsNothingInOtherMail() {
-        assertThat(InvitationToken.in("You were added to Demo Org. Sign in as usual.")).isEmpty();
-        assertThat(InvitationToken.in(null)).isEmpty();
+        assertThat(EmailedToken.in("You were added to Demo Org. Sign in as usual.")).isEmpty();
+        assertThat(EmailedToken.in(null)).isEmpty();
     }
 
     @Test
@@ -57,6 +66,6 @@ class InvitationTokenTest {
         String decoded = LocalMail.text(message);
 
         assertThat(decoded).doesNotContain("token=3D");
-        assertThat(InvitationToken.in(decoded)).contains("t".repeat(30) + "Zz");
+        assertThat(EmailedToken.in(decoded)).contains("t".repeat(30) + "Zz");
     }
 }

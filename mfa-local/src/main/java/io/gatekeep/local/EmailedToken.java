@@ -6,14 +6,27 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds the invitation token in the text of an invitation email: a {@code token=} link parameter or a "Token:" line. */
-final class InvitationToken {
+/**
+ * Finds the one-time token in the text of an email Gatekeep sent (an invitation, a signup confirmation): a
+ * {@code token=} link parameter or a "Token:" line.
+ */
+final class EmailedToken {
 
     private static final Pattern LINK_PARAMETER = Pattern.compile("[?&](?:amp;)?token=([A-Za-z0-9._~%+\\-]+)");
     private static final Pattern TOKEN_LINE =
             Pattern.compile("(?im)^[ \\t>]*(?:invitation[ \\t]+)?(?:token|code)[ \\t]*:[ \\t]*([A-Za-z0-9._~+/=\\-]{16,})[ \\t]*$");
 
-    private InvitationToken() {
+    private EmailedToken() {
+    }
+
+    /** The token of the first link to {@code path} (e.g. {@code /verify-email}) in {@code text}. */
+    static Optional<String> inLink(String text, String path) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher link = Pattern.compile(Pattern.quote(path) + "\\?(?:[^\\s]*&(?:amp;)?)?token=([A-Za-z0-9._~%+\\-]+)")
+                .matcher(text);
+        return link.find() ? Optional.of(URLDecoder.decode(link.group(1), StandardCharsets.UTF_8)) : Optional.empty();
     }
 
     static Optional<String> in(String text) {

@@ -1,0 +1,2 @@
+/** Password reset rules free of frameworks. */
+package io.gatekeep.api.passwords.model;
