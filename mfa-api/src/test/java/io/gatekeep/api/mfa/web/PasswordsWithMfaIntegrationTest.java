@@ -3,11 +3,15 @@ package io.gatekeep.api.mfa.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatekeep.api.sessions.SessionTokens;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 
-/** A password reset never turns MFA off; changing the password with MFA on needs a session verified with it. */
+/**
+ * A password reset never turns MFA off; changing the password with MFA on needs a session whose second factor
+ * was verified within the step-up window.
+ */
 class PasswordsWithMfaIntegrationTest extends MfaHttpTest {
 
     private static final String NEW_PASSWORD = "a brand new passphrase";
@@ -32,7 +36,8 @@ class PasswordsWithMfaIntegrationTest extends MfaHttpTest {
     @Test
     void changingThePasswordWithMfaOnNeedsAnMfaVerifiedSession() {
         Enrolled user = enrolledOwner();
-        // the session from before MFA was turned on was never verified with it
+        // the session that turned MFA on proved a code then; a quarter of an hour later that proof is stale
+        clock.advance(Duration.ofMinutes(16));
         withBearer(HttpMethod.PUT, "/api/v1/me/password", user.account().token(),
                 Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD))
                 .exchange().expectStatus().isForbidden()
