@@ -15,5 +15,5 @@ where t.requester_address is not null
 create unique index desk_ticket_one_open_per_requester on desk_ticket (requester_address)
     where single_open and status not in ('RESOLVED', 'DENIED', 'CANCELLED', 'EXPIRED');
 
--- The daily cap of confirmation requests per approver counts the tokens issued to them (one per request).
+-- The daily cap of confirmation requests per owner counts the tickets they were issued a confirmation token for.
 create index desk_approval_token_approver_idx on desk_approval_token (approver_user_id, created_at);
