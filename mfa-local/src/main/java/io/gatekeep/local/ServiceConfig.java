@@ -49,8 +49,12 @@ final class ServiceConfig {
             p.put("gatekeep.desk.support-address", Infrastructure.SUPPORT_ADDRESS);
             p.put("gatekeep.desk.directory.base-url", "http://localhost:" + Service.API.port());
             p.put("gatekeep.desk.directory.token", deskServiceToken(encryptionKey));
-            // The local mail server adds no Authentication-Results header, so owner replies cannot be DMARC-checked.
+            // The local mail server adds no Authentication-Results header, so neither requests nor owner replies can
+            // be DMARC-checked (the banner says so).
             p.put("support.require-authenticated-sender", "false");
+            // The demo organization is minutes old: without this nobody in it could confirm a recovery (the banner
+            // says so; the default is 7 days).
+            p.put("gatekeep.desk.min-membership-age", "0s");
             p.put("gatekeep.desk.agents.bootstrap-username", DEMO_AGENT);
             p.put("gatekeep.desk.agents.bootstrap-password", DEMO_AGENT_PASSWORD);
             // IDLE wakes the desk as soon as mail arrives; renew it often so a person trying it never waits long.

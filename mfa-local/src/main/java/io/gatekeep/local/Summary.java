@@ -31,6 +31,9 @@ final class Summary {
         out.append("  Desk agent      ").append(ServiceConfig.DEMO_AGENT).append(" / password ")
                 .append(ServiceConfig.DEMO_AGENT_PASSWORD).append("  (HTTP Basic on http://localhost:")
                 .append(Service.DESK.port()).append("/api/v1/desk/tickets)\n");
+        out.append("  Desk recovery   LOCAL SETTINGS: sender authentication of requests and owner replies is OFF\n")
+                .append("                  (support.require-authenticated-sender=false) and owners and memberships of\n")
+                .append("                  any age may confirm (gatekeep.desk.min-membership-age=0s; default 7 days)\n");
         if (!accounts.isEmpty()) {
             out.append("\n  Demo organization \"").append(DemoAccount.ORGANIZATION).append("\"\n");
             accounts.forEach((account, state) -> out.append(String.format("    %-7s %-28s password %-22s %s%n",

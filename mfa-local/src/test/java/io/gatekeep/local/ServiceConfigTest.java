@@ -34,6 +34,7 @@ class ServiceConfigTest {
                 .containsEntry("gatekeep.desk.mailbox.port", "3143")
                 .containsEntry("gatekeep.desk.mailbox.username", "support@localhost")
                 .containsEntry("support.require-authenticated-sender", "false")
+                .containsEntry("gatekeep.desk.min-membership-age", "0s")
                 .containsEntry("gatekeep.desk.agents.bootstrap-username", "agent");
         assertThat(worker).containsEntry("management.server.port", "9081")
                 .doesNotContainKey("support.require-authenticated-sender");

@@ -44,7 +44,9 @@ import org.springframework.test.context.TestPropertySource;
  * messages/s to committed ({@code desk_message} rows) and the test JVM's peak heap. The JVM also holds the embedded
  * Kafka broker and GreenMail with the waiting messages, so the heap is an upper bound of the desk's.
  */
-@TestPropertySource(properties = "gatekeep.desk.mailbox.auto-startup=false")
+// 80 requests per owner: without a higher cap most would go to an agent and the confirmation path would go unmeasured
+@TestPropertySource(properties = {"gatekeep.desk.mailbox.auto-startup=false",
+        "gatekeep.desk.confirmations-per-owner-per-day=1000000"})
 class DeskIntakeBench extends DeskIntegrationTest {
 
     private static final Logger log = LoggerFactory.getLogger(DeskIntakeBench.class);

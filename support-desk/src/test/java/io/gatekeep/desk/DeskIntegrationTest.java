@@ -59,6 +59,8 @@ public abstract class DeskIntegrationTest {
     protected static final TestEnvironment ENV = TestEnvironment.create();
     protected static final FakeDirectory DIRECTORY = new FakeDirectory();
     protected static final String SUPPORT = "support-" + UUID.randomUUID().toString().substring(0, 8) + "@desk.test";
+    /** The desk's clock; the fixtures' mail is dated by it, as a person's client would date it. */
+    public static final MutableClock CLOCK = new MutableClock();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -76,7 +78,7 @@ public abstract class DeskIntegrationTest {
     static class TestClock {
         @Bean
         MutableClock clock() {
-            return new MutableClock();
+            return CLOCK;
         }
     }
 

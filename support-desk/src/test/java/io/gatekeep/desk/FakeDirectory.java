@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -23,12 +25,16 @@ public final class FakeDirectory {
 
     public record Person(UUID id, String email, String name) {}
 
-    private record Member(UUID organizationId, String role, boolean manage) {}
+    /** When the people of the fixture joined, unless a test says otherwise: long before any minimum age. */
+    public static final Instant LONG_AGO = Instant.parse("2020-01-01T00:00:00Z");
+
+    private record Member(UUID organizationId, String role, boolean manage, String joinedVia, Instant since) {}
 
     private final HttpServer server;
     private final Map<String, Person> byEmail = new ConcurrentHashMap<>();
     private final Map<UUID, String> organizations = new ConcurrentHashMap<>();
     private final Map<UUID, List<Member>> memberships = new ConcurrentHashMap<>();
+    private final Set<UUID> enforcing = ConcurrentHashMap.newKeySet();
     public volatile boolean available = true;
 
     public FakeDirectory() {
@@ -62,8 +68,25 @@ public final class FakeDirectory {
         return person;
     }
 
+    /** A membership by consent (owners created the organization, others accepted an invitation), long ago. */
     public void member(UUID organization, Person person, String role, boolean manageOrgAccess) {
-        memberships.get(person.id()).add(new Member(organization, role, manageOrgAccess || role.equals("OWNER")));
+        member(organization, person, role, manageOrgAccess, role.equals("OWNER") ? "CREATED" : "INVITATION", LONG_AGO);
+    }
+
+    /** A membership made {@code joinedVia} at {@code since}, its role held since then too. */
+    public void member(UUID organization, Person person, String role, boolean manageOrgAccess, String joinedVia,
+                       Instant since) {
+        memberships.get(person.id()).add(new Member(organization, role, manageOrgAccess || role.equals("OWNER"),
+                joinedVia, since));
+    }
+
+    /** Ends a membership (the person left or was removed). */
+    public void leave(UUID organization, Person person) {
+        memberships.get(person.id()).removeIf(m -> m.organizationId().equals(organization));
+    }
+
+    public void enforceMfa(UUID organization) {
+        enforcing.add(organization);
     }
 
     private synchronized void handle(HttpExchange exchange) throws IOException {
@@ -86,8 +109,10 @@ public final class FakeDirectory {
 
     private String user(Person person) {
         String orgs = memberships.get(person.id()).stream().map(m -> """
-                {"organizationId":"%s","name":"%s","role":"%s","manageOrgAccess":%s}"""
-                .formatted(m.organizationId(), organizations.get(m.organizationId()), m.role(), m.manage()))
+                {"organizationId":"%s","name":"%s","role":"%s","manageOrgAccess":%s,"joinedVia":"%s",\
+                "joinedAt":"%s","roleSince":"%s","mfaEnforced":%s}"""
+                .formatted(m.organizationId(), organizations.get(m.organizationId()), m.role(), m.manage(),
+                        m.joinedVia(), m.since(), m.since(), enforcing.contains(m.organizationId())))
                 .collect(Collectors.joining(","));
         return """
                 {"userId":"%s","email":"%s","displayName":"%s","active":true,"mfaEnabled":true,"organizations":[%s]}"""
@@ -100,8 +125,8 @@ public final class FakeDirectory {
         byEmail.values().forEach(person -> memberships.get(person.id()).stream()
                 .filter(m -> m.organizationId().equals(organization)).forEach(m -> {
                     String json = """
-                            {"userId":"%s","email":"%s","displayName":"%s"}""".formatted(person.id(), person.email(),
-                            person.name());
+                            {"userId":"%s","email":"%s","displayName":"%s","roleSince":"%s"}""".formatted(person.id(),
+                            person.email(), person.name(), m.since());
                     if (m.role().equals("OWNER")) {
                         owners.add(json);
                     } else if (m.manage()) {
@@ -109,8 +134,9 @@ public final class FakeDirectory {
                     }
                 }));
         return """
-                {"organizationId":"%s","name":"%s","owners":[%s],"managers":[%s]}""".formatted(organization,
-                organizations.get(organization), String.join(",", owners), String.join(",", managers));
+                {"organizationId":"%s","name":"%s","mfaEnforced":%s,"owners":[%s],"managers":[%s]}""".formatted(
+                organization, organizations.get(organization), enforcing.contains(organization),
+                String.join(",", owners), String.join(",", managers));
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -4,6 +4,8 @@ import io.gatekeep.api.directory.DirectoryEntries.Approvers;
 import io.gatekeep.api.directory.DirectoryEntries.Membership;
 import io.gatekeep.api.directory.DirectoryEntries.Person;
 import io.gatekeep.api.directory.DirectoryEntries.User;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -46,21 +48,28 @@ class Directory {
 
     private reactor.core.publisher.Flux<Membership> memberships(UUID userId) {
         return db.sql("""
-                        select o.id, o.name, m.role, m.manage_org_access
+                        select o.id, o.name, m.role, m.manage_org_access, m.joined_via, m.created_at, m.role_since,
+                               o.mfa_enforced
                         from membership m join organization o on o.id = m.organization_id
                         where m.user_id = :userId order by o.name, o.id
                         """)
                 .bind("userId", userId)
                 .map(row -> new Membership(row.get("id", UUID.class), row.get("name", String.class),
-                        row.get("role", String.class), Boolean.TRUE.equals(row.get("manage_org_access", Boolean.class))))
+                        row.get("role", String.class), Boolean.TRUE.equals(row.get("manage_org_access", Boolean.class)),
+                        row.get("joined_via", String.class), instant(row.get("created_at", OffsetDateTime.class)),
+                        instant(row.get("role_since", OffsetDateTime.class)),
+                        Boolean.TRUE.equals(row.get("mfa_enforced", Boolean.class))))
                 .all();
     }
 
     Mono<Approvers> approvers(UUID organizationId) {
-        Mono<String> name = db.sql("select name from organization where id = :id").bind("id", organizationId)
-                .map(row -> row.get("name", String.class)).one();
-        return name.flatMap(orgName -> db.sql("""
-                                select u.id, u.email, u.display_name, m.role
+        Mono<Object[]> organization = db.sql("select name, mfa_enforced from organization where id = :id")
+                .bind("id", organizationId)
+                .map(row -> new Object[] {row.get("name", String.class),
+                        Boolean.TRUE.equals(row.get("mfa_enforced", Boolean.class))})
+                .one();
+        return organization.flatMap(org -> db.sql("""
+                                select u.id, u.email, u.display_name, m.role, m.role_since
                                 from membership m join app_user u on u.id = m.user_id
                                 where m.organization_id = :org and u.status = 'ACTIVE'
                                   and (m.role = 'OWNER' or m.manage_org_access)
@@ -68,11 +77,16 @@ class Directory {
                                 """)
                         .bind("org", organizationId)
                         .map(row -> new Object[] {row.get("role", String.class), new Person(row.get("id", UUID.class),
-                                row.get("email", String.class), row.get("display_name", String.class))})
+                                row.get("email", String.class), row.get("display_name", String.class),
+                                instant(row.get("role_since", OffsetDateTime.class)))})
                         .all()
                         .collectList()
-                        .map(rows -> new Approvers(organizationId, orgName,
+                        .map(rows -> new Approvers(organizationId, (String) org[0], (Boolean) org[1],
                                 rows.stream().filter(r -> "OWNER".equals(r[0])).map(r -> (Person) r[1]).toList(),
                                 rows.stream().filter(r -> !"OWNER".equals(r[0])).map(r -> (Person) r[1]).toList())));
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
     }
 }

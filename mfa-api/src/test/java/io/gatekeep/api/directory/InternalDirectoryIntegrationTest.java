@@ -68,6 +68,27 @@ class InternalDirectoryIntegrationTest extends ApiIntegrationTest {
         assertThat(userIds(approvers.get("managers"))).containsExactly(manager.userId().toString());
     }
 
+    @Test
+    void tellsTheDeskHowAndSinceWhenEachMembershipHoldsAndWhetherTheOrganizationEnforcesMfa() {
+        Account owner = signedUpOwner();
+        jdbc.update("update organization set mfa_enforced = true where id = ?", owner.organizationId());
+
+        Map<?, ?> user = service().get().uri("/internal/v1/directory/users?email={email}", owner.email())
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> membership = (Map<?, ?>) ((List<?>) user.get("organizations")).get(0);
+        Map<?, ?> approvers = service().get()
+                .uri("/internal/v1/directory/organizations/{org}/approvers", owner.organizationId())
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(membership.get("joinedVia")).isEqualTo("CREATED");
+        assertThat(membership.get("joinedAt")).asString().isNotBlank();
+        assertThat(membership.get("roleSince")).asString().isNotBlank();
+        assertThat(membership.get("mfaEnforced")).isEqualTo(true);
+        assertThat(approvers.get("mfaEnforced")).isEqualTo(true);
+        assertThat(((Map<?, ?>) ((List<?>) approvers.get("owners")).get(0)).get("roleSince"))
+                .isEqualTo(membership.get("roleSince"));
+    }
+
     private static List<Object> userIds(Object people) {
         return ((List<?>) people).stream().map(person -> ((Map<?, ?>) person).get("userId")).map(Object.class::cast)
                 .toList();

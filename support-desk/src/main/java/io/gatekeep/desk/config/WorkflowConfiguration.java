@@ -4,8 +4,10 @@ import io.gatekeep.desk.intake.MessageParser;
 import io.gatekeep.desk.intake.ParseLimits;
 import io.gatekeep.desk.intake.authresults.SenderAuthentication;
 import io.gatekeep.desk.intake.automation.AutomatedMailClassifier;
+import io.gatekeep.desk.tickets.ApproverEligibilityPolicy;
 import io.gatekeep.desk.tickets.Directory;
 import io.gatekeep.desk.tickets.RequestPolicy;
+import io.gatekeep.desk.workflow.ConfirmationBudget;
 import io.gatekeep.desk.workflow.DeskMail;
 import io.gatekeep.desk.workflow.Expiry;
 import io.gatekeep.desk.workflow.InboundMail;
@@ -28,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the workflow explicitly: stores, mail, the two flows and the jobs. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DeskProperties.class, SenderAuthenticationProperties.class})
+@EnableConfigurationProperties({DeskProperties.class, SenderAuthenticationProperties.class,
+        ApproverRulesProperties.class})
 class WorkflowConfiguration {
 
     @Bean
@@ -65,17 +68,30 @@ class WorkflowConfiguration {
     }
 
     @Bean
+    ConfirmationBudget confirmationBudget(JdbcTemplate jdbc, Clock clock, ApproverRulesProperties rules) {
+        return new ConfirmationBudget(jdbc, clock, rules.confirmationsPerOwnerPerDay());
+    }
+
+    @Bean
     RequestFlow requestFlow(Tickets tickets, Messages messages, Tokens tokens, DeskMail mail, Directory directory,
-                            DeskProperties desk) {
-        return new RequestFlow(tickets, messages, tokens, mail, new RequestPolicy(directory), desk.supportAddress());
+                            DeskProperties desk, ApproverRulesProperties rules, SenderAuthenticationProperties auth,
+                            ConfirmationBudget budget, Clock clock) {
+        RequestPolicy policy = new RequestPolicy(directory,
+                new ApproverEligibilityPolicy(rules.minMembershipAge()), clock);
+        return new RequestFlow(tickets, messages, tokens, mail, policy, desk.supportAddress(), authentication(auth),
+                budget);
+    }
+
+    /** Requests and owner replies are authenticated alike: both or neither. */
+    private static Optional<SenderAuthentication> authentication(SenderAuthenticationProperties auth) {
+        return auth.requireAuthenticatedSender()
+                ? Optional.of(new SenderAuthentication(auth.trustedAuthservId())) : Optional.empty();
     }
 
     @Bean
     OwnerReplyFlow ownerReplyFlow(Tickets tickets, Messages messages, Tokens tokens, DeskMail mail,
                                   JdbcOutboxWriter outbox, SenderAuthenticationProperties auth, Clock clock) {
-        Optional<SenderAuthentication> authentication = auth.requireAuthenticatedSender()
-                ? Optional.of(new SenderAuthentication(auth.trustedAuthservId())) : Optional.empty();
-        return new OwnerReplyFlow(tickets, messages, tokens, mail, outbox, authentication, clock);
+        return new OwnerReplyFlow(tickets, messages, tokens, mail, outbox, authentication(auth), clock);
     }
 
     @Bean

@@ -11,15 +11,14 @@ import java.util.regex.Pattern;
 /**
  * A one-time approval token: 160 random bits as 32 lower-case base32 characters (mail systems may lower-case the
  * plus-address that carries it). Only its SHA-256 {@link #hash()} is stored; the token itself lives only in the
- * confirmation email (its {@code Reply-To} plus-address and its {@code Message-ID}).
+ * confirmation email's {@code Reply-To} plus-address ({@code support+<token>@domain}). Never in a Message-ID: every
+ * reply and forward copies those into {@code In-Reply-To}/{@code References}, and mail servers log them.
  */
 public final class ApprovalToken {
 
     private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
     private static final int LENGTH = 32;
     private static final Pattern FORM = Pattern.compile("[a-z2-7]{" + LENGTH + "}");
-    /** The Message-ID local part the desk gives a confirmation request: {@code gk-approve.<token>}. */
-    private static final String MESSAGE_ID_PREFIX = "gk-approve.";
 
     private final String value;
 
@@ -48,21 +47,6 @@ public final class ApprovalToken {
     public static Optional<ApprovalToken> parse(String candidate) {
         String value = candidate == null ? "" : candidate.strip().toLowerCase(Locale.ROOT);
         return FORM.matcher(value).matches() ? Optional.of(new ApprovalToken(value)) : Optional.empty();
-    }
-
-    /** The token carried by a Message-ID the desk set ({@code gk-approve.<token>@domain}, brackets stripped). */
-    public static Optional<ApprovalToken> fromMessageId(String messageId) {
-        if (messageId == null) {
-            return Optional.empty();
-        }
-        int at = messageId.lastIndexOf('@');
-        String local = at < 0 ? messageId : messageId.substring(0, at);
-        return local.regionMatches(true, 0, MESSAGE_ID_PREFIX, 0, MESSAGE_ID_PREFIX.length())
-                ? parse(local.substring(MESSAGE_ID_PREFIX.length())) : Optional.empty();
-    }
-
-    public String messageId(String domain) {
-        return "<" + MESSAGE_ID_PREFIX + value + "@" + domain + ">";
     }
 
     public String value() {

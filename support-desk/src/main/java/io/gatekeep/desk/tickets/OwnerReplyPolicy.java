@@ -5,14 +5,17 @@ import io.gatekeep.desk.tickets.ReplyOutcome.Approve;
 import io.gatekeep.desk.tickets.ReplyOutcome.Clarify;
 import io.gatekeep.desk.tickets.ReplyOutcome.Deny;
 import io.gatekeep.desk.tickets.ReplyOutcome.Escalate;
+import io.gatekeep.desk.tickets.ReplyOutcome.Ignore;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Step 4: an owner's reply counts only when every check passes: the token is known, unused, unexpired and bound to
  * the MFA reset of a ticket still waiting for it; the reply names no other ticket; it comes From the approver's
- * registered address; and, when required, the trusted server authenticated the sender's domain. Every check is
- * evaluated (not only up to the first failure) so the agent sees the whole picture.
+ * registered address; when required, the trusted server authenticated the sender's domain; and it is newer than the
+ * confirmation request ({@link ReplyFreshness}). Every check is evaluated (not only up to the first failure) so the
+ * agent sees the whole picture. A token takes one decision: a reply with a token already used is recorded and
+ * ignored ({@link Ignore}).
  */
 public final class OwnerReplyPolicy {
 
@@ -25,8 +28,12 @@ public final class OwnerReplyPolicy {
         OwnerReply.StoredToken token = reply.token().get();
         checks.add(token.action().equals("MFA_RESET") ? Check.pass("token-action", "bound to the MFA reset")
                 : Check.fail("token-action", "bound to " + token.action()));
-        checks.add(token.usedAt().isEmpty() ? Check.pass("token-unused", "first use")
-                : Check.fail("token-unused", "already used at " + token.usedAt().get()));
+        if (token.usedAt().isPresent()) {
+            checks.add(Check.fail("token-unused", "already took its decision (or was retired) at " + token.usedAt().get()
+                    + ": recorded and ignored"));
+            return new Ignore("TOKEN_ALREADY_USED", checks);
+        }
+        checks.add(Check.pass("token-unused", "first use"));
         checks.add(reply.now().isBefore(token.expiresAt()) ? Check.pass("token-unexpired", "expires " + token.expiresAt())
                 : Check.fail("token-unexpired", "expired at " + token.expiresAt()));
         boolean waiting = reply.ticketStatus() == TicketStatus.AWAITING_APPROVAL
@@ -40,6 +47,7 @@ public final class OwnerReplyPolicy {
                 : Check.fail("sender", "From " + reply.sender().orElse("(none or several)")
                         + " is not the approver's registered address"));
         reply.senderAuthentication().ifPresent(checks::add);
+        checks.add(ReplyFreshness.check(token.issuedAt(), reply.written(), reply.now()));
         if (checks.stream().anyMatch(check -> !check.passed())) {
             return new Escalate("OWNER_REPLY_FAILED_CHECKS", checks);
         }

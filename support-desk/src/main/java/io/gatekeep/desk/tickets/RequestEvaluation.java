@@ -12,8 +12,16 @@ public sealed interface RequestEvaluation {
     /** The requester must do something; {@code explanation} says exactly what, in the reply. */
     record NeedsRequester(String reason, String explanation) implements RequestEvaluation {}
 
-    /** Nothing the requester can fix by mail: an agent decides. */
-    record NeedsAgent(String reason) implements RequestEvaluation {}
+    /**
+     * Nothing the requester can fix by mail: an agent decides. {@code requester} is the registered account when the
+     * directory knows it (the requester is then told an agent will review the request), null otherwise.
+     */
+    record NeedsAgent(String reason, Directory.User requester) implements RequestEvaluation {
+        public NeedsAgent(String reason) {
+            this(reason, null);
+        }
+    }
 
+    /** Only {@code OWNER} is assigned now; {@code MANAGER} remains for tickets opened when managers could confirm. */
     enum ApproverRole { OWNER, MANAGER }
 }

@@ -1,10 +1,8 @@
 package io.gatekeep.desk.tickets;
 
-import io.gatekeep.desk.tickets.RequestEvaluation.ApproverRole;
 import io.gatekeep.desk.tickets.RequestEvaluation.NeedsAgent;
 import io.gatekeep.desk.tickets.RequestEvaluation.NeedsRequester;
-import io.gatekeep.desk.tickets.RequestEvaluation.ReadyForConfirmation;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,16 +11,19 @@ import java.util.stream.Collectors;
 
 /**
  * Steps 2 and 5 of the workflow: the requester must be a registered, active user (by {@code From}), and the mail must
- * CC an owner of one of their organizations (the CC'd owner names the organization). When the requester is the only
- * owner of an organization, another member with MANAGE_ORG_ACCESS CC'd instead may confirm; with none, an agent
- * decides. The approver's address used afterwards is the registered one from the directory, never the CC header.
+ * CC an owner who may confirm ({@link ApproverEligibilityPolicy}; the copied owner names the organization). The
+ * approver's address used afterwards is the registered one from the directory, never the CC header.
  */
 public final class RequestPolicy {
 
     private final Directory directory;
+    private final ApproverEligibilityPolicy eligibility;
+    private final Clock clock;
 
-    public RequestPolicy(Directory directory) {
+    public RequestPolicy(Directory directory, ApproverEligibilityPolicy eligibility, Clock clock) {
         this.directory = directory;
+        this.eligibility = eligibility;
+        this.clock = clock;
     }
 
     /**
@@ -41,43 +42,12 @@ public final class RequestPolicy {
         }
         Directory.User requester = found.get();
         if (requester.organizations().isEmpty()) {
-            return new NeedsAgent("REQUESTER_WITHOUT_ORGANIZATION");
+            return new NeedsAgent("REQUESTER_WITHOUT_ORGANIZATION", requester);
         }
         Set<String> cc = copied.stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        List<ReadyForConfirmation> candidates = new ArrayList<>();
-        boolean soleOwnerWithoutManagers = false;
-        for (Directory.Membership membership : requester.organizations()) {
-            Optional<Directory.Approvers> approvers = directory.approvers(membership.organizationId());
-            if (approvers.isEmpty()) {
-                continue;
-            }
-            List<Directory.Person> otherOwners = approvers.get().owners().stream()
-                    .filter(owner -> !owner.userId().equals(requester.userId())).toList();
-            boolean soleOwner = otherOwners.isEmpty();
-            List<Directory.Person> eligible = soleOwner
-                    ? approvers.get().managers().stream().filter(m -> !m.userId().equals(requester.userId())).toList()
-                    : otherOwners;
-            if (soleOwner && eligible.isEmpty()) {
-                soleOwnerWithoutManagers = true;
-            }
-            eligible.stream().filter(person -> cc.contains(person.email().toLowerCase(Locale.ROOT)))
-                    .forEach(person -> candidates.add(new ReadyForConfirmation(requester, membership.organizationId(),
-                            approvers.get().name(), person, soleOwner ? ApproverRole.MANAGER : ApproverRole.OWNER)));
-        }
-        if (candidates.size() == 1) {
-            return candidates.get(0);
-        }
-        if (candidates.size() > 1) {
-            return new NeedsRequester("SEVERAL_ORGANIZATIONS_MATCH", """
-                    The people you copied can confirm for more than one of your organizations. Please write again and \
-                    copy (CC) only the owner of the organization this request is about.""");
-        }
-        if (soleOwnerWithoutManagers && requester.organizations().size() == 1) {
-            return new NeedsAgent("ONLY_OWNER_WITHOUT_MANAGERS");
-        }
-        return new NeedsRequester("NO_OWNER_COPIED", """
-                To reset multi-factor authentication we need your organization's owner to confirm the request. \
-                Please reply to this email and copy (CC) the owner of your organization, using the address they \
-                sign in with. If you are the only owner, copy a member who can manage access to the organization.""");
+        List<Directory.Approvers> organizations = requester.organizations().stream()
+                .map(membership -> directory.approvers(membership.organizationId()))
+                .flatMap(Optional::stream).toList();
+        return eligibility.decide(requester, organizations, cc, clock.instant());
     }
 }

@@ -53,14 +53,16 @@ public class DeskMail {
     }
 
     /**
-     * Queues a confirmation request carrying {@code token} in its Reply-To plus-address and in its Message-ID. The
-     * thread records neither (only the token's hash is kept anywhere).
+     * Queues a confirmation request carrying {@code token} only in its Reply-To plus-address. Its Message-ID is random
+     * like every desk mail's and is recorded on the thread, so replies (which copy it) find the ticket server-side;
+     * the token itself is recorded nowhere (only its hash is kept).
      */
     void sendWithToken(Mail mail, ApprovalToken token) {
         int at = supportAddress.lastIndexOf('@');
         String replyTo = supportAddress.substring(0, at) + "+" + token.value() + supportAddress.substring(at);
-        if (insert(mail, replyTo, token.messageId(messageIdDomain))) {
-            messages.recordOutbound(mail.ticket().id(), cause(mail), null, mail.recipient(), subject(mail),
+        String messageId = "gk-desk." + UUID.randomUUID() + "@" + messageIdDomain;
+        if (insert(mail, replyTo, "<" + messageId + ">")) {
+            messages.recordOutbound(mail.ticket().id(), cause(mail), messageId, mail.recipient(), subject(mail),
                     mail.body(), kind(mail), mail.answer());
         }
     }

@@ -73,11 +73,18 @@ public class InboundMail {
 
     private Result rejected(Rejected rejected, String dedupeKey) {
         String from = rejected.partial().from().map(MailAddress::address).orElse(null);
+        Messages.Inbound record = new Messages.Inbound(dedupeKey, rejected.partial().messageId().orElse(null), from,
+                rejected.partial().subject().orElse(null), null);
+        List<Check> checks = List.of(Check.fail("parse", rejected.reason() + ": " + rejected.detail()));
+        Optional<TicketRow> open = from == null ? Optional.empty() : tickets.lockOpenOf(from);
+        if (open.isPresent()) {
+            // joins the sender's open ticket; a message anyone can forge does not change its status
+            messages.recordInbound(open.get().id(), record, "REJECTED", checks);
+            return Result.REJECTED;
+        }
         TicketRow ticket = tickets.open(from, TicketStatus.NEEDS_AGENT, "MESSAGE_" + rejected.reason().name());
         tickets.announceOpened(ticket, "SYSTEM");
-        messages.recordInbound(ticket.id(), new Messages.Inbound(dedupeKey, rejected.partial().messageId().orElse(null),
-                        from, rejected.partial().subject().orElse(null), null), "REJECTED",
-                List.of(Check.fail("parse", rejected.reason() + ": " + rejected.detail())));
+        messages.recordInbound(ticket.id(), record, "REJECTED", checks);
         return Result.REJECTED;
     }
 
@@ -106,6 +113,12 @@ public class InboundMail {
             requests.followUp(tickets.lock(thread.iterator().next()).orElseThrow(), message, record);
             return Result.FOLLOW_UP;
         }
+        // one open ticket per requester: a second request joins the open one's thread
+        Optional<TicketRow> open = message.sender().flatMap(sender -> tickets.lockOpenOf(sender.address()));
+        if (open.isPresent()) {
+            requests.followUp(open.get(), message, record);
+            return Result.FOLLOW_UP;
+        }
         requests.open(message, record);
         return Result.NEW_TICKET;
     }
@@ -118,13 +131,11 @@ public class InboundMail {
         return found;
     }
 
-    /** Approval tokens in a plus-address of the support mailbox or in the Message-IDs the message answers. */
+    /** Approval tokens in a plus-address of the support mailbox (the confirmation request's Reply-To). */
     private Set<ApprovalToken> tokens(InboundMessage message) {
         Set<ApprovalToken> tokens = new LinkedHashSet<>();
         message.recipients().stream().map(address -> address.plusToken(supportMailbox)).flatMap(Optional::stream)
                 .map(ApprovalToken::parse).flatMap(Optional::stream).forEach(tokens::add);
-        message.referencedIds().stream().map(ApprovalToken::fromMessageId).flatMap(Optional::stream)
-                .forEach(tokens::add);
         return tokens;
     }
 

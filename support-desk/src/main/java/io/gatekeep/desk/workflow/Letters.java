@@ -55,6 +55,24 @@ final class Letters {
                                 ticket.organizationName(), SIGNATURE), null, false);
     }
 
+    /**
+     * The request goes to an agent. Deliberately says nothing about which rule sent it there: whoever wrote may not
+     * be the account holder, and the reasons would tell them how to do better.
+     */
+    static Mail agentWillReview(TicketRow ticket, String inReplyTo) {
+        return new Mail(ticket, "agent-review", ticket.requesterEmail(),
+                "An agent will review your request",
+                """
+                Hello %s,
+
+                We received a request to turn off multi-factor authentication on your account (%s). It cannot be \
+                confirmed by email, so a support agent will review it and may contact you. Nothing changes on your \
+                account until then.
+
+                If this was not you, reply to this email with STOP on the first line and we will cancel the request.%s"""
+                        .formatted(ticket.requesterName(), ticket.requesterEmail(), SIGNATURE), inReplyTo, true);
+    }
+
     static Mail pointer(TicketRow ticket, String recipient, String inReplyTo, int round) {
         return new Mail(ticket, "pointer:" + round, recipient, "Please answer our separate confirmation request",
                 """

@@ -70,7 +70,7 @@ public class OwnerReplyFlow {
                 MailAddress.of(token.approverEmail()).domain()));
         ReplyOutcome outcome = policy.decide(new OwnerReply(Optional.of(token), ticket.status(),
                 ticket.clarificationSent(), sender, others, authenticated, InboundMail.decision(message),
-                clock.instant()));
+                message.date(), clock.instant()));
         messages.recordInbound(ticket.id(), record, "OWNER_REPLY", outcome.checks());
         apply(ticket, token, outcome);
     }
@@ -94,9 +94,14 @@ public class OwnerReplyFlow {
                     "We could not read your answer - " + request.subject(),
                     "We could not tell whether your reply approves or denies the request. Please answer once more, "
                             + "with APPROVE or DENY alone on the first line.\n\n" + request.body(), null, false), fresh);
-        } else if (ticket.status().canMoveTo(TicketStatus.NEEDS_AGENT)) {
-            tickets.move(ticket, TicketStatus.NEEDS_AGENT, "SYSTEM", ((ReplyOutcome.Escalate) outcome).reason());
+        } else if (outcome instanceof ReplyOutcome.Escalate escalate) {
+            // the token took its one decision: to hand the ticket to an agent
+            tokens.retireAll(ticket.id());
+            if (ticket.status().canMoveTo(TicketStatus.NEEDS_AGENT)) {
+                tickets.move(ticket, TicketStatus.NEEDS_AGENT, "SYSTEM", escalate.reason());
+            }
         }
+        // ReplyOutcome.Ignore: recorded with its checks above, nothing else changes
     }
 
     /** No stored token matched, or tokens of several tickets: recorded on the thread and escalated, never approved. */

@@ -1,5 +1,6 @@
 package io.gatekeep.desk.workflow;
 
+import io.gatekeep.desk.tickets.Directory;
 import io.gatekeep.desk.tickets.RequestEvaluation.ReadyForConfirmation;
 import io.gatekeep.desk.tickets.TicketReference;
 import io.gatekeep.desk.tickets.TicketStatus;
@@ -77,6 +78,21 @@ public class Tickets {
                 .stream().findFirst();
     }
 
+    /**
+     * The requester's open ticket, locked. Serialised per address across desk instances by a transaction-scoped
+     * advisory lock, so two requests from one address cannot both open a ticket; the partial unique index
+     * {@code desk_ticket_one_open_per_requester} is the backstop. Open means not final.
+     */
+    public Optional<TicketRow> lockOpenOf(String requesterAddress) {
+        jdbc.queryForObject("select pg_advisory_xact_lock(hashtextextended(?, 11))", Object.class,
+                "desk-requester:" + requesterAddress);
+        return jdbc.query("select " + COLUMNS + """
+                 from desk_ticket
+                where requester_address = ? and single_open
+                  and status not in ('RESOLVED', 'DENIED', 'CANCELLED', 'EXPIRED')
+                for update""", Tickets::row, requesterAddress).stream().findFirst();
+    }
+
     public Optional<TicketRow> find(UUID id) {
         return jdbc.query("select " + COLUMNS + " from desk_ticket where id = ?", Tickets::row, id).stream().findFirst();
     }
@@ -120,6 +136,15 @@ public class Tickets {
                 ready.requester().displayName(), ready.organizationId(), ready.organizationName(),
                 ready.approver().userId(), ready.approver().email().toLowerCase(), ready.approver().displayName(),
                 ready.role().name(), ts(clock.instant()), ticket.id());
+        return lock(ticket.id()).orElseThrow();
+    }
+
+    /** Records who the registered requester is on a ticket an agent will decide (no approver yet). */
+    public TicketRow assignRequester(TicketRow ticket, Directory.User requester) {
+        jdbc.update("""
+                update desk_ticket set user_id = ?, requester_email = ?, requester_name = ?, updated_at = ?
+                where id = ?""", requester.userId(), requester.email().toLowerCase(), requester.displayName(),
+                ts(clock.instant()), ticket.id());
         return lock(ticket.id()).orElseThrow();
     }
 

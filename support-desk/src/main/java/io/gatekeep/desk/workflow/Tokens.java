@@ -35,10 +35,11 @@ public class Tokens {
 
     Optional<StoredToken> find(ApprovalToken token) {
         return jdbc.query("""
-                select ticket_id, approver_user_id, approver_email, action, expires_at, used_at
+                select ticket_id, approver_user_id, approver_email, action, created_at, expires_at, used_at
                 from desk_approval_token where token_hash = ?""", (rs, i) -> new StoredToken(
                 rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                rs.getTimestamp(5).toInstant(), Optional.ofNullable(rs.getTimestamp(6)).map(Timestamp::toInstant)),
+                rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
+                Optional.ofNullable(rs.getTimestamp(7)).map(Timestamp::toInstant)),
                 token.hash()).stream().findFirst();
     }
 
