@@ -10,7 +10,9 @@ final class DeskProblem extends RuntimeException {
         JUSTIFICATION_REQUIRED(HttpStatus.UNPROCESSABLE_CONTENT, "A written justification is required"),
         TEXT_REQUIRED(HttpStatus.UNPROCESSABLE_CONTENT, "Text is required"),
         TICKET_INCOMPLETE(HttpStatus.CONFLICT, "The ticket has no identified user, organization and approver"),
-        OWNER_NOT_CONFIRMED(HttpStatus.CONFLICT, "No owner confirmation is recorded on this ticket"),
+        OWNER_CONFIRMATION_REQUIRED(HttpStatus.CONFLICT, "The ticket waits for its owner's confirmation"),
+        SECOND_APPROVAL_REQUIRED(HttpStatus.CONFLICT, "A second approval by a different agent is required"),
+        SAME_AGENT(HttpStatus.CONFLICT, "The second approval must come from a different agent"),
         TRANSITION_NOT_ALLOWED(HttpStatus.CONFLICT, "The ticket's status does not allow this action"),
         INVALID_REQUEST(HttpStatus.BAD_REQUEST, "Invalid request");
 

@@ -6,6 +6,7 @@ import io.gatekeep.desk.intake.authresults.SenderAuthentication;
 import io.gatekeep.desk.intake.automation.AutomatedMailClassifier;
 import io.gatekeep.desk.tickets.Directory;
 import io.gatekeep.desk.tickets.RequestPolicy;
+import io.gatekeep.desk.workflow.DelayedReset;
 import io.gatekeep.desk.workflow.DeskMail;
 import io.gatekeep.desk.workflow.Expiry;
 import io.gatekeep.desk.workflow.InboundMail;
@@ -13,6 +14,7 @@ import io.gatekeep.desk.workflow.Messages;
 import io.gatekeep.desk.workflow.OwnerReplyFlow;
 import io.gatekeep.desk.workflow.RequestFlow;
 import io.gatekeep.desk.workflow.Resolutions;
+import io.gatekeep.desk.workflow.StopAfterApproval;
 import io.gatekeep.desk.workflow.Tickets;
 import io.gatekeep.desk.workflow.Tokens;
 import io.gatekeep.outbox.JdbcOutboxWriter;
@@ -66,16 +68,18 @@ class WorkflowConfiguration {
 
     @Bean
     RequestFlow requestFlow(Tickets tickets, Messages messages, Tokens tokens, DeskMail mail, Directory directory,
-                            DeskProperties desk) {
-        return new RequestFlow(tickets, messages, tokens, mail, new RequestPolicy(directory), desk.supportAddress());
+                            DeskProperties desk, StopAfterApproval stopAfterApproval) {
+        return new RequestFlow(tickets, messages, tokens, mail, new RequestPolicy(directory), desk.supportAddress(),
+                stopAfterApproval);
     }
 
     @Bean
     OwnerReplyFlow ownerReplyFlow(Tickets tickets, Messages messages, Tokens tokens, DeskMail mail,
-                                  JdbcOutboxWriter outbox, SenderAuthenticationProperties auth, Clock clock) {
+                                  JdbcOutboxWriter outbox, SenderAuthenticationProperties auth, Clock clock,
+                                  DelayedReset delayedReset) {
         Optional<SenderAuthentication> authentication = auth.requireAuthenticatedSender()
                 ? Optional.of(new SenderAuthentication(auth.trustedAuthservId())) : Optional.empty();
-        return new OwnerReplyFlow(tickets, messages, tokens, mail, outbox, authentication, clock);
+        return new OwnerReplyFlow(tickets, messages, tokens, mail, outbox, authentication, clock, delayedReset);
     }
 
     @Bean

@@ -36,15 +36,17 @@ public class RequestFlow {
     private final DeskMail mail;
     private final RequestPolicy policy;
     private final MailAddress supportMailbox;
+    private final StopAfterApproval stopAfterApproval;
 
     public RequestFlow(Tickets tickets, Messages messages, Tokens tokens, DeskMail mail, RequestPolicy policy,
-                       String supportAddress) {
+                       String supportAddress, StopAfterApproval stopAfterApproval) {
         this.tickets = tickets;
         this.messages = messages;
         this.tokens = tokens;
         this.mail = mail;
         this.policy = policy;
         this.supportMailbox = MailAddress.of(supportAddress);
+        this.stopAfterApproval = stopAfterApproval;
     }
 
     void open(InboundMessage message, Messages.Inbound record) {
@@ -82,7 +84,9 @@ public class RequestFlow {
         Optional<String> sender = message.sender().map(MailAddress::address);
         List<Check> checks = new ArrayList<>();
         Decision decision = InboundMail.decision(message);
-        if (ticket.isRequester(sender) && decision == Decision.STOP && ticket.status().isCancellable()) {
+        if (decision == Decision.STOP && stopAfterApproval.applies(ticket)) {
+            checks.addAll(stopAfterApproval.stop(ticket, message));
+        } else if (ticket.isRequester(sender) && decision == Decision.STOP && ticket.status().isCancellable()) {
             checks.add(Check.pass("stop", "STOP from the requester"));
             cancel(ticket);
         } else if (ticket.status() == TicketStatus.AWAITING_REQUESTER && ticket.isRequester(sender)) {
