@@ -14,7 +14,10 @@ final class DeskProblem extends RuntimeException {
         SECOND_APPROVAL_REQUIRED(HttpStatus.CONFLICT, "A second approval by a different agent is required"),
         SAME_AGENT(HttpStatus.CONFLICT, "The second approval must come from a different agent"),
         TRANSITION_NOT_ALLOWED(HttpStatus.CONFLICT, "The ticket's status does not allow this action"),
-        INVALID_REQUEST(HttpStatus.BAD_REQUEST, "Invalid request");
+        INVALID_REQUEST(HttpStatus.BAD_REQUEST, "Invalid request"),
+        INVALID_CREDENTIALS(HttpStatus.UNAUTHORIZED, "Wrong user name, password or code"),
+        RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts, try again later"),
+        LOCKED_OUT(HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins: locked for a while");
 
         final HttpStatus status;
         final String title;
@@ -30,6 +33,7 @@ final class DeskProblem extends RuntimeException {
     }
 
     private final Code code;
+    private Long retryAfterSeconds;
 
     DeskProblem(Code code, String detail) {
         super(detail, null, false, false);
@@ -38,5 +42,15 @@ final class DeskProblem extends RuntimeException {
 
     Code code() {
         return code;
+    }
+
+    /** Adds a {@code Retry-After} header to the answer. */
+    DeskProblem retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }
