@@ -115,6 +115,10 @@ class AgentActions {
         return transaction.execute(status -> {
             TicketRow ticket = locked(ticketId);
             allowed(ticket, TicketStatus.NEEDS_AGENT);
+            if (ticket.status() == TicketStatus.APPROVED
+                    && !schedule.window(ticket.id()).stoppableAt(clock.instant())) {
+                throw new DeskProblem(Code.TRANSITION_NOT_ALLOWED, "the reset was released to the worker already");
+            }
             schedule.clearFirstApproval(ticket.id());
             TicketRow escalated = tickets.move(ticket, TicketStatus.NEEDS_AGENT, actor(agentId), "AGENT_ESCALATED");
             audit(ticket, agentId, "ESCALATE", note, escalated.status());
