@@ -23,6 +23,7 @@ import io.gatekeep.events.mfa.MfaEnforcementChanged;
 import io.gatekeep.events.mfa.MfaLockedOut;
 import io.gatekeep.events.mfa.MfaQrRefreshed;
 import io.gatekeep.events.mfa.MfaResetNotNeeded;
+import io.gatekeep.events.mfa.MfaResetRefused;
 import io.gatekeep.events.mfa.MfaSetupExpired;
 import io.gatekeep.events.mfa.MfaSetupStarted;
 import io.gatekeep.events.mfa.MfaVerificationFailed;
@@ -75,6 +76,7 @@ public enum EventType {
     RECOVERY_CODE_USED("io.gatekeep.recovery.recovery-code-used", Topic.RECOVERY, RecoveryCodeUsed.class, 1),
     MFA_DISABLED("io.gatekeep.recovery.mfa-disabled", Topic.RECOVERY, MfaDisabled.class, 1),
     MFA_RESET_NOT_NEEDED("io.gatekeep.recovery.mfa-reset-not-needed", Topic.RECOVERY, MfaResetNotNeeded.class, 1),
+    MFA_RESET_REFUSED("io.gatekeep.recovery.mfa-reset-refused", Topic.RECOVERY, MfaResetRefused.class, 1),
 
     MFA_ENFORCEMENT_CHANGED("io.gatekeep.enforcement.changed", Topic.ENFORCEMENT, MfaEnforcementChanged.class, 1),
 

@@ -120,7 +120,7 @@ public final class LocalStack {
                 System.err.println("The stack keeps running; fix the cause and restart (or use --fresh).");
             }
         }
-        System.out.print(Summary.render(infra, stateDirectory, accounts));
+        System.out.print(Summary.render(infra, stateDirectory, accounts, ServiceConfig.demoAgentTotpSecret(key)));
         watchServices();
         stopped.await();
     }

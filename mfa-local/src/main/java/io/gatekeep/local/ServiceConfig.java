@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class ServiceConfig {
 
     static final String KEY_ID = "dev-1";
-    /** The support agent the local stack creates, for the desk's agent API (HTTP Basic). */
+    /** The support agent the local stack creates, for the desk's agent API (password and TOTP code). */
     static final String DEMO_AGENT = "agent";
     static final String DEMO_AGENT_PASSWORD = "Demo-Agent-Passw0rd!";
 
@@ -57,11 +57,42 @@ final class ServiceConfig {
             p.put("gatekeep.desk.min-membership-age", "0s");
             p.put("gatekeep.desk.agents.bootstrap-username", DEMO_AGENT);
             p.put("gatekeep.desk.agents.bootstrap-password", DEMO_AGENT_PASSWORD);
+            // The agent's TOTP secret is derived like the service token, so the banner can print it on every start.
+            p.put("gatekeep.desk.agents.secret-key", deskAgentSecretKey(encryptionKey));
+            p.put("gatekeep.desk.agents.bootstrap-totp-secret", demoAgentTotpSecret(encryptionKey));
+            // An approved reset waits one minute (24 hours elsewhere) so the walk-through can show it happen.
+            p.put("gatekeep.desk.reset-delay", "1m");
+            p.put("gatekeep.desk.reset-sweep-interval", "5s");
+            p.put("gatekeep.desk.cancel-base-url", "http://localhost:" + Service.API.port());
             // IDLE wakes the desk as soon as mail arrives; renew it often so a person trying it never waits long.
             p.put("gatekeep.desk.mailbox.idle-renewal", "30s");
             p.put("gatekeep.desk.mailbox.poll-interval", "5s");
         }
+        if (service == Service.WORKER) {
+            // Memberships of the seeded demo are minutes old: the reset re-check accepts them on this stack only.
+            p.put("gatekeep.support-reset.min-membership-age", "0s");
+        }
         return p;
+    }
+
+    /** The demo agent's TOTP secret (base32), derived from the development key: stable across restarts. */
+    static String demoAgentTotpSecret(String encryptionKey) {
+        return io.gatekeep.api.mfa.totp.TotpSecret.of(java.util.Arrays.copyOf(
+                sha256("gatekeep-local demo agent totp:" + encryptionKey), 20)).base32();
+    }
+
+    /** The key sealing agents' TOTP secrets on the local stack (base64 of 32 derived bytes). */
+    static String deskAgentSecretKey(String encryptionKey) {
+        return java.util.Base64.getEncoder().encodeToString(sha256("gatekeep-local desk agent key:" + encryptionKey));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the JVM", e);
+        }
     }
 
     /** Derived from the development key, so it is stable across restarts and never written anywhere else. */

@@ -9,7 +9,8 @@ final class Summary {
     private Summary() {
     }
 
-    static String render(Infrastructure infra, Path stateDirectory, Map<DemoAccount, String> accounts) {
+    static String render(Infrastructure infra, Path stateDirectory, Map<DemoAccount, String> accounts,
+                         String agentTotpSecret) {
         StringBuilder out = new StringBuilder();
         out.append("\n================ Gatekeep local stack is running ================\n");
         out.append("  API             http://localhost:").append(Service.API.port()).append('\n');
@@ -29,8 +30,12 @@ final class Summary {
                 .append("  (log in with the email address as user name and as password)\n");
         out.append("  Support mailbox ").append(Infrastructure.SUPPORT_ADDRESS).append('\n');
         out.append("  Desk agent      ").append(ServiceConfig.DEMO_AGENT).append(" / password ")
-                .append(ServiceConfig.DEMO_AGENT_PASSWORD).append("  (HTTP Basic on http://localhost:")
-                .append(Service.DESK.port()).append("/api/v1/desk/tickets)\n");
+                .append(ServiceConfig.DEMO_AGENT_PASSWORD).append("  (POST http://localhost:")
+                .append(Service.DESK.port()).append("/api/v1/desk/sign-in with a TOTP code)\n");
+        out.append("    TOTP secret   ").append(agentTotpSecret).append("  (add it to an authenticator app)\n");
+        out.append("    code now      oathtool --totp -b ").append(agentTotpSecret).append('\n');
+        out.append("  Support resets  wait 1 minute after approval (24 hours in production); membership age not\n")
+                .append("                  checked at the reset on this stack\n");
         out.append("  Desk recovery   LOCAL SETTINGS: sender authentication of requests and owner replies is OFF\n")
                 .append("                  (support.require-authenticated-sender=false) and owners and memberships of\n")
                 .append("                  any age may confirm (gatekeep.desk.min-membership-age=0s; default 7 days)\n");

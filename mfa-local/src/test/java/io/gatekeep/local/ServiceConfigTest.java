@@ -35,7 +35,13 @@ class ServiceConfigTest {
                 .containsEntry("gatekeep.desk.mailbox.username", "support@localhost")
                 .containsEntry("support.require-authenticated-sender", "false")
                 .containsEntry("gatekeep.desk.min-membership-age", "0s")
-                .containsEntry("gatekeep.desk.agents.bootstrap-username", "agent");
+                .containsEntry("gatekeep.desk.agents.bootstrap-username", "agent")
+                .containsEntry("gatekeep.desk.agents.bootstrap-totp-secret", ServiceConfig.demoAgentTotpSecret("a2V5"))
+                .containsEntry("gatekeep.desk.reset-delay", "1m")
+                .containsKey("gatekeep.desk.agents.secret-key");
+        assertThat(ServiceConfig.demoAgentTotpSecret("a2V5")).matches("[A-Z2-7]{32}");
+        assertThat(java.util.Base64.getDecoder().decode(desk.get("gatekeep.desk.agents.secret-key"))).hasSize(32);
+        assertThat(worker).containsEntry("gatekeep.support-reset.min-membership-age", "0s");
         assertThat(worker).containsEntry("management.server.port", "9081")
                 .doesNotContainKey("support.require-authenticated-sender");
     }

@@ -52,9 +52,18 @@ import org.springframework.transaction.support.TransactionTemplate;
                 "gatekeep.desk.agents.bootstrap-password=Admin-Passw0rd-For-Tests",
                 "support.require-authenticated-sender=true",
                 "support.trusted-authserv-id=mx.desk.test",
+                "gatekeep.desk.reset-release.enabled=false",
+                "gatekeep.desk.cancel-base-url=https://gatekeep.example.test",
+                "gatekeep.desk.agents.secret-key=" + DeskIntegrationTest.AGENT_SECRET_KEY,
+                "gatekeep.desk.agents.bootstrap-totp-secret=" + DeskIntegrationTest.ADMIN_TOTP_SECRET,
         })
 @Import(DeskIntegrationTest.TestClock.class)
 public abstract class DeskIntegrationTest {
+
+    /** Seals the agents' TOTP secrets in tests (a fixed test key; never used anywhere else). */
+    static final String AGENT_SECRET_KEY = "dGVzdC1vbmx5LWFnZW50LXNlY3JldC1rZXktMzJieXQ=";
+    /** The bootstrap agent {@code admin}'s TOTP secret, so tests can compute its codes. */
+    protected static final String ADMIN_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
     protected static final TestEnvironment ENV = TestEnvironment.create();
     protected static final FakeDirectory DIRECTORY = new FakeDirectory();

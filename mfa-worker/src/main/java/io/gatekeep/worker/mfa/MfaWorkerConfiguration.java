@@ -8,7 +8,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Setup sweep and support reset; {@link SetupSweepProperties} is bound by the application's properties scan. */
+/**
+ * Setup sweep and support reset; {@link SetupSweepProperties} and {@link SupportResetProperties} are bound by the
+ * application's properties scan.
+ */
 @Configuration(proxyBeanMethods = false)
 class MfaWorkerConfiguration {
 
@@ -25,7 +28,8 @@ class MfaWorkerConfiguration {
     }
 
     @Bean
-    SupportResetHandler supportResetHandler(JdbcTemplate jdbc, JdbcOutboxWriter outbox, Clock clock) {
-        return new SupportResetHandler(jdbc, outbox, clock);
+    SupportResetHandler supportResetHandler(JdbcTemplate jdbc, JdbcOutboxWriter outbox, Clock clock,
+                                            SupportResetProperties properties) {
+        return new SupportResetHandler(jdbc, outbox, clock, new ResetRecheck(jdbc, properties.minMembershipAge()));
     }
 }

@@ -4,6 +4,7 @@ import io.gatekeep.events.EventType;
 import io.gatekeep.events.account.SessionsRevoked;
 import io.gatekeep.events.mfa.MfaDisabled;
 import io.gatekeep.events.mfa.MfaResetNotNeeded;
+import io.gatekeep.events.mfa.MfaResetRefused;
 import io.gatekeep.events.support.MfaResetApproved;
 import io.gatekeep.outbox.JdbcOutboxWriter;
 import io.gatekeep.worker.consuming.EventHandler;
@@ -11,13 +12,17 @@ import io.gatekeep.worker.consuming.ReceivedEvent;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * On {@code MfaResetApproved} (a support ticket confirmed by the organization's owner): turns MFA off on the user, the
+ * On {@code MfaResetApproved} (a support ticket approved and not cancelled before its reset time): first
+ * {@link ResetRecheck re-checks} ticket, approver and requester with the system of record; if any check fails nothing
+ * changes and {@code MfaResetRefused} (reason) is recorded, so the desk hands the ticket to an agent. Otherwise turns
+ * MFA off on the user, the
  * same state change as a used recovery code with reason {@code SUPPORT_RESET}: the active credential (its secret
  * erased) and the unused recovery code are revoked, every session of the user ends (sign-in challenges and setup
  * tokens included), pending setups expire, and {@code MfaDisabled} (ticket, approver) and {@code SessionsRevoked} are
@@ -33,11 +38,13 @@ class SupportResetHandler implements EventHandler {
     private final JdbcTemplate jdbc;
     private final JdbcOutboxWriter outbox;
     private final Clock clock;
+    private final ResetRecheck recheck;
 
-    SupportResetHandler(JdbcTemplate jdbc, JdbcOutboxWriter outbox, Clock clock) {
+    SupportResetHandler(JdbcTemplate jdbc, JdbcOutboxWriter outbox, Clock clock, ResetRecheck recheck) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
+        this.recheck = recheck;
     }
 
     @Override
@@ -53,6 +60,13 @@ class SupportResetHandler implements EventHandler {
     @Override
     public void handle(ReceivedEvent event) {
         MfaResetApproved approved = event.payload(MfaResetApproved.class);
+        Optional<String> refusal = recheck.refusal(approved, clock.instant());
+        if (refusal.isPresent()) {
+            log.warn("Support reset of ticket {} refused at the re-check: {}", approved.ticketId(), refusal.get());
+            outbox.append(new MfaResetRefused(approved.ticketId(), approved.reference(), approved.userId(),
+                    approved.organizationId(), approved.approverUserId(), refusal.get()));
+            return;
+        }
         Timestamp now = Timestamp.from(clock.instant());
         List<UUID> revoked = jdbc.queryForList("""
                 update mfa_credential

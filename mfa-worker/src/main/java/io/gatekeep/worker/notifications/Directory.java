@@ -46,4 +46,19 @@ public class Directory {
                 """, (row, index) -> new Person(row.getObject(1, UUID.class), row.getString(2), row.getString(3)),
                 organizationId);
     }
+
+    /** The owners of an organization. */
+    public List<Person> owners(UUID organizationId) {
+        return jdbc.query("""
+                select u.id, u.email, u.display_name from membership m join app_user u on u.id = m.user_id
+                where m.organization_id = ? and m.role = 'OWNER' order by u.id
+                """, (row, index) -> new Person(row.getObject(1, UUID.class), row.getString(2), row.getString(3)),
+                organizationId);
+    }
+
+    /** The organizations a user is a member of. */
+    public List<UUID> organizationsOf(UUID userId) {
+        return jdbc.queryForList("select organization_id from membership where user_id = ? order by organization_id",
+                UUID.class, userId);
+    }
 }

@@ -4,6 +4,7 @@ import io.gatekeep.events.EventType;
 import io.gatekeep.worker.consuming.EventHandler;
 import io.gatekeep.worker.consuming.ReceivedEvent;
 import io.gatekeep.worker.mail.OutgoingEmails;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +14,13 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationHandler implements EventHandler {
 
-    private final Map<EventType, NotificationRule> rules = new EnumMap<>(EventType.class);
+    private final Map<EventType, List<NotificationRule>> rules = new EnumMap<>(EventType.class);
     private final OutgoingEmails emails;
 
+    /** Several rules may answer one event type (the person concerned, the organization's owners), each its kind. */
     NotificationHandler(List<NotificationRule> rules, OutgoingEmails emails) {
         for (NotificationRule rule : rules) {
-            if (this.rules.put(rule.eventType(), rule) != null) {
-                throw new IllegalStateException("Two notification rules for " + rule.eventType());
-            }
+            this.rules.computeIfAbsent(rule.eventType(), type -> new ArrayList<>()).add(rule);
         }
         this.emails = emails;
     }
@@ -37,9 +37,11 @@ class NotificationHandler implements EventHandler {
 
     @Override
     public void handle(ReceivedEvent event) {
-        for (Notification notification : rules.get(event.type()).compose(event)) {
-            emails.enqueue(notification.causeKey(), notification.recipient(), notification.subject(),
-                    notification.body());
+        for (NotificationRule rule : rules.get(event.type())) {
+            for (Notification notification : rule.compose(event)) {
+                emails.enqueue(notification.causeKey(), notification.recipient(), notification.subject(),
+                        notification.body());
+            }
         }
     }
 }

@@ -30,18 +30,19 @@ class SupportResetIntegrationTest extends WorkerIntegrationTest {
         Accounts.Person user = accounts.activeUser("Luis Lostcode");
         accounts.member(organization, owner, "OWNER");
         accounts.member(organization, user, "MEMBER");
+        DeskTickets desk = new DeskTickets(jdbc, clock);
+        desk.agedMember(organization, owner.id(), "CREATED");
+        desk.agedMember(organization, user.id(), "INVITATION");
         UUID credential = mfa.activeCredential(user.id());
         mfa.session(user.id());
         UUID phone = mfa.session(user.id());
         UUID setup = mfa.pendingSetup(user.id(), phone, Duration.ofSeconds(10));
-        UUID ticket = UUID.randomUUID();
+        UUID ticket = desk.approvedAndDue("MFA-7Q4K2", user.id(), organization, owner.id());
 
-        EventEnvelope approved = publish(new MfaResetApproved(ticket, "MFA-7Q4K2", user.id(), organization,
-                owner.id(), "OWNER_REPLY", null));
+        EventEnvelope approved = publish(approved(ticket, "MFA-7Q4K2", user.id(), organization, owner.id()));
         await().atMost(Duration.ofSeconds(20)).until(() -> processed(SupportResetHandler.NAME, approved));
         republish(approved);
-        EventEnvelope again = publish(new MfaResetApproved(ticket, "MFA-7Q4K2", user.id(), organization,
-                owner.id(), "OWNER_REPLY", null));
+        EventEnvelope again = publish(approved(ticket, "MFA-7Q4K2", user.id(), organization, owner.id()));
         await().atMost(Duration.ofSeconds(20)).until(() -> processed(SupportResetHandler.NAME, again));
 
         Map<String, Object> revoked = jdbc.queryForMap("""
@@ -86,10 +87,12 @@ class SupportResetIntegrationTest extends WorkerIntegrationTest {
         Accounts.Person user = accounts.activeUser("Nina Nomfa");
         accounts.member(organization, owner, "OWNER");
         accounts.member(organization, user, "MEMBER");
-        UUID ticket = UUID.randomUUID();
+        DeskTickets desk = new DeskTickets(jdbc, clock);
+        desk.agedMember(organization, owner.id(), "CREATED");
+        desk.agedMember(organization, user.id(), "INVITATION");
+        UUID ticket = desk.approvedAndDue("MFA-8R5L3", user.id(), organization, owner.id());
 
-        EventEnvelope approved = publish(new MfaResetApproved(ticket, "MFA-8R5L3", user.id(), organization,
-                owner.id(), "OWNER_REPLY", null));
+        EventEnvelope approved = publish(approved(ticket, "MFA-8R5L3", user.id(), organization, owner.id()));
         await().atMost(Duration.ofSeconds(20)).until(() -> processed(SupportResetHandler.NAME, approved));
 
         assertThat(jdbc.queryForList("""
@@ -101,5 +104,12 @@ class SupportResetIntegrationTest extends WorkerIntegrationTest {
         assertThat(jdbc.queryForObject("""
                 select count(*) from outbox_event where event_type = 'io.gatekeep.recovery.mfa-disabled'
                   and partition_key = ?""", Integer.class, user.id().toString())).isZero();
+    }
+
+    /** The event as the desk publishes it at the reset time, 24 hours after the approval. */
+    static MfaResetApproved approved(UUID ticket, String reference, UUID user, UUID organization, UUID approver) {
+        java.time.Instant resetAt = java.time.Instant.now().minusSeconds(60);
+        return new MfaResetApproved(ticket, reference, user, organization, approver, "OWNER_REPLY", null,
+                resetAt.minus(Duration.ofHours(24)), resetAt);
     }
 }

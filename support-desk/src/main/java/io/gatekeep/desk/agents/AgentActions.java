@@ -1,11 +1,13 @@
 package io.gatekeep.desk.agents;
 
 import io.gatekeep.desk.agents.DeskProblem.Code;
+import io.gatekeep.desk.tickets.ApprovalRule;
 import io.gatekeep.desk.tickets.TicketStatus;
 import io.gatekeep.desk.workflow.AgentSupport;
+import io.gatekeep.desk.workflow.DelayedReset;
+import io.gatekeep.desk.workflow.ResetSchedule;
 import io.gatekeep.desk.workflow.TicketRow;
 import io.gatekeep.desk.workflow.Tickets;
-import io.gatekeep.events.support.MfaResetApproved;
 import io.gatekeep.events.support.SupportTicketTransitioned;
 import io.gatekeep.outbox.JdbcOutboxWriter;
 import java.sql.Timestamp;
@@ -17,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The agents' actions, each in one transaction with its audit row ({@code desk_agent_action}) and its event. Approval
  * always needs a written justification (at least 20 characters) and a ticket whose user, organization and approver are
- * known; it publishes {@code MfaResetApproved} with {@code approvedVia AGENT} and the agent's id.
+ * known, and follows the four-eyes rule; once it takes effect the reset is scheduled like an owner's approval, and
+ * {@code MfaResetApproved} (approvedVia {@code AGENT}, the completing agent's id) is published at the reset time.
  */
 class AgentActions {
 
@@ -29,35 +32,71 @@ class AgentActions {
     private final JdbcOutboxWriter outbox;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final DelayedReset delayedReset;
+    private final ResetSchedule schedule;
 
     AgentActions(TransactionTemplate transaction, Tickets tickets, AgentSupport support, JdbcOutboxWriter outbox,
-                 JdbcTemplate jdbc, Clock clock) {
+                 JdbcTemplate jdbc, Clock clock, DelayedReset delayedReset, ResetSchedule schedule) {
         this.transaction = transaction;
         this.tickets = tickets;
         this.support = support;
         this.outbox = outbox;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.delayedReset = delayedReset;
+        this.schedule = schedule;
     }
 
+    /**
+     * Four eyes ({@link ApprovalRule}): with an owner's confirmation on record, or as the second approval by a
+     * different agent, the ticket becomes {@code APPROVED} and its reset is scheduled after the delay. Otherwise a
+     * ticket the agents decide alone records this as the first approval ({@code PENDING_SECOND_APPROVAL}, committed
+     * and audited) and the call answers {@code second_approval_required}.
+     */
     TicketStatus approve(UUID ticketId, UUID agentId, String justification) {
         if (justification == null || justification.strip().length() < MIN_JUSTIFICATION) {
             throw new DeskProblem(Code.JUSTIFICATION_REQUIRED, "approving needs a justification of at least "
-                    + MIN_JUSTIFICATION + " characters saying how the owner's confirmation was obtained");
+                    + MIN_JUSTIFICATION + " characters saying how the requester's identity was confirmed");
         }
-        return transaction.execute(status -> {
+        ApprovalRule.Verdict verdict = transaction.execute(status -> {
             TicketRow ticket = locked(ticketId);
-            allowed(ticket, TicketStatus.APPROVED);
+            ApprovalRule.Verdict decided = ApprovalRule.decide(ticket.status(), ticket.ownerConfirmedAt() != null,
+                    schedule.firstApprover(ticket.id()), agentId);
+            if (decided == ApprovalRule.Verdict.NOT_ALLOWED) {
+                throw new DeskProblem(Code.TRANSITION_NOT_ALLOWED, "a ticket in " + ticket.status()
+                        + " cannot be approved");
+            }
+            if (decided == ApprovalRule.Verdict.OWNER_CONFIRMATION_REQUIRED) {
+                throw new DeskProblem(Code.OWNER_CONFIRMATION_REQUIRED, "the ticket waits for its owner's answer; "
+                        + "escalate it first to decide it without the owner");
+            }
+            if (decided == ApprovalRule.Verdict.SAME_AGENT) {
+                throw new DeskProblem(Code.SAME_AGENT, "the second approval must come from a different agent");
+            }
             if (!ticket.hasParties()) {
                 throw new DeskProblem(Code.TICKET_INCOMPLETE, "user, organization and approver must be known");
             }
+            if (decided == ApprovalRule.Verdict.FIRST_OF_TWO) {
+                TicketRow pending = tickets.move(ticket, TicketStatus.PENDING_SECOND_APPROVAL, actor(agentId),
+                        "AGENT_FIRST_APPROVAL");
+                schedule.firstApproval(ticket.id(), agentId);
+                audit(ticket, agentId, "FIRST_APPROVAL", justification, pending.status());
+                return decided;
+            }
             support.retireTokens(ticket.id());
-            TicketRow approved = tickets.move(ticket, TicketStatus.APPROVED, actor(agentId), "AGENT_APPROVED");
-            outbox.append(new MfaResetApproved(approved.id(), approved.reference().value(), approved.userId(),
-                    approved.organizationId(), approved.approverUserId(), "AGENT", agentId.toString()));
+            boolean fourEyes = ticket.status() == TicketStatus.PENDING_SECOND_APPROVAL;
+            TicketRow approved = delayedReset.approve(ticket, actor(agentId),
+                    fourEyes ? "AGENT_SECOND_APPROVAL" : "AGENT_APPROVED_OWNER_CONFIRMED", "AGENT",
+                    fourEyes ? "two support agents" : "a support agent, after " + ticket.approverName()
+                            + "'s confirmation");
             audit(ticket, agentId, "APPROVE", justification, approved.status());
-            return approved.status();
+            return decided;
         });
+        if (verdict == ApprovalRule.Verdict.FIRST_OF_TWO) {
+            throw new DeskProblem(Code.SECOND_APPROVAL_REQUIRED, "recorded as the first approval: the ticket is "
+                    + "PENDING_SECOND_APPROVAL until a different agent approves it");
+        }
+        return TicketStatus.APPROVED;
     }
 
     TicketStatus deny(UUID ticketId, UUID agentId, String reason) {
@@ -76,6 +115,11 @@ class AgentActions {
         return transaction.execute(status -> {
             TicketRow ticket = locked(ticketId);
             allowed(ticket, TicketStatus.NEEDS_AGENT);
+            if (ticket.status() == TicketStatus.APPROVED
+                    && !schedule.window(ticket.id()).stoppableAt(clock.instant())) {
+                throw new DeskProblem(Code.TRANSITION_NOT_ALLOWED, "the reset was released to the worker already");
+            }
+            schedule.clearFirstApproval(ticket.id());
             TicketRow escalated = tickets.move(ticket, TicketStatus.NEEDS_AGENT, actor(agentId), "AGENT_ESCALATED");
             audit(ticket, agentId, "ESCALATE", note, escalated.status());
             return escalated.status();

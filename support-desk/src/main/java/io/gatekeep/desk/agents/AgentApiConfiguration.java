@@ -1,7 +1,9 @@
 package io.gatekeep.desk.agents;
 
 import io.gatekeep.desk.workflow.AgentSupport;
+import io.gatekeep.desk.workflow.DelayedReset;
 import io.gatekeep.desk.workflow.DeskMail;
+import io.gatekeep.desk.workflow.ResetSchedule;
 import io.gatekeep.desk.workflow.Tickets;
 import io.gatekeep.desk.workflow.Tokens;
 import io.gatekeep.outbox.JdbcOutboxWriter;
@@ -21,7 +23,9 @@ class AgentApiConfiguration {
 
     @Bean
     AgentActions agentActions(TransactionTemplate transaction, Tickets tickets, Tokens tokens, DeskMail mail,
-                              JdbcOutboxWriter outbox, JdbcTemplate jdbc, Clock clock) {
-        return new AgentActions(transaction, tickets, new AgentSupport(tokens, mail), outbox, jdbc, clock);
+                              JdbcOutboxWriter outbox, JdbcTemplate jdbc, Clock clock, DelayedReset delayedReset,
+                              ResetSchedule schedule) {
+        return new AgentActions(transaction, tickets, new AgentSupport(tokens, mail), outbox, jdbc, clock,
+                delayedReset, schedule);
     }
 }

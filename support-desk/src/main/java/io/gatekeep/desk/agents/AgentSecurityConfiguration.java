@@ -1,34 +1,38 @@
 package io.gatekeep.desk.agents;
 
+import io.gatekeep.api.mfa.lockout.LockoutPolicy;
+import io.gatekeep.api.mfa.secrets.SecretCipher;
+import io.gatekeep.api.mfa.secrets.SecretKeyring;
+import io.gatekeep.api.mfa.totp.Totp;
 import io.gatekeep.desk.config.DeskProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationRunner;
+import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The agents' API is HTTP Basic over {@code desk_agent} (bcrypt through Spring's delegating encoder), stateless, no
- * CSRF (no cookies, no browser session). Everything else on the desk's main port is closed. A failed authentication is
+ * The agents' API takes a bearer session from {@code POST /api/v1/desk/sign-in} (password and TOTP code); there is no
+ * HTTP Basic. Stateless on the server side (the session is a database row), no cookies, so no CSRF. The sign-in and
+ * the public cancellation are open; everything else on the desk's main port is closed. A missing or dead session is
  * a problem document ({@code unauthorized}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AgentLoginProperties.class)
 class AgentSecurityConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(AgentSecurityConfiguration.class);
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -41,18 +45,45 @@ class AgentSecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService agentDetails(AgentAccounts agents) {
-        return username -> agents.byUsername(username)
-                .map(agent -> User.withUsername(agent.username()).password(agent.passwordHash())
-                        .disabled(!agent.active()).roles("AGENT").build())
-                .orElseThrow(() -> new UsernameNotFoundException("no such agent"));
+    AgentSessions agentSessions(JdbcTemplate jdbc, Clock clock, AgentLoginProperties login) {
+        return new AgentSessions(jdbc, clock, login.sessionTtl(), login.idleTimeout());
+    }
+
+    /** Seals agents' TOTP secrets; the key id is stored next to each one, so the key can be rotated. */
+    @Bean
+    SecretCipher agentSecretCipher(AgentLoginProperties login) {
+        return new SecretCipher(SecretKeyring.fromBase64(Map.of(login.secretKeyId(), login.secretKey()),
+                login.secretKeyId()));
     }
 
     @Bean
-    SecurityFilterChain agentApi(HttpSecurity http) throws Exception {
+    AgentSignIn agentSignIn(TransactionTemplate transaction, AgentAccounts agents, AgentSessions sessions,
+                            JdbcTemplate jdbc, PasswordEncoder passwords, SecretCipher agentSecretCipher, Clock clock,
+                            AgentLoginProperties login) {
+        return new AgentSignIn(transaction, agents, sessions, new SignInAttempts(jdbc, clock, login.signInWindow(),
+                login.signInsPerAgent(), login.signInsPerIp()), passwords, agentSecretCipher, new Totp(clock),
+                LockoutPolicy.defaults(), clock);
+    }
+
+    @Bean
+    AgentBootstrap agentBootstrap(AgentAccounts agents, SecretCipher agentSecretCipher, DeskProperties desk,
+                                  AgentLoginProperties login) {
+        return new AgentBootstrap(agents, agentSecretCipher, desk, login, System.out);
+    }
+
+    /** Nothing authenticates through Spring's login mechanisms (and Boot generates no default user). */
+    @Bean
+    AuthenticationManager noFormOrBasicLogin() {
+        return authentication -> {
+            throw new BadCredentialsException("agents sign in at POST /api/v1/desk/sign-in");
+        };
+    }
+
+    @Bean
+    SecurityFilterChain agentApi(HttpSecurity http, AgentSessions sessions) throws Exception {
         AuthenticationEntryPoint problem = (request, response, exception) -> {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            response.setHeader("WWW-Authenticate", "Basic realm=\"gatekeep-desk\"");
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"gatekeep-desk\"");
             response.setContentType("application/problem+json");
             response.getOutputStream().write("""
                     {"type":"about:blank","title":"Unauthorized","status":401,"code":"unauthorized"}"""
@@ -60,26 +91,16 @@ class AgentSecurityConfiguration {
         };
         return http
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/desk/sign-in", "/api/v1/desk/cancellations").permitAll()
                         .requestMatchers("/api/v1/desk/**").hasRole("AGENT")
                         .requestMatchers("/error", "/desk-api.yaml").permitAll()
                         .anyRequest().denyAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problem))
+                .addFilterBefore(new AgentBearerFilter(sessions), AnonymousAuthenticationFilter.class)
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problem))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
-    }
-
-    /** The bootstrap agent from {@code gatekeep.desk.agents.bootstrap-username/-password}, when both are set. */
-    @Bean
-    ApplicationRunner bootstrapAgent(AgentAccounts agents, DeskProperties desk) {
-        return arguments -> {
-            String username = desk.agents().bootstrapUsername();
-            String password = desk.agents().bootstrapPassword();
-            if (username != null && !username.isBlank() && password != null && !password.isBlank()
-                    && agents.createIfAbsent(username, username, password)) {
-                log.info("Bootstrap agent '{}' created", username);
-            }
-        };
     }
 }

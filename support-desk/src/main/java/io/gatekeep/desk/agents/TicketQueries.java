@@ -30,7 +30,8 @@ class TicketQueries {
                   UUID userId, String requesterEmail, String requesterName, UUID organizationId,
                   String organizationName, UUID approverUserId, String approverEmail, String approverName,
                   String approverRole, Instant ownerConfirmedAt, Instant createdAt, Instant expiresAt,
-                  List<ThreadMessage> thread, List<Action> actions) {}
+                  List<ThreadMessage> thread, List<Action> actions, Instant approvedAt, Instant resetAt,
+                  String approvedVia, Instant resetReleasedAt) {}
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -73,7 +74,8 @@ class TicketQueries {
                 (String) r.get("requester_email"), (String) r.get("requester_name"), (UUID) r.get("organization_id"),
                 (String) r.get("organization_name"), (UUID) r.get("approver_user_id"), (String) r.get("approver_email"),
                 (String) r.get("approver_name"), (String) r.get("approver_role"), at(r.get("owner_confirmed_at")),
-                at(r.get("created_at")), at(r.get("expires_at")), thread, actions);
+                at(r.get("created_at")), at(r.get("expires_at")), thread, actions, at(r.get("approved_at")),
+                at(r.get("reset_at")), (String) r.get("approved_via"), at(r.get("reset_released_at")));
     }
 
     private static Instant at(Object value) {

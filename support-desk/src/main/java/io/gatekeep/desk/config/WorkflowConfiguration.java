@@ -8,6 +8,7 @@ import io.gatekeep.desk.tickets.ApproverEligibilityPolicy;
 import io.gatekeep.desk.tickets.Directory;
 import io.gatekeep.desk.tickets.RequestPolicy;
 import io.gatekeep.desk.workflow.ConfirmationBudget;
+import io.gatekeep.desk.workflow.DelayedReset;
 import io.gatekeep.desk.workflow.DeskMail;
 import io.gatekeep.desk.workflow.Expiry;
 import io.gatekeep.desk.workflow.InboundMail;
@@ -15,6 +16,7 @@ import io.gatekeep.desk.workflow.Messages;
 import io.gatekeep.desk.workflow.OwnerReplyFlow;
 import io.gatekeep.desk.workflow.RequestFlow;
 import io.gatekeep.desk.workflow.Resolutions;
+import io.gatekeep.desk.workflow.StopAfterApproval;
 import io.gatekeep.desk.workflow.Tickets;
 import io.gatekeep.desk.workflow.Tokens;
 import io.gatekeep.outbox.JdbcOutboxWriter;
@@ -75,23 +77,24 @@ class WorkflowConfiguration {
     @Bean
     RequestFlow requestFlow(Tickets tickets, Messages messages, Tokens tokens, DeskMail mail, Directory directory,
                             DeskProperties desk, ApproverRulesProperties rules, SenderAuthenticationProperties auth,
-                            ConfirmationBudget budget, Clock clock) {
+                            ConfirmationBudget budget, StopAfterApproval stopAfterApproval, Clock clock) {
         RequestPolicy policy = new RequestPolicy(directory,
                 new ApproverEligibilityPolicy(rules.minMembershipAge()), clock);
         return new RequestFlow(tickets, messages, tokens, mail, policy, desk.supportAddress(), authentication(auth),
-                budget);
+                budget, stopAfterApproval);
     }
 
-    /** Requests and owner replies are authenticated alike: both or neither. */
-    private static Optional<SenderAuthentication> authentication(SenderAuthenticationProperties auth) {
+    /** Requests, owner replies and STOP after approval are authenticated alike: all or none. */
+    static Optional<SenderAuthentication> authentication(SenderAuthenticationProperties auth) {
         return auth.requireAuthenticatedSender()
                 ? Optional.of(new SenderAuthentication(auth.trustedAuthservId())) : Optional.empty();
     }
 
     @Bean
     OwnerReplyFlow ownerReplyFlow(Tickets tickets, Messages messages, Tokens tokens, DeskMail mail,
-                                  JdbcOutboxWriter outbox, SenderAuthenticationProperties auth, Clock clock) {
-        return new OwnerReplyFlow(tickets, messages, tokens, mail, outbox, authentication(auth), clock);
+                                  JdbcOutboxWriter outbox, SenderAuthenticationProperties auth, Clock clock,
+                                  DelayedReset delayedReset) {
+        return new OwnerReplyFlow(tickets, messages, tokens, mail, outbox, authentication(auth), clock, delayedReset);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import io.gatekeep.events.EventPayload;
 import io.gatekeep.events.EventType;
 import io.gatekeep.events.mfa.MfaDisabled;
 import io.gatekeep.events.mfa.MfaResetNotNeeded;
+import io.gatekeep.events.mfa.MfaResetRefused;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -19,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Consumes the {@code recovery} topic in the desk's own group ({@code support-desk}): a support reset's
- * {@code MfaDisabled} or {@code MfaResetNotNeeded} resolves its ticket. Idempotent: {@code processed_event}
+ * {@code MfaDisabled} or {@code MfaResetNotNeeded} resolves its ticket; {@code MfaResetRefused} hands it back to an agent. Idempotent: {@code processed_event}
  * (consumer {@code support-desk}) is written in the same transaction as the effect. Other event types are skipped
  * without a record.
  */
@@ -45,12 +46,14 @@ class ResetOutcomeListener {
     @KafkaListener(id = "support-desk-reset-outcomes", idIsGroup = false, topics = "#{@recoveryTopic}")
     void onRecord(ConsumerRecord<byte[], byte[]> record) {
         String type = header(record, CloudEventHeaders.TYPE);
-        if (!EventType.MFA_DISABLED.type().equals(type) && !EventType.MFA_RESET_NOT_NEEDED.type().equals(type)) {
+        if (!EventType.MFA_DISABLED.type().equals(type) && !EventType.MFA_RESET_NOT_NEEDED.type().equals(type)
+                && !EventType.MFA_RESET_REFUSED.type().equals(type)) {
             return;
         }
         UUID eventId = UUID.fromString(header(record, CloudEventHeaders.ID));
         EventPayload payload = codec.read(type, new String(record.value(), StandardCharsets.UTF_8));
         UUID ticketId = payload instanceof MfaDisabled disabled ? disabled.ticketId()
+                : payload instanceof MfaResetRefused refused ? refused.ticketId()
                 : ((MfaResetNotNeeded) payload).ticketId();
         if (ticketId == null) {
             return;
@@ -59,7 +62,9 @@ class ResetOutcomeListener {
             int claimed = jdbc.update("""
                     insert into processed_event (consumer, event_id, processed_at) values (?, ?, ?)
                     on conflict do nothing""", CONSUMER, eventId, Timestamp.from(clock.instant()));
-            if (claimed == 1) {
+            if (claimed == 1 && payload instanceof MfaResetRefused refused) {
+                resolutions.resetRefused(ticketId, refused.reason());
+            } else if (claimed == 1) {
                 resolutions.resetApplied(ticketId, payload instanceof MfaDisabled);
             }
         });

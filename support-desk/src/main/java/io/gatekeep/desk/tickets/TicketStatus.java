@@ -5,14 +5,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The states of a recovery ticket and the only moves between them. {@code APPROVED} waits for the worker's
- * {@code MfaDisabled}/{@code MfaResetNotNeeded}; {@code RESOLVED}, {@code DENIED}, {@code CANCELLED} and
- * {@code EXPIRED} are final.
+ * The states of a recovery ticket and the only moves between them. {@code APPROVED} waits for its reset time (the
+ * requester or an owner may still cancel it), then for the worker's {@code MfaDisabled}/{@code MfaResetNotNeeded}, or
+ * goes back to an agent when the worker's re-check refuses the reset. {@code PENDING_SECOND_APPROVAL} holds one
+ * agent's approval until a second, different agent completes it. {@code RESOLVED}, {@code DENIED}, {@code CANCELLED}
+ * and {@code EXPIRED} are final.
  */
 public enum TicketStatus {
     NEEDS_AGENT,
     AWAITING_REQUESTER,
     AWAITING_APPROVAL,
+    PENDING_SECOND_APPROVAL,
     APPROVED,
     RESOLVED,
     DENIED,
@@ -20,10 +23,12 @@ public enum TicketStatus {
     EXPIRED;
 
     private static final Map<TicketStatus, Set<TicketStatus>> ALLOWED = Map.of(
-            NEEDS_AGENT, EnumSet.of(AWAITING_REQUESTER, AWAITING_APPROVAL, APPROVED, DENIED, CANCELLED),
+            NEEDS_AGENT, EnumSet.of(AWAITING_REQUESTER, AWAITING_APPROVAL, PENDING_SECOND_APPROVAL, APPROVED, DENIED,
+                    CANCELLED),
             AWAITING_REQUESTER, EnumSet.of(NEEDS_AGENT, AWAITING_APPROVAL, CANCELLED, EXPIRED, DENIED),
             AWAITING_APPROVAL, EnumSet.of(NEEDS_AGENT, APPROVED, DENIED, CANCELLED, EXPIRED),
-            APPROVED, EnumSet.of(RESOLVED),
+            PENDING_SECOND_APPROVAL, EnumSet.of(APPROVED, DENIED, NEEDS_AGENT, CANCELLED),
+            APPROVED, EnumSet.of(RESOLVED, CANCELLED, NEEDS_AGENT),
             RESOLVED, EnumSet.noneOf(TicketStatus.class),
             DENIED, EnumSet.noneOf(TicketStatus.class),
             CANCELLED, EnumSet.noneOf(TicketStatus.class),

@@ -67,6 +67,19 @@ public class DeskMail {
         }
     }
 
+    /**
+     * Queues a mail whose body carries a one-time link (a cancel link): the thread records {@code recordedBody}, the
+     * same text without the link, so the token exists in plain text only in the {@code outgoing_email} row until the
+     * worker's dispatcher sends it and erases the body.
+     */
+    void sendWithSecretLink(Mail mail, String recordedBody) {
+        String messageId = "gk-desk." + UUID.randomUUID() + "@" + messageIdDomain;
+        if (insert(mail, null, "<" + messageId + ">")) {
+            messages.recordOutbound(mail.ticket().id(), cause(mail), messageId, mail.recipient(), subject(mail),
+                    recordedBody, kind(mail), mail.answer());
+        }
+    }
+
     private boolean insert(Mail mail, String replyTo, String messageId) {
         String inReplyTo = mail.inReplyTo() == null ? null : "<" + mail.inReplyTo() + ">";
         return jdbc.update("""

@@ -10,7 +10,6 @@ import io.gatekeep.desk.tickets.OwnerReply.StoredToken;
 import io.gatekeep.desk.tickets.OwnerReplyPolicy;
 import io.gatekeep.desk.tickets.ReplyOutcome;
 import io.gatekeep.desk.tickets.TicketStatus;
-import io.gatekeep.events.support.MfaResetApproved;
 import io.gatekeep.outbox.JdbcOutboxWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ import java.util.UUID;
 
 /**
  * Step 4: a reply carrying an approval token. The policy decides on the checks; here the outcome is applied: approval
- * publishes {@code MfaResetApproved} (approvedVia {@code OWNER_REPLY}); a denial closes the ticket; an unclear answer
+ * records the owner's confirmation and schedules the reset after the delay ({@link DelayedReset}); a denial closes the ticket; an unclear answer
  * gets one clarification carrying a fresh token; anything failing a check is recorded and handed to an agent.
  */
 public class OwnerReplyFlow {
@@ -35,10 +34,11 @@ public class OwnerReplyFlow {
     private final Optional<SenderAuthentication> authentication;
     private final OwnerReplyPolicy policy = new OwnerReplyPolicy();
     private final Clock clock;
+    private final DelayedReset delayedReset;
 
     /** @param authentication empty when {@code support.require-authenticated-sender} is off */
     public OwnerReplyFlow(Tickets tickets, Messages messages, Tokens tokens, DeskMail mail, JdbcOutboxWriter outbox,
-                          Optional<SenderAuthentication> authentication, Clock clock) {
+                          Optional<SenderAuthentication> authentication, Clock clock, DelayedReset delayedReset) {
         this.tickets = tickets;
         this.messages = messages;
         this.tokens = tokens;
@@ -46,6 +46,7 @@ public class OwnerReplyFlow {
         this.outbox = outbox;
         this.authentication = authentication;
         this.clock = clock;
+        this.delayedReset = delayedReset;
     }
 
     /** The ticket of the first known token, for recording. */
@@ -79,9 +80,7 @@ public class OwnerReplyFlow {
         if (outcome instanceof ReplyOutcome.Approve) {
             tokens.retireAll(ticket.id());
             tickets.markOwnerConfirmed(ticket.id());
-            TicketRow approved = tickets.move(ticket, TicketStatus.APPROVED, "OWNER", "OWNER_REPLY_APPROVED");
-            outbox.append(new MfaResetApproved(approved.id(), approved.reference().value(), approved.userId(),
-                    approved.organizationId(), token.approverUserId(), "OWNER_REPLY", null));
+            delayedReset.approve(ticket, "OWNER", "OWNER_REPLY_APPROVED", "OWNER_REPLY", ticket.approverName());
         } else if (outcome instanceof ReplyOutcome.Deny) {
             tokens.retireAll(ticket.id());
             mail.send(Letters.denied(tickets.move(ticket, TicketStatus.DENIED, "OWNER", "OWNER_REPLY_DENIED")));

@@ -47,6 +47,7 @@ public class RequestFlow {
     private final MailAddress supportMailbox;
     private final Optional<SenderAuthentication> authentication;
     private final ConfirmationBudget budget;
+    private final StopAfterApproval stopAfterApproval;
 
     /**
      * @param authentication empty when {@code support.require-authenticated-sender} is off; otherwise a request (like
@@ -54,7 +55,7 @@ public class RequestFlow {
      */
     public RequestFlow(Tickets tickets, Messages messages, Tokens tokens, DeskMail mail, RequestPolicy policy,
                        String supportAddress, Optional<SenderAuthentication> authentication,
-                       ConfirmationBudget budget) {
+                       ConfirmationBudget budget, StopAfterApproval stopAfterApproval) {
         this.tickets = tickets;
         this.messages = messages;
         this.tokens = tokens;
@@ -63,6 +64,7 @@ public class RequestFlow {
         this.supportMailbox = MailAddress.of(supportAddress);
         this.authentication = authentication;
         this.budget = budget;
+        this.stopAfterApproval = stopAfterApproval;
     }
 
     void open(InboundMessage message, Messages.Inbound record) {
@@ -119,7 +121,9 @@ public class RequestFlow {
         Optional<String> sender = message.sender().map(MailAddress::address);
         List<Check> checks = new ArrayList<>();
         Decision decision = InboundMail.decision(message);
-        if (ticket.isRequester(sender) && decision == Decision.STOP && ticket.status().isCancellable()) {
+        if (decision == Decision.STOP && stopAfterApproval.applies(ticket)) {
+            checks.addAll(stopAfterApproval.stop(ticket, message));
+        } else if (ticket.isRequester(sender) && decision == Decision.STOP && ticket.status().isCancellable()) {
             checks.add(Check.pass("stop", "STOP from the requester"));
             cancel(ticket);
         } else if (ticket.isRequester(sender) && (ticket.status() == TicketStatus.AWAITING_REQUESTER

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Step 6, after the worker: {@code MfaDisabled} (reset done) or {@code MfaResetNotNeeded} (nothing to disable) resolves
+ * Step 6, after the worker (a refused reset goes back to an agent): {@code MfaDisabled} (reset done) or {@code MfaResetNotNeeded} (nothing to disable) resolves
  * an approved ticket and tells requester and approver. Runs in the consumer's transaction; a ticket not in
  * {@code APPROVED} (already resolved, or never approved) is left alone.
  */
@@ -33,5 +33,19 @@ public class Resolutions {
                 wasNeeded ? "MFA_DISABLED" : "MFA_RESET_NOT_NEEDED");
         mail.send(Letters.resolved(resolved, resolved.requesterEmail(), "requester", wasNeeded));
         mail.send(Letters.resolved(resolved, resolved.approverEmail(), "approver", wasNeeded));
+    }
+
+    /**
+     * The worker's re-check at the moment of the reset failed ({@code MfaResetRefused}): nothing was changed, and the
+     * approved ticket goes back to an agent with the reason. No mail: none may claim a reset that did not happen.
+     */
+    public void resetRefused(UUID ticketId, String reason) {
+        TicketRow ticket = tickets.lock(ticketId).orElse(null);
+        if (ticket == null || ticket.status() != TicketStatus.APPROVED) {
+            log.info("Reset refusal for ticket {} ignored: ticket is {}", ticketId,
+                    ticket == null ? "unknown" : ticket.status());
+            return;
+        }
+        tickets.move(ticket, TicketStatus.NEEDS_AGENT, "SYSTEM", "RESET_REFUSED_" + reason);
     }
 }

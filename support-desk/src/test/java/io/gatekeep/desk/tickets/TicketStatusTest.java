@@ -19,9 +19,14 @@ class TicketStatusTest {
     }
 
     @Test
-    void approvedOnlyResolvesAndOnlyWaitingOrEscalatedTicketsApprove() {
+    void approvedResolvesIsCancelledOrGoesBackToAnAgentAndOnlyWaitingOrEscalatedTicketsApprove() {
         assertThat(TicketStatus.APPROVED.canMoveTo(TicketStatus.RESOLVED)).isTrue();
-        assertThat(TicketStatus.APPROVED.canMoveTo(TicketStatus.CANCELLED)).isFalse();
+        assertThat(TicketStatus.APPROVED.canMoveTo(TicketStatus.CANCELLED)).isTrue();
+        assertThat(TicketStatus.APPROVED.canMoveTo(TicketStatus.NEEDS_AGENT)).isTrue();
+        assertThat(TicketStatus.APPROVED.canMoveTo(TicketStatus.DENIED)).isFalse();
+        assertThat(TicketStatus.NEEDS_AGENT.canMoveTo(TicketStatus.PENDING_SECOND_APPROVAL)).isTrue();
+        assertThat(TicketStatus.AWAITING_APPROVAL.canMoveTo(TicketStatus.PENDING_SECOND_APPROVAL)).isFalse();
+        assertThat(TicketStatus.PENDING_SECOND_APPROVAL.canMoveTo(TicketStatus.APPROVED)).isTrue();
         assertThat(TicketStatus.AWAITING_REQUESTER.canMoveTo(TicketStatus.APPROVED)).isFalse();
         assertThat(TicketStatus.AWAITING_APPROVAL.canMoveTo(TicketStatus.APPROVED)).isTrue();
         assertThat(TicketStatus.NEEDS_AGENT.canMoveTo(TicketStatus.APPROVED)).isTrue();

@@ -29,6 +29,8 @@ class RecoveryWorkflowIntegrationTest extends DeskIntegrationTest {
 
     @Autowired
     MailboxReader reader;
+    @Autowired
+    ResetRelease release;
 
     static final String APPROVED_TYPE = "io.gatekeep.support-ticket.mfa-reset-approved";
 
@@ -83,6 +85,9 @@ class RecoveryWorkflowIntegrationTest extends DeskIntegrationTest {
                 "Approve"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> status(waiting.ticketId()).equals("APPROVED"));
+        assertThat(events(waiting.ticketId(), APPROVED_TYPE)).as("nothing is reset before the delay").isEmpty();
+        clock.advance(Duration.ofHours(24).plusMinutes(1));
+        release.sweep();
         assertThat(approvedOnKafka(waiting.ticketId())).contains(waiting.owner().id().toString())
                 .contains("\"approvedVia\":\"OWNER_REPLY\"").contains(waiting.requester().id().toString());
 
