@@ -79,6 +79,7 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/me/mfa/setup", "/api/v1/me/mfa/setup/**")
                         .hasAnyAuthority(FULL, SETUP_ONLY)
                         .pathMatchers(HttpMethod.GET, "/api/v1/me").hasAnyAuthority(FULL, SETUP_ONLY)
+                        .pathMatchers(HttpMethod.GET, "/app/**").permitAll() // the web client's own files
                         .pathMatchers("/api/**").hasAuthority(FULL)
                         .anyExchange().permitAll())
                 .build();
