@@ -131,3 +131,15 @@ export function confirmDialog({ title, body, confirm, cancel = 'Cancel', danger 
 export function when(instant) {
   return instant ? new Date(instant).toLocaleString() : '';
 }
+
+const present = (nodes) => nodes.flat().filter((n) => n !== null && n !== undefined && n !== false);
+
+/** element.append, skipping the parts a screen leaves out (null, undefined, false). */
+export function add(element, ...children) {
+  element.append(...present(children));
+}
+
+/** element.replaceChildren, skipping the parts a screen leaves out. */
+export function fill(element, ...children) {
+  element.replaceChildren(...present(children));
+}

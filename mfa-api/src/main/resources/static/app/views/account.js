@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import { session } from '../session.js';
 import { navigate } from '../router.js';
-import { h, field, messageLine, showProblem, onSubmit } from '../ui.js';
+import { h, field, messageLine, showProblem, onSubmit, add } from '../ui.js';
 
 const PASSWORD_HINT = 'At least 12 characters. A few unrelated words make a good one.';
 let pendingAddress = null; // shown on "check your email"; an address is not a secret, but it stays out of the URL
@@ -33,7 +33,7 @@ export function signUp(main) {
       });
     }
   });
-  main.append(
+  add(main, 
     h('h1', { id: 'sign-up-title', text: 'Create an account' }),
     h('p', { text: 'You will own a new organization on Gatekeep and can invite your team to it.' }),
     form,
@@ -42,7 +42,7 @@ export function signUp(main) {
 }
 
 export function checkEmail(main) {
-  main.append(
+  add(main, 
     h('h1', { text: 'Check your email' }),
     h('p', {}, 'We have sent a link to ', h('strong', { text: pendingAddress || 'your address' }),
       '. Open it to confirm the address and finish creating your account. The link works for 24 hours.'),
@@ -66,7 +66,7 @@ export function forgotPassword(main) {
       showProblem(problem, { fields: { email }, message });
     }
   });
-  main.append(
+  add(main, 
     h('h1', { id: 'forgot-title', text: 'Forgot your password?' }),
     h('p', { text: 'Enter your email and we will send you a link to choose a new one. Your multifactor '
       + 'authentication stays on: you will still need your code to sign in.' }),

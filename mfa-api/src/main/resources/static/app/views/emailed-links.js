@@ -4,13 +4,13 @@ import { api } from '../api.js';
 import { session } from '../session.js';
 import { navigate, takeTokenFromUrl } from '../router.js';
 import { wordsFor } from '../messages.js';
-import { h, field, messageLine, showProblem, onSubmit, confirmDialog } from '../ui.js';
+import { h, field, messageLine, showProblem, onSubmit, confirmDialog, add, fill } from '../ui.js';
 import { continueSignIn, afterSignIn } from './signed-in.js';
 
 const PASSWORD_HINT = 'At least 12 characters. A few unrelated words make a good one.';
 
 function brokenLink(main, title, text) {
-  main.append(h('h1', { text: title }), h('p', { class: 'notice error', role: 'alert', text }),
+  add(main, h('h1', { text: title }), h('p', { class: 'notice error', role: 'alert', text }),
     h('p', { class: 'aside' }, h('a', { href: '/sign-in', 'data-link': true, text: 'Go to sign in' })));
 }
 
@@ -18,7 +18,7 @@ export async function verifyEmail(main, { query }) {
   const token = takeTokenFromUrl(query);
   if (!token) return brokenLink(main, 'Confirm your address', 'This link is incomplete. Open the link from the email again.');
   const status = h('p', { role: 'status', text: 'Confirming your address…' });
-  main.append(h('h1', { text: 'Confirm your address' }), status);
+  add(main, h('h1', { text: 'Confirm your address' }), status);
   try {
     const answer = await api.confirmSignup(token);
     session.tell('Your address is confirmed and your account is ready.', 'success');
@@ -52,7 +52,7 @@ export function resetPassword(main, { query }) {
       showProblem(problem, { fields: { newPassword: password }, message });
     }
   });
-  main.append(h('h1', { id: 'reset-title', text: 'Choose a new password' }), form);
+  add(main, h('h1', { id: 'reset-title', text: 'Choose a new password' }), form);
   return undefined;
 }
 
@@ -102,14 +102,14 @@ export function invitation(main, { query }) {
     try {
       await api.declineInvitation(token);
       session.takeInvitation();
-      main.replaceChildren(h('h1', { text: 'Invitation declined' }),
+      fill(main, h('h1', { text: 'Invitation declined' }),
         h('p', { role: 'status', text: 'You declined the invitation. Nothing changed for you.' }));
     } catch (problem) {
       message.show(wordsFor(problem));
     }
   });
 
-  main.append(
+  add(main, 
     h('h1', { text: 'You are invited' }),
     h('p', { text: 'The invitation email says who invited you, to which organization and with which role. You '
       + 'become a member only if you accept.' }),
@@ -127,14 +127,14 @@ export function cancelReset(main, { query }) {
     button.disabled = true;
     try {
       await api.cancelSupportReset(token);
-      main.replaceChildren(h('h1', { text: 'Reset cancelled' }), h('p', { role: 'status', text: 'Nothing changes on '
+      fill(main, h('h1', { text: 'Reset cancelled' }), h('p', { role: 'status', text: 'Nothing changes on '
         + 'the account: multifactor authentication stays on. Support and the organization owner are told.' }));
     } catch (problem) {
       button.disabled = false;
       message.show(wordsFor(problem));
     }
   });
-  main.append(
+  add(main, 
     h('h1', { text: 'Cancel the MFA reset' }),
     h('p', { text: 'Support approved a request to turn off multifactor authentication on this account. If you did '
       + 'not ask for it, or no longer want it, cancel it now: nothing will change.' }),

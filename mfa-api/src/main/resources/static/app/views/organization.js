@@ -3,7 +3,7 @@
 import { api } from '../api.js';
 import { sessionEnded } from '../router.js';
 import { wordsFor } from '../messages.js';
-import { h, field, select, messageLine, showProblem, onSubmit, confirmDialog, when } from '../ui.js';
+import { h, field, select, messageLine, showProblem, onSubmit, confirmDialog, when, add, fill } from '../ui.js';
 import { withStepUp } from './step-up.js';
 
 const ROLES = [['MEMBER', 'Member'], ['ADMIN', 'Admin'], ['OWNER', 'Owner']];
@@ -18,22 +18,22 @@ export async function organization(main) {
   let me;
   try { me = await api.me(); } catch (problem) { sessionEnded(problem); return undefined; }
   const manageable = me.organizations.filter((o) => managesMembers(o) || managesAccess(o));
-  main.append(h('h1', { text: 'Organization settings' }));
+  add(main, h('h1', { text: 'Organization settings' }));
   if (manageable.length === 0) {
-    main.append(h('p', { text: 'Only owners and admins manage an organization. Ask an owner of yours for changes.' }));
+    add(main, h('p', { text: 'Only owners and admins manage an organization. Ask an owner of yours for changes.' }));
     return undefined;
   }
   const current = manageable.find((o) => o.id === chosen) || manageable[0];
   chosen = current.id;
   if (manageable.length > 1) {
     const picker = select({ label: 'Organization', name: 'organization', value: current.id, options: manageable.map((o) => [o.id, o.name]) });
-    picker.input.addEventListener('change', () => { chosen = picker.input.value; main.replaceChildren(); organization(main); });
-    main.append(picker.wrap);
+    picker.input.addEventListener('change', () => { chosen = picker.input.value; fill(main, ); organization(main); });
+    add(main, picker.wrap);
   } else {
-    main.append(h('p', { class: 'lead', text: current.name }));
+    add(main, h('p', { class: 'lead', text: current.name }));
   }
   const sections = h('div', { class: 'sections' });
-  main.append(sections);
+  add(main, sections);
   const reload = () => renderSections(sections, me, current, reload);
   await reload();
   return undefined;
@@ -47,7 +47,7 @@ async function renderSections(sections, me, org, reload) {
       managesAccess(org) || org.role === 'ADMIN' ? api.enforcement(org.id) : null,
       managesAccess(org) || org.role === 'ADMIN' ? api.compliance(org.id) : null,
     ]);
-    sections.replaceChildren(
+    fill(sections, 
       enforcementSection(me, org, enforcement, compliance, reload),
       membersSection(me, org, members.members, reload),
       managesMembers(org) ? inviteSection(org, invitations.invitations, reload) : null,
@@ -55,7 +55,7 @@ async function renderSections(sections, me, org, reload) {
       managesMembers(org) ? auditSection(org, members.members) : null,
     );
   } catch (problem) {
-    if (!sessionEnded(problem)) sections.replaceChildren(h('p', { class: 'notice error', role: 'alert', text: wordsFor(problem) }));
+    if (!sessionEnded(problem)) fill(sections, h('p', { class: 'notice error', role: 'alert', text: wordsFor(problem) }));
   }
 }
 
@@ -131,7 +131,7 @@ function membersSection(me, org, members, reload) {
           await reload();
         } catch (problem) { if (!sessionEnded(problem)) message.show(`${m.email}: ${wordsFor(problem)}`); }
       });
-      actions.append(role.wrap, access ? h('div', { class: 'check' }, access, h('label', { for: `access-${m.userId}`, text: 'Manage access for organization' })) : null, save, remove);
+      add(actions, role.wrap, access ? h('div', { class: 'check' }, access, h('label', { for: `access-${m.userId}`, text: 'Manage access for organization' })) : null, save, remove);
     }
     return h('tr', {}, ...cells, actions);
   });

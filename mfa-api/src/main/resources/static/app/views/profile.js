@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import { navigate, sessionEnded } from '../router.js';
 import { wordsFor } from '../messages.js';
-import { h, when } from '../ui.js';
+import { h, when, add } from '../ui.js';
 
 const ROLE = { OWNER: 'Owner', ADMIN: 'Admin', MEMBER: 'Member' };
 
@@ -11,7 +11,7 @@ export async function profile(main) {
   try {
     me = await api.me();
   } catch (problem) {
-    if (!sessionEnded(problem)) main.append(h('h1', { text: 'Your profile' }), h('p', { class: 'notice error', role: 'alert', text: wordsFor(problem) }));
+    if (!sessionEnded(problem)) add(main, h('h1', { text: 'Your profile' }), h('p', { class: 'notice error', role: 'alert', text: wordsFor(problem) }));
     return undefined;
   }
   const setUp = h('button', { type: 'button', class: 'primary', text: 'Set Up' });
@@ -22,7 +22,7 @@ export async function profile(main) {
     : [h('p', { class: 'status off' }, h('strong', { text: 'Off.' }),
       me.mfaRequired ? ' An organization you belong to requires it.' : ' Optional, and recommended: a stolen password alone will not get anyone in.'),
     setUp];
-  main.append(
+  add(main, 
     h('h1', { text: 'Your profile' }),
     h('dl', { class: 'facts' },
       h('dt', { text: 'Name' }), h('dd', { text: me.user.displayName }),

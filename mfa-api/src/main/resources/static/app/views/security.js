@@ -3,7 +3,7 @@ import { api } from '../api.js';
 import { navigate, sessionEnded } from '../router.js';
 import { session } from '../session.js';
 import { wordsFor } from '../messages.js';
-import { h, field, messageLine, showProblem, onSubmit, confirmDialog, when } from '../ui.js';
+import { h, field, messageLine, showProblem, onSubmit, confirmDialog, when, add, fill } from '../ui.js';
 import { withStepUp } from './step-up.js';
 
 const failed = (target) => (problem) => { if (!sessionEnded(problem)) target.replaceChildren(h('p', { class: 'notice error', role: 'alert', text: wordsFor(problem) })); };
@@ -13,7 +13,7 @@ export async function security(main) {
   try { me = await api.me(); } catch (problem) { sessionEnded(problem); return undefined; }
   const sessionsBox = h('div');
   const logBox = h('div');
-  main.append(
+  add(main, 
     h('h1', { text: 'Security' }),
     h('section', { class: 'card', 'aria-labelledby': 'sessions-title' }, h('h2', { id: 'sessions-title', text: 'Where you are signed in' }), sessionsBox),
     passwordSection(),
@@ -45,7 +45,7 @@ async function sessions(box) {
     if (!(await confirmDialog({ title: 'End all other sessions?', body: 'Every other device is signed out at once.', confirm: 'End them', danger: true }))) return;
     try { await api.endOtherSessions(); await sessions(box); } catch (problem) { if (!sessionEnded(problem)) message.show(wordsFor(problem)); }
   });
-  box.replaceChildren(message.element,
+  fill(box, message.element,
     h('div', { class: 'table-wrap' }, h('table', {},
       h('thead', {}, h('tr', {}, ['Device', 'Network address', 'Signed in', 'Last used', ''].map((t) => h('th', { scope: 'col', text: t })))),
       h('tbody', {}, rows))),
@@ -57,7 +57,7 @@ async function securityLog(box, cursor = null, body = h('tbody')) {
   page.entries.forEach((e) => body.append(h('tr', {}, h('td', { text: when(e.occurredAt) }), h('td', { text: e.action }), h('td', { text: e.clientIp || '' }))));
   const more = page.nextCursor ? h('button', { type: 'button', class: 'secondary', text: 'Show older entries' }) : null;
   more?.addEventListener('click', () => securityLog(box, page.nextCursor, body).catch(failed(box)));
-  box.replaceChildren(h('div', { class: 'table-wrap' }, h('table', {},
+  fill(box, h('div', { class: 'table-wrap' }, h('table', {},
     h('thead', {}, h('tr', {}, ['When', 'What', 'Network address'].map((t) => h('th', { scope: 'col', text: t })))), body)), more);
 }
 
@@ -81,7 +81,7 @@ function passwordSection() {
 function mfaSection(me) {
   const box = h('section', { class: 'card', 'aria-labelledby': 'mfa-off-title' }, h('h2', { id: 'mfa-off-title', text: 'Multifactor Authentication' }));
   if (!me.mfaEnabled) {
-    box.append(h('p', {}, 'Off. ', h('a', { href: '/setup', 'data-link': true, text: 'Set it up' }), ' to protect your account.'));
+    add(box, h('p', {}, 'Off. ', h('a', { href: '/setup', 'data-link': true, text: 'Set it up' }), ' to protect your account.'));
     return box;
   }
   const code = field({ label: 'Code from your authenticator app', name: 'code', autocomplete: 'one-time-code', inputmode: 'numeric', pattern: '[0-9 ]*', maxlength: 7, required: true });
@@ -101,7 +101,7 @@ function mfaSection(me) {
       if (!sessionEnded(problem)) showProblem(problem, { fields: { code }, message, byCode: { invalid_code: code, code_already_used: code } });
     }
   });
-  box.append(h('p', { text: `On since ${when(me.mfaEnabledAt)}. Turning it off voids your recovery code.` }),
+  add(box, h('p', { text: `On since ${when(me.mfaEnabledAt)}. Turning it off voids your recovery code.` }),
     me.mfaRequired ? h('p', { class: 'notice info', text: 'An organization you belong to requires it, so it cannot be turned off.' }) : form);
   return box;
 }

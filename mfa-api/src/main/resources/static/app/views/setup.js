@@ -6,7 +6,7 @@ import { api } from '../api.js';
 import { session } from '../session.js';
 import { navigate, signedOut, sessionEnded } from '../router.js';
 import { wordsFor } from '../messages.js';
-import { h, field, messageLine, showProblem, onSubmit, clockText, copy } from '../ui.js';
+import { h, field, messageLine, showProblem, onSubmit, clockText, copy, add, fill } from '../ui.js';
 import { afterSignIn } from './signed-in.js';
 
 const TIMED_OUT = 'The setup page timed out: the QR code and the setup are only valid for a few minutes, and no '
@@ -40,7 +40,7 @@ export async function setup(main) {
       navigate('/profile', { replace: true });
       return undefined;
     }
-    main.append(h('h1', { text: 'Set up multifactor authentication' }), h('p', { class: 'notice error', role: 'alert', text: wordsFor(problem) }));
+    add(main, h('h1', { text: 'Set up multifactor authentication' }), h('p', { class: 'notice error', role: 'alert', text: wordsFor(problem) }));
     return undefined;
   }
 
@@ -120,7 +120,7 @@ export async function setup(main) {
   });
 
   const cancel = forced ? null : h('a', { href: '/profile', 'data-link': true, text: 'Cancel' });
-  main.append(
+  add(main, 
     h('h1', { text: 'Set up multifactor authentication' }),
     forced ? h('p', { class: 'notice warning', id: 'enforced-by', text: forcedSentence(names) }) : null,
     pageTimer,
@@ -165,11 +165,11 @@ function showRecoveryCode(main, recoveryCode, forced) {
   saved.addEventListener('change', () => { next.disabled = !saved.checked; });
   next.addEventListener('click', () => {
     code = null; // shown once: gone from this page's memory as soon as the person moves on
-    main.replaceChildren();
+    fill(main, );
     session.tell('Multifactor authentication is on. Next time you sign in, enter the code from your app.', 'success');
     if (forced) afterSignIn(); else navigate('/profile');
   });
-  main.replaceChildren(
+  fill(main, 
     h('h1', { text: 'Save your recovery code', tabindex: '-1' }),
     h('p', { class: 'notice success', role: 'status', text: 'Multifactor authentication is on.' }),
     h('p', { text: 'If you lose your device, this code lets you sign in once (which turns multifactor '

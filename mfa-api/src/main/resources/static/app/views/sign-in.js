@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import { session } from '../session.js';
 import { navigate } from '../router.js';
-import { h, field, messageLine, showProblem, onSubmit } from '../ui.js';
+import { h, field, messageLine, showProblem, onSubmit, add } from '../ui.js';
 import { continueSignIn } from './signed-in.js';
 
 export function signIn(main) {
@@ -22,7 +22,7 @@ export function signIn(main) {
       });
     }
   });
-  main.append(
+  add(main, 
     h('h1', { id: 'sign-in-title', text: 'Sign in' }),
     session.hasInvitation ? h('p', { text: 'Sign in to accept your invitation.' }) : null,
     form,
@@ -87,7 +87,7 @@ export function verification(main) {
     (toRecovery ? recovery : code).input.focus();
   });
 
-  main.append(
+  add(main, 
     h('h1', { text: 'Verification' }),
     h('p', { text: 'Open your authenticator app and enter the code it shows for Gatekeep.' }),
     codeForm, recoveryForm, message.element,

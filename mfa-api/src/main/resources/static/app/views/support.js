@@ -1,9 +1,9 @@
 // Help for a person locked out: the recovery code, and the support path when that is lost too.
-import { h } from '../ui.js';
+import { h, add } from '../ui.js';
 
 export function support(main) {
   const address = document.querySelector('meta[name="gatekeep-support-address"]')?.content || 'support';
-  main.append(
+  add(main, 
     h('h1', { text: 'Help and support' }),
     h('section', { class: 'card', 'aria-labelledby': 'device-title' },
       h('h2', { id: 'device-title', text: 'Lost your device, but have your recovery code' }),

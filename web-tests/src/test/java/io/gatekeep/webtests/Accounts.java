@@ -70,12 +70,18 @@ final class Accounts {
         return owner.withMfa(secret, (String) enabled.get("recoveryCode"));
     }
 
-    /** A new person who accepted {@code owner}'s invitation from its email with a password: no MFA. */
-    Person memberOf(Person owner, String role) {
-        String email = uniqueEmail("member");
+    /** {@code owner} invites {@code email} through the API; the invitation email goes out. */
+    void invite(Person owner, String email, String role) {
         String session = signInWithCode(owner);
         call("POST", "/api/v1/organizations/" + owner.organizationId() + "/members",
                 Map.of("email", email, "role", role), session, 201);
+        call("POST", "/api/v1/auth/sign-out", null, session, 204);
+    }
+
+    /** A new person who accepted {@code owner}'s invitation from its email with a password: no MFA. */
+    Person memberOf(Person owner, String role) {
+        String email = uniqueEmail("member");
+        invite(owner, email, role);
         String link = Mailbox.link(email, "/invitations/accept");
         call("POST", "/api/v1/invitations/accept", Map.of("token", tokenOf(link), "password", PASSWORD), null, 200);
         return new Person(email, PASSWORD, owner.organizationName(), owner.organizationId(), null, null);

@@ -186,6 +186,10 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
         return (String) driver.executeScript("return location.pathname + location.search");
     }
 
+    Object script(String javascript, Object... arguments) {
+        return driver.executeScript(javascript, arguments);
+    }
+
     /** Moves the page's clock (the API's is moved through {@link GatekeepStack#clock()}). */
     void advanceClock(Duration duration) {
         driver.executeScript("window.__advanceTestClock(arguments[0])", duration.toMillis());
