@@ -110,7 +110,7 @@ function membersSection(me, org, members, reload) {
       h('td', { text: `${ROLE[m.role] || m.role}${m.permissions.includes(MANAGE) && m.role !== 'OWNER' ? ' · manages access' : ''}` }),
       h('td', { class: m.mfaEnabled ? 'mfa on' : 'mfa off', text: m.mfaEnabled ? 'On' : 'Off' }),
     ];
-    const actions = h('td', { class: 'row-actions' });
+    const actions = h('div', { class: 'row-actions' });
     if (managesMembers(org) && !self && (org.role === 'OWNER' || m.role !== 'OWNER')) {
       const role = select({ label: `Role of ${m.email}`, name: `role-${m.userId}`, value: m.role, options: org.role === 'OWNER' ? ROLES : ROLES.slice(0, 2) });
       const access = org.role === 'OWNER' && m.role !== 'OWNER'
@@ -133,7 +133,7 @@ function membersSection(me, org, members, reload) {
       });
       add(actions, role.wrap, access ? h('div', { class: 'check' }, access, h('label', { for: `access-${m.userId}`, text: 'Manage access for organization' })) : null, save, remove);
     }
-    return h('tr', {}, ...cells, actions);
+    return h('tr', {}, ...cells, h('td', {}, actions));
   });
   return h('section', { class: 'card', 'aria-labelledby': 'members-title' },
     h('h2', { id: 'members-title', text: 'Members' }),

@@ -12,6 +12,7 @@ final class Summary {
     static String render(Infrastructure infra, Path stateDirectory, Map<DemoAccount, String> accounts) {
         StringBuilder out = new StringBuilder();
         out.append("\n================ Gatekeep local stack is running ================\n");
+        out.append("  Web client      http://localhost:").append(Service.API.port()).append("/  (open it in a browser)\n");
         out.append("  API             http://localhost:").append(Service.API.port()).append('\n');
         out.append("  Swagger UI      http://localhost:").append(Service.API.port()).append("/swagger-ui.html\n");
         out.append("  OpenAPI         http://localhost:").append(Service.API.port()).append("/v3/api-docs\n");

@@ -97,6 +97,24 @@ class SignInInBrowserTest {
     }
 
     @Test
+    void aScriptOnThePageFindsNoTokenInStorageCookiesOrTheAddressAndAReloadForgetsTheSession() {
+        Person owner = accounts.ownerWithMfa();
+        signInWithPassword(owner);
+        browser.onPage("Verification");
+        browser.type("Verification code", accounts.code(owner));
+        browser.click("Verify");
+        browser.onPage("Your profile");
+
+        assertThat(browser.script("return localStorage.length + sessionStorage.length")).isEqualTo(0L);
+        assertThat(browser.script("return document.cookie")).isEqualTo("");
+        assertThat(browser.path()).isEqualTo("/profile");
+
+        browser.driver().navigate().refresh();
+        browser.onPage("Sign in");
+        assertThat(browser.text()).contains("Sign in to continue.");
+    }
+
+    @Test
     void signInAndVerificationCanBeCompletedWithTheKeyboardAlone() {
         Person owner = accounts.ownerWithMfa();
         browser.open("/sign-in");
