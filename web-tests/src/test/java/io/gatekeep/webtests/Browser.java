@@ -53,6 +53,7 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
               MovableDate.UTC = RealDate.UTC;
               window.Date = MovableDate;
               Object.defineProperty(window, '__advanceTestClock', { value: (ms) => { offset += ms; } });
+              Object.defineProperty(window, '__setTestClock', { value: (epochMs) => { offset = epochMs - RealDate.now(); } });
             })();
             """;
 
@@ -123,6 +124,8 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
     /** Opens a page of the web client as typing its address (or clicking an emailed link) would: a fresh page. */
     void open(String pathOrUrl) {
         driver.get(pathOrUrl.startsWith("http") ? pathOrUrl : stack.baseUrl() + pathOrUrl);
+        // the device's clock agrees with the server's, as it does for people (the tests move the server's)
+        driver.executeScript("window.__setTestClock(arguments[0])", stack.clock().millis());
         heading();
     }
 
