@@ -55,6 +55,8 @@ public abstract class ApiIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         ENV.register(registry);
+        registry.add("gatekeep.desk.base-url", io.gatekeep.api.deskrelay.DeskStandIn.INSTANCE::baseUrl);
+        registry.add("gatekeep.desk.timeout", () -> "3s");
     }
 
     @Autowired

@@ -68,6 +68,10 @@ final class ServiceConfig {
             p.put("gatekeep.desk.mailbox.idle-renewal", "30s");
             p.put("gatekeep.desk.mailbox.poll-interval", "5s");
         }
+        if (service == Service.API) {
+            // The web client's cancel page posts to the API, which hands the request to the desk.
+            p.put("gatekeep.desk.base-url", "http://localhost:" + Service.DESK.port());
+        }
         if (service == Service.WORKER) {
             // Memberships of the seeded demo are minutes old: the reset re-check accepts them on this stack only.
             p.put("gatekeep.support-reset.min-membership-age", "0s");

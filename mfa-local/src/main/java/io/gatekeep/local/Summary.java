@@ -13,6 +13,7 @@ final class Summary {
                          String agentTotpSecret) {
         StringBuilder out = new StringBuilder();
         out.append("\n================ Gatekeep local stack is running ================\n");
+        out.append("  Web client      http://localhost:").append(Service.API.port()).append("/  (open it in a browser)\n");
         out.append("  API             http://localhost:").append(Service.API.port()).append('\n');
         out.append("  Swagger UI      http://localhost:").append(Service.API.port()).append("/swagger-ui.html\n");
         out.append("  OpenAPI         http://localhost:").append(Service.API.port()).append("/v3/api-docs\n");

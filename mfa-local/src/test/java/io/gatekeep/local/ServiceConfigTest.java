@@ -22,7 +22,8 @@ class ServiceConfigTest {
                 .containsEntry("spring.kafka.bootstrap-servers", "localhost:9092")
                 .containsEntry("spring.mail.port", "3025")
                 .containsEntry("gatekeep.mfa.encryption.keys.dev-1", "a2V5")
-                .containsEntry("gatekeep.mfa.encryption.active-key-id", "dev-1");
+                .containsEntry("gatekeep.mfa.encryption.active-key-id", "dev-1")
+                .containsEntry("gatekeep.desk.base-url", "http://localhost:8082");
     }
 
     @Test

@@ -77,10 +77,11 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/signup", "/api/v1/auth/sign-in", "/api/v1/auth/mfa",
                                 "/api/v1/invitations/accept", "/api/v1/invitations/decline").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/signup/verify", "/api/v1/password-reset",
-                                "/api/v1/password-reset/confirm").permitAll()
+                                "/api/v1/password-reset/confirm", "/api/v1/desk/cancellations").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/me/mfa/setup", "/api/v1/me/mfa/setup/**")
                         .hasAnyAuthority(FULL, SETUP_ONLY)
                         .pathMatchers(HttpMethod.GET, "/api/v1/me").hasAnyAuthority(FULL, SETUP_ONLY)
+                        .pathMatchers(HttpMethod.GET, "/app/**").permitAll() // the web client's own files
                         .pathMatchers("/api/**").hasAuthority(FULL)
                         .anyExchange().permitAll())
                 .build();

@@ -53,12 +53,17 @@ class OpenApiConfiguration {
         components.addResponses("Conflict", problem("The change conflicts with the current state",
                 Map.of("already_member", "The user is already a member",
                         "last_owner", "The last owner cannot be removed or demoted",
-                        "invitation_already_used", "The invitation was accepted or declined already")));
+                        "invitation_already_used", "The invitation was accepted or declined already",
+                        "not_cancellable", "The support reset was already released, resolved or sent back to an "
+                                + "agent")));
         components.addResponses("Gone", problem("Expired", Map.of("invitation_expired", "Invitations last 7 days",
-                "token_expired", "Signup confirmation links last 24 hours, password reset links 1 hour")));
+                "token_expired", "Signup confirmation links last 24 hours, password reset links 1 hour, cancel links "
+                        + "of a support reset until its reset time (and every link works once)")));
         components.addResponses("InvalidToken", problem("An emailed one-time token that does not work, or invalid "
                 + "fields", Map.of("invalid_token", "Unknown, replaced by a later one, or used already",
                 "validation_failed", "A field failed validation (see errors)")));
+        components.addResponses("Unavailable", problem("A service behind the API did not answer; try again",
+                Map.of("desk_unavailable", "The support desk cannot be reached right now")));
         components.addResponses("RateLimited", problem("Too many attempts; see Retry-After",
                 Map.of("rate_limited", "Too many attempts (sign-in, signup, password reset, invitations …)"))
                 .addHeaderObject("Retry-After", new Header().description("Seconds to wait")
@@ -70,8 +75,8 @@ class OpenApiConfiguration {
                         invalid_token (400), invalid_credentials, unauthenticated, sign_in_required (401), forbidden, \
                         invitation_for_another_account, mfa_verification_required, email_not_verified, \
                         mfa_step_up_required (403), not_found (404), already_member, last_owner, \
-                        invitation_already_used (409), invitation_expired, token_expired (410), payload_too_large \
-                        (413), rate_limited (429, Retry-After), internal_error (500)."""))
+                        invitation_already_used, not_cancellable (409), invitation_expired, token_expired (410), payload_too_large \
+                        (413), rate_limited (429, Retry-After), internal_error (500), desk_unavailable (503)."""))
                 .components(components);
     }
 

@@ -16,6 +16,7 @@ public final class OpenApiDocs {
     public static final String NOT_FOUND = RESPONSES + "NotFound";
     public static final String CONFLICT = RESPONSES + "Conflict";
     public static final String GONE = RESPONSES + "Gone";
+    public static final String UNAVAILABLE = RESPONSES + "Unavailable";
     public static final String RATE_LIMITED = RESPONSES + "RateLimited";
     public static final String INVALID_TOKEN = RESPONSES + "InvalidToken";
 
