@@ -24,15 +24,17 @@ final class DeskTickets {
     /** An owner-approved ticket whose delay has passed and which the desk released: what the worker expects. */
     UUID approvedAndDue(String reference, UUID user, UUID organization, UUID approver) {
         UUID id = UUID.randomUUID();
+        // one open ticket per requester address (the desk's rule, held by a unique index): an address per ticket
+        String requester = "lost-" + id + "@example.test";
         jdbc.update("""
                 insert into desk_ticket (id, reference, status, status_reason, requester_address, user_id,
                                          requester_email, requester_name, organization_id, organization_name,
                                          approver_user_id, approver_email, approver_name, approver_role,
                                          owner_confirmed_at, created_at, updated_at, expires_at, approved_at, reset_at,
                                          reset_released_at, approved_via)
-                values (?, ?, 'APPROVED', 'OWNER_REPLY_APPROVED', 'lost@example.test', ?, 'lost@example.test', 'Lost',
+                values (?, ?, 'APPROVED', 'OWNER_REPLY_APPROVED', ?, ?, ?, 'Lost',
                         ?, 'Org', ?, 'owner@example.test', 'Owner', 'OWNER', ?, ?, ?, ?, ?, ?, ?, 'OWNER_REPLY')""",
-                id, reference, user, organization, approver, at(-25), at(-26), at(0), at(46), at(-25), at(-1), at(0));
+                id, reference, requester, user, requester, organization, approver, at(-25), at(-26), at(0), at(46), at(-25), at(-1), at(0));
         return id;
     }
 
