@@ -61,7 +61,8 @@ class DeskCancellationRelayIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void theOpenApiDocumentDescribesTheCancellation() {
-        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+        web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(1024 * 1024)).build()
+                .get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.paths['/api/v1/desk/cancellations'].post.responses['200']").exists()
                 .jsonPath("$.paths['/api/v1/desk/cancellations'].post.responses['410']").exists()
                 .jsonPath("$.paths['/api/v1/desk/cancellations'].post.responses['503']").exists();
