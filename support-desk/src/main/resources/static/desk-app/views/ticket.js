@@ -66,7 +66,7 @@ function message(m) {
     h('p', { class: 'message-head' },
       h('strong', { text: outbound ? 'Sent by the desk' : 'Received' }),
       ` · ${m.kind || ''} · ${when(m.at)}`),
-    h('p', { class: 'message-head', text: `From ${m.from || '(unknown)'}${m.recipient ? ` to ${m.recipient}` : ''}` }),
+    h('p', { class: 'message-head', text: `From ${m.from || (outbound ? 'the desk' : '(unknown sender)')}${m.recipient ? ` to ${m.recipient}` : ''}` }),
     h('p', {}, h('strong', { text: m.subject || '(no subject)' })),
     h('pre', { class: 'message-body', text: m.body || '' }),
     checks.length ? h('ul', { class: 'checks', 'aria-label': 'Checks' }, checks.map((c) => h('li', {},
