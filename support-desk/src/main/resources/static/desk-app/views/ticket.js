@@ -31,11 +31,11 @@ async function load(view, id, notice) {
     h('h1', { text: `Ticket ${detail.reference}` }),
     notice ? h('p', { class: `notice ${notice.kind}`, role: 'status', text: notice.words }) : null,
     facts(detail),
-    actionForms(detail, reload),
     h('h2', { text: `Thread (${detail.thread.length} ${detail.thread.length === 1 ? 'message' : 'messages'})` }),
     detail.thread.length ? detail.thread.map(message) : h('p', { class: 'aside', text: 'No messages.' }),
     h('h2', { text: 'Agents\' actions' }),
-    actions(detail.actions));
+    actions(detail.actions),
+    actionForms(detail, reload));
   const heading = view.querySelector('h1');
   heading.setAttribute('tabindex', '-1');
   if (notice) heading.focus();

@@ -25,9 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The real product behind the browser: mfa-api, mfa-worker and the support desk started in this JVM, once per test
- * run, on the embedded PostgreSQL, Kafka broker and GreenMail of {@code mfa-test-support}. The API runs on a movable
- * clock that tests set and advance; the worker (emails) and the desk keep real time. Tests stay apart by using fresh
- * addresses. The desk is configured as {@code ./run-local} configures it (mfa-local's ServiceConfig): its mailbox on
+ * run, on the embedded PostgreSQL, Kafka broker and GreenMail of {@code mfa-test-support}. The API and the desk share
+ * a movable clock that tests set and advance (memberships the API dates are as old for the desk as for the API); the
+ * worker (emails) keeps real time. Tests stay apart by using fresh addresses. The desk is configured as {@code ./run-local} configures it (mfa-local's ServiceConfig): its mailbox on
  * GreenMail's IMAP, the API's directory with a service token, one bootstrap agent with a known TOTP secret.
  */
 final class GatekeepStack {
@@ -134,6 +134,8 @@ final class GatekeepStack {
         ConfigurableApplicationContext desk = new SpringApplicationBuilder(SupportDeskApplication.class)
                 .web(WebApplicationType.SERVLET)
                 .properties(deskProperties(environment, baseUrl))
+                .initializers(context -> ((GenericApplicationContext) context).registerBean("movableClock",
+                        Clock.class, () -> clock, definition -> definition.setPrimary(true)))
                 .run("--spring.config.name=gatekeep-web-tests");
         String deskUrl = "http://localhost:" + desk.getEnvironment().getProperty("local.server.port");
         return new GatekeepStack(clock, api, worker, desk, baseUrl, deskUrl);
@@ -193,7 +195,20 @@ final class GatekeepStack {
         return properties;
     }
 
-    private void stop() {
+    /**
+     * Closes the services once the last test has run, while the embedded broker and database still answer (the JVM's
+     * shutdown hooks would close them all at once, and the services' Kafka clients would wait for a broker gone).
+     */
+    static synchronized void stopAfterTheLastTest() {
+        if (running != null) {
+            running.stop();
+        }
+    }
+
+    private synchronized void stop() {
+        if (!desk.isActive() && !worker.isActive() && !api.isActive()) {
+            return;
+        }
         desk.close();
         worker.close();
         api.close();

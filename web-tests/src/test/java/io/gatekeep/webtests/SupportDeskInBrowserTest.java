@@ -23,7 +23,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * An agent works the support desk in the browser: signs in with password and authenticator code, finds a ticket in
- * the queue, reads its thread and checks, adds a note and denies it. The ticket arrives as real mail over SMTP.
+ * the queue, reads its thread and checks, adds a note and denies it, or gives the first of two approvals. Tickets
+ * arrive as real mail over SMTP.
  */
 class SupportDeskInBrowserTest {
 
@@ -44,9 +45,9 @@ class SupportDeskInBrowserTest {
         email(requester, "Lost my authenticator", """
                 Hello, I lost my phone with the authenticator app and cannot sign in any more.
                 Please reset my MFA. <b>Thanks</b>""");
-        String reference = ticketNeedingAnAgent(requester);
+        String reference = ticketOf(requester, "NEEDS_AGENT");
 
-        signInAsAgent(Totp.code(GatekeepStack.AGENT_TOTP_SECRET, Instant.now()));
+        signInAsAgent();
         browser.onPage("Queue");
         browser.sees(reference);
         assertThat(browser.text()).contains("Needs an agent: ", requester.email(), "NO_ELIGIBLE_OWNER");
@@ -92,7 +93,8 @@ class SupportDeskInBrowserTest {
         assertThat(code.getAttribute("autocomplete")).isEqualTo("one-time-code");
         assertThat(code.getAttribute("inputmode")).isEqualTo("numeric");
 
-        String stale = Totp.code(GatekeepStack.AGENT_TOTP_SECRET, Instant.now().minus(Duration.ofHours(1)));
+        String stale = Totp.code(GatekeepStack.AGENT_TOTP_SECRET,
+                browser.stack().clock().instant().minus(Duration.ofHours(1)));
         browser.type("User name", GatekeepStack.AGENT);
         browser.type("Password", GatekeepStack.AGENT_PASSWORD);
         browser.type("Authenticator code", stale);
@@ -103,27 +105,96 @@ class SupportDeskInBrowserTest {
         assertThat(browser.field("Authenticator code").getAttribute("aria-invalid")).isEqualTo("true");
     }
 
-    private void signInAsAgent(String code) {
+    @Test
+    void anAgentEscalatesATicketWaitingForItsOwnerThenGivesTheFirstOfTwoApprovals() {
+        // a member asks, copying their owner: the desk asks the owner, and the ticket waits for the answer
+        Person owner = accounts.ownerWithMfa();
+        Person member = accounts.memberOf(owner, "MEMBER");
+        email(member, "MFA reset please", "My authenticator app was wiped with my phone. Please reset my MFA.",
+                owner.email());
+        String reference = ticketOf(member, "AWAITING_APPROVAL");
+
+        signInAsAgent();
+        browser.onPage("Queue");
+        browser.clickLink("Awaiting owner");
+        browser.clickLink(reference);
+        browser.onPage("Ticket " + reference);
+        assertThat(browser.text()).contains(owner.organizationName(), owner.email(), "Pass requester-and-approver");
+
+        String justification = "Called the requester on the number on file; they answered the security questions.";
+        approve("Looks fine");
+        assertThat(browser.errorOf("Justification")).contains("at least 20 characters");
+        approve(justification);
+        confirm("Approve the MFA reset of ticket " + reference + "?", "Approve the reset");
+        browser.sees("still waiting for the organization owner's answer. Escalate it first");
+
+        browser.type("Why an agent should decide (optional)", "The owner is on leave for three weeks.");
+        browser.click("Escalate");
+        confirm("Escalate ticket " + reference + "?", "Escalate");
+        browser.sees("The ticket is back with the agents.");
+        assertThat(status()).isEqualTo("Needs an agent");
+
+        approve(justification);
+        confirm("Approve the MFA reset of ticket " + reference + "?", "Approve the reset");
+        browser.sees("Your approval is recorded as the first one. A second, different agent must approve too");
+        assertThat(status()).isEqualTo("Pending second approval");
+        assertThat(browser.text()).contains("FIRST_APPROVAL by agent", justification);
+
+        approve(justification);
+        confirm("Approve the MFA reset of ticket " + reference + "?", "Approve the reset");
+        browser.sees("You gave the first approval already. The second approval must come from a different agent.");
+        assertThat(browser.stack().jdbc().queryForObject("select status from desk_ticket where reference = ?",
+                String.class, reference)).isEqualTo("PENDING_SECOND_APPROVAL");
+    }
+
+    private void approve(String justification) {
+        browser.type("Justification", justification);
+        browser.click("Approve");
+    }
+
+    /** Answers the confirmation dialog, once it asks {@code question}. */
+    private void confirm(String question, String button) {
+        WebElement dialog = browser.waitFor(d -> d.findElements(By.cssSelector("dialog[open]")).stream().findFirst()
+                .orElse(null));
+        assertThat(dialog.getText()).contains(question);
+        browser.click(button);
+    }
+
+    private String status() {
+        return browser.driver().findElement(By.id("ticket-status")).getText();
+    }
+
+    /** The last TOTP time step an agent signed in with: the desk takes each step once, and only newer ones. */
+    private static long lastStep;
+
+    /** Signs the agent in with the code their app shows now (waiting for the next one when this one was used). */
+    private void signInAsAgent() {
+        long current = browser.stack().clock().instant().getEpochSecond() / 30;
+        if (current <= lastStep) { // the agent waits for the next code, as they would
+            browser.stack().clock().advance(Duration.ofSeconds(30 * (lastStep + 1 - current)));
+        }
+        long step = Math.max(current, lastStep + 1);
+        lastStep = step;
         browser.open(browser.stack().deskUrl() + "/");
         browser.onPage("Sign in to the support desk");
         browser.type("User name", GatekeepStack.AGENT);
         browser.type("Password", GatekeepStack.AGENT_PASSWORD);
-        browser.type("Authenticator code", code);
+        browser.type("Authenticator code", Totp.code(GatekeepStack.AGENT_TOTP_SECRET, Instant.ofEpochSecond(step * 30)));
         browser.click("Sign in");
     }
 
     /** Waits until the desk has read the request from its mailbox; the ticket's reference. */
-    private static String ticketNeedingAnAgent(Person requester) {
+    private static String ticketOf(Person requester, String expectedStatus) {
         Map<String, Object> ticket = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> browser.stack().jdbc().queryForList(
                         "select reference, status from desk_ticket where requester_address = ?", requester.email())
                         .stream().findFirst().orElse(null), row -> row != null);
-        assertThat(ticket.get("status")).isEqualTo("NEEDS_AGENT");
+        assertThat(ticket.get("status")).isEqualTo(expectedStatus);
         return (String) ticket.get("reference");
     }
 
     /** What the requester's mail client does: plain SMTP to the support address. */
-    private static void email(Person from, String subject, String text) {
+    private static void email(Person from, String subject, String text, String... copied) {
         Properties smtp = new Properties();
         smtp.put("mail.smtp.host", "127.0.0.1");
         smtp.put("mail.smtp.port", String.valueOf(TestMail.get().smtpPort()));
@@ -131,6 +202,9 @@ class SupportDeskInBrowserTest {
             MimeMessage message = new MimeMessage(Session.getInstance(smtp));
             message.setFrom(new InternetAddress(from.email()));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(GatekeepStack.SUPPORT_ADDRESS));
+            for (String address : copied) {
+                message.addRecipient(Message.RecipientType.CC, new InternetAddress(address));
+            }
             message.setSubject(subject);
             message.setText(text);
             message.setSentDate(new java.util.Date());
