@@ -17,7 +17,8 @@ final class Summary {
         out.append("  API             http://localhost:").append(Service.API.port()).append('\n');
         out.append("  Swagger UI      http://localhost:").append(Service.API.port()).append("/swagger-ui.html\n");
         out.append("  OpenAPI         http://localhost:").append(Service.API.port()).append("/v3/api-docs\n");
-        out.append("  Support desk    http://localhost:").append(Service.DESK.port()).append('\n');
+        out.append("  Support desk    http://localhost:").append(Service.DESK.port())
+                .append("/  (the agents' desk: sign in as the desk agent below)\n");
         for (Service service : Service.values()) {
             out.append(String.format("  %-15s %s  (metrics: /actuator/prometheus)%n",
                     service.shortName() + " health", service.healthUrl()));
@@ -31,8 +32,8 @@ final class Summary {
                 .append("  (log in with the email address as user name and as password)\n");
         out.append("  Support mailbox ").append(Infrastructure.SUPPORT_ADDRESS).append('\n');
         out.append("  Desk agent      ").append(ServiceConfig.DEMO_AGENT).append(" / password ")
-                .append(ServiceConfig.DEMO_AGENT_PASSWORD).append("  (POST http://localhost:")
-                .append(Service.DESK.port()).append("/api/v1/desk/sign-in with a TOTP code)\n");
+                .append(ServiceConfig.DEMO_AGENT_PASSWORD).append("  (and a TOTP code, at http://localhost:")
+                .append(Service.DESK.port()).append("/ or POST /api/v1/desk/sign-in)\n");
         out.append("    TOTP secret   ").append(agentTotpSecret).append("  (add it to an authenticator app)\n");
         out.append("    code now      oathtool --totp -b ").append(agentTotpSecret).append('\n');
         out.append("  Support resets  wait 1 minute after approval (24 hours in production); membership age not\n")

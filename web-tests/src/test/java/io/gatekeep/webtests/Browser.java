@@ -63,6 +63,9 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
     @Override
     public void beforeAll(ExtensionContext context) {
         stack = GatekeepStack.get();
+        // the root store is closed after the last test class, before the JVM's shutdown hooks stop the infrastructure
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).computeIfAbsent(GatekeepStack.class,
+                key -> (AutoCloseable) GatekeepStack::stopAfterTheLastTest);
         String chromium = installed("gatekeep.chromium", "/usr/bin/chromium");
         String chromedriver = installed("gatekeep.chromedriver", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
