@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * One real SMTP+IMAP server (GreenMail) per JVM, on free ports. It accepts mail for any address and lets anyone log in
- * over IMAP with any password, like the local stack's mail server.
+ * over IMAP with any password, like the local stack's mail server (sub-addresses included).
  */
 public final class TestMail {
 
@@ -26,7 +26,10 @@ public final class TestMail {
             ServerSetup smtp = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
             ServerSetup imap = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
             GreenMail greenMail = new GreenMail(new ServerSetup[] {smtp, imap})
-                    .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+                    // sub-addresses land in the main mailbox, as on real servers and the local stack's: a reply to
+                    // support+<token>@… reaches the desk's support mailbox
+                    .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication()
+                            .withSieveIgnoreDetail());
             greenMail.start();
             Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop));
             instance = new TestMail(greenMail);

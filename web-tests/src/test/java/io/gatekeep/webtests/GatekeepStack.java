@@ -25,9 +25,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The real product behind the browser: mfa-api, mfa-worker and the support desk started in this JVM, once per test
- * run, on the embedded PostgreSQL, Kafka broker and GreenMail of {@code mfa-test-support}. The API and the desk share
- * a movable clock that tests set and advance (memberships the API dates are as old for the desk as for the API); the
- * worker (emails) keeps real time. Tests stay apart by using fresh addresses. The desk is configured as {@code ./run-local} configures it (mfa-local's ServiceConfig): its mailbox on
+ * run, on the embedded PostgreSQL, Kafka broker and GreenMail of {@code mfa-test-support}. The three share a movable
+ * clock that tests set and advance (memberships the API dates are as old for the desk as for the API, and mail the
+ * desk queues is due for the worker that sends it). Tests stay apart by using fresh addresses. The desk is configured
+ * as {@code ./run-local} configures it (mfa-local's ServiceConfig): its mailbox on
  * GreenMail's IMAP, the API's directory with a service token, one bootstrap agent with a known TOTP secret.
  */
 final class GatekeepStack {
@@ -85,7 +86,7 @@ final class GatekeepStack {
         return clock;
     }
 
-    /** The API's clock at the real time again, as at the start of each test (the browser's clock is real time). */
+    /** The services' clock at the real time again, as at the start of each test (the browser's clock is real time). */
     void resetClock() {
         clock.set(Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
@@ -103,8 +104,14 @@ final class GatekeepStack {
         apiProperties.put("management.server.port", "0");
         apiProperties.put("gatekeep.passwords.bcrypt-strength", "4");
         apiProperties.put("gatekeep.passwords.allow-weak-hashing", "true");
-        // every browser signs in from 127.0.0.1: no per-address limit may get in the tests' way
-        apiProperties.put("gatekeep.sign-in.rate-limit.per-ip", "100000");
+        // every browser signs in from 127.0.0.1: no per-network limit may get in the tests' way
+        apiProperties.put("gatekeep.sign-in.rate-limit.per-network", "100000");
+        apiProperties.put("gatekeep.sign-in.rate-limit.per-account-and-network", "100000");
+        apiProperties.put("gatekeep.signup.rate-limit.per-network", "100000");
+        apiProperties.put("gatekeep.passwords.rate-limit.reset-per-network", "100000");
+        // the cancel page's POST goes through the API to the desk, which listens on this port once it starts
+        int deskPort = freePort();
+        apiProperties.put("gatekeep.desk.base-url", "http://localhost:" + deskPort);
         apiProperties.put("gatekeep.mfa.encryption.keys.web-tests", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         apiProperties.put("gatekeep.mfa.encryption.active-key-id", "web-tests");
         apiProperties.put("gatekeep.internal.service-tokens.desk", DESK_SERVICE_TOKEN);
@@ -130,10 +137,12 @@ final class GatekeepStack {
         ConfigurableApplicationContext worker = new SpringApplicationBuilder(MfaWorkerApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties(workerProperties)
+                .initializers(context -> ((GenericApplicationContext) context).registerBean("movableClock",
+                        Clock.class, () -> clock, definition -> definition.setPrimary(true)))
                 .run("--spring.config.name=gatekeep-web-tests");
         ConfigurableApplicationContext desk = new SpringApplicationBuilder(SupportDeskApplication.class)
                 .web(WebApplicationType.SERVLET)
-                .properties(deskProperties(environment, baseUrl))
+                .properties(deskProperties(environment, baseUrl, deskPort))
                 .initializers(context -> ((GenericApplicationContext) context).registerBean("movableClock",
                         Clock.class, () -> clock, definition -> definition.setPrimary(true)))
                 .run("--spring.config.name=gatekeep-web-tests");
@@ -142,9 +151,11 @@ final class GatekeepStack {
     }
 
     /** The desk as the local stack runs it (mfa-local's ServiceConfig), on random ports. */
-    private static Map<String, Object> deskProperties(TestEnvironment environment, String apiUrl) {
+    private static Map<String, Object> deskProperties(TestEnvironment environment, String apiUrl, int port) {
         Map<String, Object> properties = serviceProperties(SupportDeskApplication.class, environment);
-        properties.put("server.port", "0");
+        properties.put("server.port", String.valueOf(port));
+        // due resets are released within a second of the (movable) reset time
+        properties.put("gatekeep.desk.reset-sweep-interval", "1s");
         properties.put("management.server.port", "0");
         properties.put("spring.kafka.listener.concurrency", "1");
         properties.put("spring.autoconfigure.exclude",
@@ -212,5 +223,13 @@ final class GatekeepStack {
         desk.close();
         worker.close();
         api.close();
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -3,18 +3,10 @@ package io.gatekeep.webtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.gatekeep.testing.TestMail;
 import io.gatekeep.webtests.Accounts.Person;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -193,24 +185,7 @@ class SupportDeskInBrowserTest {
         return (String) ticket.get("reference");
     }
 
-    /** What the requester's mail client does: plain SMTP to the support address. */
     private static void email(Person from, String subject, String text, String... copied) {
-        Properties smtp = new Properties();
-        smtp.put("mail.smtp.host", "127.0.0.1");
-        smtp.put("mail.smtp.port", String.valueOf(TestMail.get().smtpPort()));
-        try {
-            MimeMessage message = new MimeMessage(Session.getInstance(smtp));
-            message.setFrom(new InternetAddress(from.email()));
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(GatekeepStack.SUPPORT_ADDRESS));
-            for (String address : copied) {
-                message.addRecipient(Message.RecipientType.CC, new InternetAddress(address));
-            }
-            message.setSubject(subject);
-            message.setText(text);
-            message.setSentDate(new java.util.Date());
-            Transport.send(message);
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        SupportMail.request(from.email(), subject, text, copied);
     }
 }
