@@ -76,7 +76,7 @@ public final class PeerBenchmark {
         List<Row> rows = new ArrayList<>();
         Map<String, String> settings = new LinkedHashMap<>();
         for (String system : systems) {
-            System.out.printf("%n=== %s (%s UTC)%n", system, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            System.out.printf("%n=== %s (%s)%n", system, Instant.now().truncatedTo(ChronoUnit.SECONDS));
             long started = System.nanoTime();
             try (PeerSystems.Peer peer = system.equals("keycloak")
                     ? new PeerSystems.Keycloak(logs, keycloakHome, keycloakJava, keycloakHeap)
@@ -84,9 +84,15 @@ public final class PeerBenchmark {
                 System.out.printf("  up in %.0f s; %s%n", (System.nanoTime() - started) / 1e9, peer.settings());
                 settings.put(peer.name(), peer.settings());
                 long seedStart = System.nanoTime();
-                peer.seed(users);
+                peer.seed(users + 1); // the last one only for the refusal check
                 System.out.printf("  %,d users with password and TOTP seeded in %.1f s%n", users,
                         (System.nanoTime() - seedStart) / 1e9);
+                PeerLoad.Result refused = PeerLoad.run(peer.baseUrl(), 1, users, users + 1, 30, peer.signIn(true));
+                if (refused.succeeded() != 0) {
+                    throw new IllegalStateException(peer.name() + " accepted a wrong TOTP code");
+                }
+                System.out.println("  check: a sign-in with the right password and a wrong TOTP code is refused ("
+                        + String.join(", ", refused.failures().keySet()) + ")");
                 int from = 0;
                 Row warm = measure(peer, WARMUP_CONNECTIONS, from, from + slices[0], seconds);
                 print("warm-up", warm);
@@ -120,7 +126,7 @@ public final class PeerBenchmark {
         String loadBefore = CpuMeter.loadAverage();
         Map<String, Double> before = peer.cpu();
         double loadgenBefore = ownCpu();
-        PeerLoad.Result result = PeerLoad.run(peer.baseUrl(), connections, from, to, seconds, peer.signIn());
+        PeerLoad.Result result = PeerLoad.run(peer.baseUrl(), connections, from, to, seconds, peer.signIn(false));
         peer.settle(); // what the run left to publish is part of its cost
         Map<String, Double> after = peer.cpu();
         double loadgen = ownCpu() - loadgenBefore;

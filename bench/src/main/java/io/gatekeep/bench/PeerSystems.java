@@ -48,7 +48,8 @@ final class PeerSystems {
         /** Seeds {@code count} users able to sign in with password and TOTP; returns the seconds it took. */
         void seed(int count) throws Exception;
 
-        PeerLoad.SignIn signIn();
+        /** A full sign-in; with {@code wrongCode}, one digit of the TOTP code is changed (it must be refused). */
+        PeerLoad.SignIn signIn(boolean wrongCode);
 
         /** CPU seconds so far of each server-side component (Java processes, PostgreSQL, broker), in print order. */
         Map<String, Double> cpu();
@@ -247,7 +248,7 @@ final class PeerSystems {
         }
 
         @Override
-        public PeerLoad.SignIn signIn() {
+        public PeerLoad.SignIn signIn(boolean wrongCode) {
             return (http, index) -> {
                 EnrolledUser user = users.get(index);
                 KeepAliveHttp.Response first = http.exchangeHere("/api/v1/auth/sign-in", "application/json",
@@ -259,7 +260,7 @@ final class PeerSystems {
                 }
                 KeepAliveHttp.Response second = http.exchangeHere("/api/v1/auth/mfa", "application/json",
                         "{\"challengeToken\":" + ServiceProcess.quote(challenge.group(1)) + ",\"code\":\""
-                                + TotpCodes.codeAt(user.secret(), System.currentTimeMillis()) + "\"}");
+                                + code(user.secret(), wrongCode) + "\"}");
                 return second.status() == 200 && second.body().contains("\"status\":\"AUTHENTICATED\"") ? null
                         : "mfa " + second.status();
             };
@@ -503,14 +504,14 @@ final class PeerSystems {
         }
 
         @Override
-        public PeerLoad.SignIn signIn() {
+        public PeerLoad.SignIn signIn(boolean wrongCode) {
             String path = "/realms/" + REALM + "/protocol/openid-connect/token";
             return (http, index) -> {
                 KeepAliveHttp.Response response = http.exchangeHere(path, "application/x-www-form-urlencoded",
                         "grant_type=password&client_id=" + CLIENT + "&username="
                                 + URLEncoder.encode(usernames.get(index), StandardCharsets.UTF_8) + "&password="
                                 + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&totp="
-                                + TotpCodes.codeAt(secrets.get(index), System.currentTimeMillis()));
+                                + code(secrets.get(index), wrongCode));
                 return response.status() == 200 && response.body().contains("\"access_token\"") ? null
                         : "token " + response.status() + (response.status() == 200 ? "" : " "
                         + response.body().replaceAll("^.*\"error\":\"([^\"]*)\".*$", "$1"));
@@ -546,6 +547,12 @@ final class PeerSystems {
             }
             postgres.close();
         }
+    }
+
+    /** The code an authenticator app shows now, or (for the refusal check) the same with its last digit changed. */
+    static String code(byte[] secret, boolean wrong) {
+        String code = TotpCodes.codeAt(secret, System.currentTimeMillis());
+        return wrong ? code.substring(0, 5) + (char) ('0' + (code.charAt(5) - '0' + 5) % 10) : code;
     }
 
     private static byte[] random(int length) {
