@@ -87,6 +87,15 @@ public final class PeerBenchmark {
                 peer.seed(users + 1); // the last one only for the refusal check
                 System.out.printf("  %,d users with password and TOTP seeded in %.1f s%n", users,
                         (System.nanoTime() - seedStart) / 1e9);
+                Map<String, Double> idleStart = peer.cpu();
+                long idleFrom = System.nanoTime();
+                Thread.sleep(5_000);
+                Map<String, Double> idleEnd = peer.cpu();
+                double idleSeconds = (System.nanoTime() - idleFrom) / 1e9;
+                Map<String, Double> idle = new LinkedHashMap<>();
+                idleEnd.forEach((name, value) -> idle.put(name, (value - idleStart.get(name)) / idleSeconds));
+                System.out.println("  idle for 5 s (no requests), CPU cores busy: " + format(idle));
+                settings.merge(peer.name(), "; idle CPU cores (no requests): " + format(idle), String::concat);
                 PeerLoad.Result refused = PeerLoad.run(peer.baseUrl(), 1, users, users + 1, 30, peer.signIn(true));
                 if (refused.succeeded() != 0) {
                     throw new IllegalStateException(peer.name() + " accepted a wrong TOTP code");
@@ -142,10 +151,10 @@ public final class PeerBenchmark {
 
     private static void print(String what, Row row) {
         PeerLoad.Result r = row.result();
-        System.out.printf("  %s, %d connections: %,d signed in, %,d failed %s in %.1f s = %.1f/s; p50 %.1f ms, "
+        System.out.printf("  %s, %d connections: %,d signed in, %,d failed%s in %.1f s = %.1f/s; p50 %.1f ms, "
                         + "p90 %.1f ms, p99 %.1f ms; CPU s %s, load generator %.2f; %.2f ms CPU per sign-in "
                         + "(servers); load average before %s%n", what, row.connections(), r.succeeded(),
-                r.attempted() - r.succeeded(), r.failures().isEmpty() ? "" : r.failures(), r.seconds(),
+                r.attempted() - r.succeeded(), r.failures().isEmpty() ? "" : " " + r.failures(), r.seconds(),
                 r.perSecond(), r.percentileMillis(50), r.percentileMillis(90), r.percentileMillis(99),
                 format(row.cpu()), row.loadgenCpu(), row.cpuMillisPerSignIn(), row.load());
     }
