@@ -21,7 +21,7 @@ import java.util.Map;
  * {@code grant_type=password} and {@code totp}. Each user signs in at most once (a TOTP code is accepted once per user
  * and time step), so every run has users of its own.
  *
- * <p>Arguments: {@code --users=6000} (per system), {@code --seconds=20} (longest run), {@code --connections=1,16,64},
+ * <p>Arguments: {@code --users=10000} (per system), {@code --seconds=15} (longest run), {@code --connections=1,16,64},
  * {@code --systems=gatekeep,keycloak}, {@code --keycloak-home=<unpacked distribution>}, {@code --heap=512m} (each
  * Gatekeep service), {@code --keycloak-heap=1g}, {@code --results=bench/results/peer.tsv}, {@code --logs=<dir>}.
  */
@@ -31,7 +31,7 @@ public final class PeerBenchmark {
 
     /** One measured run. */
     record Row(String system, int connections, PeerLoad.Result result, Map<String, Double> cpu, double loadgenCpu,
-               String load) {
+               double otherCpu, String load) {
 
         double serverCpu() {
             return cpu.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -48,8 +48,8 @@ public final class PeerBenchmark {
     public static void main(String[] args) throws Exception {
         MfaVerificationBenchmark.quietLogging();
         Map<String, String> options = options(args);
-        int users = Integer.parseInt(options.getOrDefault("users", "6000"));
-        double seconds = Double.parseDouble(options.getOrDefault("seconds", "20"));
+        int users = Integer.parseInt(options.getOrDefault("users", "10000"));
+        double seconds = Double.parseDouble(options.getOrDefault("seconds", "15"));
         int[] levels = Arrays.stream(options.getOrDefault("connections", "1,16,64").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         List<String> systems = List.of(options.getOrDefault("systems", "gatekeep,keycloak").split(","));
@@ -135,13 +135,17 @@ public final class PeerBenchmark {
         String loadBefore = CpuMeter.loadAverage();
         Map<String, Double> before = peer.cpu();
         double loadgenBefore = ownCpu();
+        double machineBefore = CpuMeter.machine()[0];
         PeerLoad.Result result = PeerLoad.run(peer.baseUrl(), connections, from, to, seconds, peer.signIn(false));
         peer.settle(); // what the run left to publish is part of its cost
         Map<String, Double> after = peer.cpu();
         double loadgen = ownCpu() - loadgenBefore;
+        double machine = CpuMeter.machine()[0] - machineBefore;
         Map<String, Double> used = new LinkedHashMap<>();
         after.forEach((name, value) -> used.put(name, value - before.getOrDefault(name, 0.0)));
-        return new Row(peer.name(), connections, result, used, loadgen, loadBefore);
+        double servers = used.values().stream().mapToDouble(Double::doubleValue).sum();
+        return new Row(peer.name(), connections, result, used, loadgen, Math.max(0, machine - servers - loadgen),
+                loadBefore);
     }
 
     private static double ownCpu() {
@@ -152,11 +156,11 @@ public final class PeerBenchmark {
     private static void print(String what, Row row) {
         PeerLoad.Result r = row.result();
         System.out.printf("  %s, %d connections: %,d signed in, %,d failed%s in %.1f s = %.1f/s; p50 %.1f ms, "
-                        + "p90 %.1f ms, p99 %.1f ms; CPU s %s, load generator %.2f; %.2f ms CPU per sign-in "
-                        + "(servers); load average before %s%n", what, row.connections(), r.succeeded(),
+                        + "p90 %.1f ms, p99 %.1f ms; CPU s %s, load generator %.2f, other processes %.2f; %.2f ms CPU "
+                        + "per sign-in (servers); load average before %s%n", what, row.connections(), r.succeeded(),
                 r.attempted() - r.succeeded(), r.failures().isEmpty() ? "" : " " + r.failures(), r.seconds(),
                 r.perSecond(), r.percentileMillis(50), r.percentileMillis(90), r.percentileMillis(99),
-                format(row.cpu()), row.loadgenCpu(), row.cpuMillisPerSignIn(), row.load());
+                format(row.cpu()), row.loadgenCpu(), row.otherCpu(), row.cpuMillisPerSignIn(), row.load());
     }
 
     private static String format(Map<String, Double> cpu) {
@@ -173,15 +177,17 @@ public final class PeerBenchmark {
         settings.forEach((name, text) -> System.out.println("  " + name + ": " + text));
         System.out.println();
         System.out.println("| system | conns | sign-ins | sign-ins/s | p50 ms | p90 ms | p99 ms | CPU s java | "
-                + "CPU s postgres | CPU s broker | CPU s load gen | CPU ms / sign-in (servers) | failed |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "CPU s postgres | CPU s broker | CPU s load gen | CPU s other processes | CPU ms / sign-in (servers) "
+                + "| failed |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Row row : rows) {
             PeerLoad.Result r = row.result();
-            System.out.printf("| %s | %d | %,d | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %s | %.2f | %.2f | %d |%n",
+            System.out.printf("| %s | %d | %,d | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %s | %.2f | %.2f | %.2f "
+                            + "| %d |%n",
                     row.system(), row.connections(), r.succeeded(), r.perSecond(), r.percentileMillis(50),
                     r.percentileMillis(90), r.percentileMillis(99), row.cpu().get("java"), row.cpu().get("postgres"),
                     row.system().equals("Keycloak") ? "-" : String.format("%.2f", row.cpu().get("broker")),
-                    row.loadgenCpu(), row.cpuMillisPerSignIn(), r.attempted() - r.succeeded());
+                    row.loadgenCpu(), row.otherCpu(), row.cpuMillisPerSignIn(), r.attempted() - r.succeeded());
         }
         Map<String, Row> bySystem = new HashMap<>();
         rows.forEach(row -> bySystem.put(row.system() + "@" + row.connections(), row));
@@ -209,7 +215,7 @@ public final class PeerBenchmark {
         if (!Files.exists(results)) {
             text.append("utc\tcommit\tsystem\tconnections\tsign_ins\tfailed\tseconds\tper_second\tp50_ms\tp90_ms\t"
                     + "p99_ms\tcpu_java_s\tcpu_postgres_s\tcpu_broker_s\tcpu_loadgen_s\tcpu_ms_per_sign_in\t"
-                    + "load_before\n");
+                    + "load_before\tcpu_other_s\n");
         }
         String utc = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String commit = System.getProperty("bench.commit", System.getenv().getOrDefault("BENCH_COMMIT", "?"));
@@ -222,7 +228,7 @@ public final class PeerBenchmark {
                     String.format("%.1f", r.percentileMillis(99)), String.format("%.2f", row.cpu().get("java")),
                     String.format("%.2f", row.cpu().get("postgres")), String.format("%.2f", row.cpu().get("broker")),
                     String.format("%.2f", row.loadgenCpu()), String.format("%.2f", row.cpuMillisPerSignIn()),
-                    row.load())).append('\n');
+                    row.load(), String.format("%.2f", row.otherCpu()))).append('\n');
         }
         Files.writeString(results, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
