@@ -131,6 +131,7 @@ final class PeerSystems {
     static final class Gatekeep implements Peer {
 
         private static final Pattern CHALLENGE = Pattern.compile("\"challengeToken\":\"([^\"]+)\"");
+        private static final Pattern PROBLEM_CODE = Pattern.compile("\"code\":\"([^\"]+)\"");
 
         private final DurablePostgres postgres;
         private final Process infra;
@@ -261,8 +262,11 @@ final class PeerSystems {
                 KeepAliveHttp.Response second = http.exchangeHere("/api/v1/auth/mfa", "application/json",
                         "{\"challengeToken\":" + ServiceProcess.quote(challenge.group(1)) + ",\"code\":\""
                                 + code(user.secret(), wrongCode) + "\"}");
-                return second.status() == 200 && second.body().contains("\"status\":\"AUTHENTICATED\"") ? null
-                        : "mfa " + second.status();
+                if (second.status() == 200 && second.body().contains("\"status\":\"AUTHENTICATED\"")) {
+                    return null;
+                }
+                Matcher problem = PROBLEM_CODE.matcher(second.body());
+                return "mfa " + second.status() + (problem.find() ? " " + problem.group(1) : "");
             };
         }
 
