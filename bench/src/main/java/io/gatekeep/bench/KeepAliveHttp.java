@@ -63,9 +63,26 @@ final class KeepAliveHttp implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> exchange(path, json.get()), threads);
     }
 
+    /** Runs {@code work} on one of the connections' threads; it may call {@link #exchangeHere} several times. */
+    <T> CompletableFuture<T> submit(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, threads);
+    }
+
+    /**
+     * A POST on the calling thread's own connection, so that several requests of one task (a password step, then
+     * the second factor) go over the same keep-alive connection, one after the other. Only from {@link #submit}.
+     */
+    Response exchangeHere(String path, String contentType, String body) {
+        return exchange(path, contentType, body);
+    }
+
     private Response exchange(String path, String json) {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"
+        return exchange(path, "application/json", json);
+    }
+
+    private Response exchange(String path, String contentType, String text) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: " + contentType + "\r\n"
                 + "Accept: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         for (int attempt = 1; ; attempt++) {

@@ -47,11 +47,12 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(String name, Path jar, String maxHeap, List<String> extraJvmArgs,
                                 Map<String, String> properties) throws IOException {
-        int port = freePort();
-        int managementPort = freePort();
+        // ports given in the properties are kept (a service that must know another's address before it starts)
         Map<String, String> all = new java.util.LinkedHashMap<>(properties);
-        all.put("server.port", String.valueOf(port));
-        all.put("management.server.port", String.valueOf(managementPort));
+        all.putIfAbsent("server.port", String.valueOf(freePort()));
+        all.putIfAbsent("management.server.port", String.valueOf(freePort()));
+        int port = Integer.parseInt(all.get("server.port"));
+        int managementPort = Integer.parseInt(all.get("management.server.port"));
         all.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -184,7 +185,7 @@ final class ServiceProcess implements AutoCloseable {
                         + module));
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
