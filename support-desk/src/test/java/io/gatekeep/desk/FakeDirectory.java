@@ -34,6 +34,9 @@ public final class FakeDirectory {
     private final Map<String, Person> byEmail = new ConcurrentHashMap<>();
     private final Map<UUID, String> organizations = new ConcurrentHashMap<>();
     private final Map<UUID, List<Member>> memberships = new ConcurrentHashMap<>();
+    private final Map<UUID, Person> byId = new ConcurrentHashMap<>();
+    /** Who belongs to each organization: the real directory answers approvers from an index, so does this one. */
+    private final Map<UUID, Set<UUID>> membersOf = new ConcurrentHashMap<>();
     private final Set<UUID> enforcing = ConcurrentHashMap.newKeySet();
     public volatile boolean available = true;
 
@@ -64,6 +67,7 @@ public final class FakeDirectory {
         String local = name.toLowerCase().replace(' ', '.') + "." + UUID.randomUUID().toString().substring(0, 8);
         Person person = new Person(UUID.randomUUID(), local + "@acme.example", name);
         byEmail.put(person.email(), person);
+        byId.put(person.id(), person);
         memberships.put(person.id(), new ArrayList<>());
         return person;
     }
@@ -78,11 +82,13 @@ public final class FakeDirectory {
                        Instant since) {
         memberships.get(person.id()).add(new Member(organization, role, manageOrgAccess || role.equals("OWNER"),
                 joinedVia, since));
+        membersOf.computeIfAbsent(organization, id -> ConcurrentHashMap.newKeySet()).add(person.id());
     }
 
     /** Ends a membership (the person left or was removed). */
     public void leave(UUID organization, Person person) {
         memberships.get(person.id()).removeIf(m -> m.organizationId().equals(organization));
+        membersOf.getOrDefault(organization, Set.of()).remove(person.id());
     }
 
     public void enforceMfa(UUID organization) {
@@ -122,7 +128,8 @@ public final class FakeDirectory {
     private String approvers(UUID organization) {
         List<String> owners = new ArrayList<>();
         List<String> managers = new ArrayList<>();
-        byEmail.values().forEach(person -> memberships.get(person.id()).stream()
+        membersOf.getOrDefault(organization, Set.of()).stream().map(byId::get).forEach(person -> memberships
+                .get(person.id()).stream()
                 .filter(m -> m.organizationId().equals(organization)).forEach(m -> {
                     String json = """
                             {"userId":"%s","email":"%s","displayName":"%s","roleSince":"%s"}""".formatted(person.id(),

@@ -53,19 +53,20 @@ public class Tickets {
         UUID id = UUID.randomUUID();
         for (int attempt = 0; ; attempt++) {
             TicketReference reference = TicketReference.random(random);
-            int inserted = jdbc.update("""
+            // The new row comes back from the insert itself (and stays locked by it): one statement, not two.
+            Optional<TicketRow> inserted = jdbc.query("""
                     insert into desk_ticket (id, reference, status, status_reason, requester_address, created_at,
                                              updated_at, expires_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (reference) do nothing""",
-                    id, reference.value(), status.name(), reason, requesterAddress, ts(now), ts(now), ts(now.plus(ttl)));
-            if (inserted == 1) {
-                break;
+                    values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (reference) do nothing""" + " returning " + COLUMNS, Tickets::row,
+                    id, reference.value(), status.name(), reason, requesterAddress, ts(now), ts(now), ts(now.plus(ttl)))
+                    .stream().findFirst();
+            if (inserted.isPresent()) {
+                return inserted.get();
             }
             if (attempt > 20) {
                 throw new IllegalStateException("no free ticket reference after 20 attempts");
             }
         }
-        return lock(id).orElseThrow();
     }
 
     public void announceOpened(TicketRow ticket, String actor) {
@@ -115,37 +116,39 @@ public class Tickets {
 
     public TicketRow move(TicketRow ticket, TicketStatus target, String actor, String reason) {
         Transition transition = ticket.status().moveTo(target, actor, reason);
-        int updated = jdbc.update("""
+        TicketRow moved = updateReturning("""
                 update desk_ticket set status = ?, status_reason = ?, updated_at = ?, version = version + 1
                 where id = ? and status = ?""", target.name(), reason, ts(clock.instant()), ticket.id(),
-                ticket.status().name());
-        if (updated != 1) {
-            throw new IllegalStateException("ticket " + ticket.reference() + " changed concurrently");
-        }
+                ticket.status().name())
+                .orElseThrow(() -> new IllegalStateException(
+                        "ticket " + ticket.reference() + " changed concurrently"));
         outbox.append(new SupportTicketTransitioned(ticket.id(), ticket.reference().value(), transition.from().name(),
                 transition.to().name(), ticket.userId(), ticket.organizationId(), actor, reason));
-        return lock(ticket.id()).orElseThrow();
+        return moved;
     }
 
     public TicketRow assignParties(TicketRow ticket, ReadyForConfirmation ready) {
-        jdbc.update("""
+        return updateReturning("""
                 update desk_ticket set user_id = ?, requester_email = ?, requester_name = ?, organization_id = ?,
                        organization_name = ?, approver_user_id = ?, approver_email = ?, approver_name = ?,
                        approver_role = ?, updated_at = ?
                 where id = ?""", ready.requester().userId(), ready.requester().email().toLowerCase(),
                 ready.requester().displayName(), ready.organizationId(), ready.organizationName(),
                 ready.approver().userId(), ready.approver().email().toLowerCase(), ready.approver().displayName(),
-                ready.role().name(), ts(clock.instant()), ticket.id());
-        return lock(ticket.id()).orElseThrow();
+                ready.role().name(), ts(clock.instant()), ticket.id()).orElseThrow();
     }
 
     /** Records who the registered requester is on a ticket an agent will decide (no approver yet). */
     public TicketRow assignRequester(TicketRow ticket, Directory.User requester) {
-        jdbc.update("""
+        return updateReturning("""
                 update desk_ticket set user_id = ?, requester_email = ?, requester_name = ?, updated_at = ?
                 where id = ?""", requester.userId(), requester.email().toLowerCase(), requester.displayName(),
-                ts(clock.instant()), ticket.id());
-        return lock(ticket.id()).orElseThrow();
+                ts(clock.instant()), ticket.id()).orElseThrow();
+    }
+
+    /** Runs an update of one ticket and reads the row as written, in the same statement (the row stays locked). */
+    private Optional<TicketRow> updateReturning(String update, Object... args) {
+        return jdbc.query(update + " returning " + COLUMNS, Tickets::row, args).stream().findFirst();
     }
 
     public void markClarificationSent(UUID ticketId) {
