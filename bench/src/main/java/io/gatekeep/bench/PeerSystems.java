@@ -216,10 +216,17 @@ final class PeerSystems {
 
         private ServiceProcess start(String module, String heap, Map<String, String> properties) throws IOException {
             ServiceProcess service = ServiceProcess.start(module, ServiceProcess.executableJar(module, null), heap,
-                    List.of(), properties);
+                    flightRecording(module), properties);
             services.add(service);
             System.out.printf("  %s pid %d, -Xmx%s, log %s%n", module, service.pid(), heap, service.log());
             return service;
+        }
+
+        /** With {@code -Dpeer.jfr=<dir>}, each service records a flight recording there (for a profile). */
+        private static List<String> flightRecording(String module) {
+            String dir = System.getProperty("peer.jfr");
+            return dir == null ? List.of() : List.of("-XX:StartFlightRecording=settings=profile,filename="
+                    + Path.of(dir, module + ".jfr").toAbsolutePath());
         }
 
         private static String[] readReady(Process infra) throws IOException {

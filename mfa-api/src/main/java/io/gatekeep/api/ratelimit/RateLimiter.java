@@ -11,11 +11,21 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 
 /**
  * Counts a hit and decides in one atomic statement (insert-or-increment), so concurrent requests on several
  * instances never both slip under the limit. Counting happens before the guarded work, so refused attempts count too.
+ *
+ * <p>{@link #hitAll} and its refund, which every password sign-in runs, commit without waiting for the WAL flush
+ * ({@code synchronous_commit = off} for their own one-statement transaction). A counter row shared by many sign-ins
+ * (one client network) is locked from the increment until the commit; waiting for the disk there serialised all
+ * sign-ins of a network behind one flush each. What this gives up: if PostgreSQL itself crashes, the counts of the
+ * last fraction of a second (at most three WAL-writer delays) may be lost, so a few failed attempts go uncounted
+ * once; no event, session or credential change is ever committed this way. Inside a caller's transaction the
+ * statements keep the caller's durability.
  */
 @Component
 public class RateLimiter {
@@ -36,6 +46,11 @@ public class RateLimiter {
             update rate_limit_counter set hits = hits - 1
             where window_start = :windowStart and bucket = any(cast(:buckets as text[])) and hits > 0
             """;
+    /** Sets {@code synchronous_commit} off for the statement's own (implicit) transaction; read at its commit. */
+    private static final String ASYNC_COMMIT = "set_config('synchronous_commit', 'off', true) is not null";
+    private static final String HIT_ALL_ASYNC = HIT_ALL.replace("as b (bucket) order by",
+            "as b (bucket) where " + ASYNC_COMMIT + " order by");
+    private static final String REFUND_ASYNC = REFUND.strip() + " and " + ASYNC_COMMIT;
 
     private final DatabaseClient db;
     private final Clock clock;
@@ -66,14 +81,21 @@ public class RateLimiter {
         Map<String, Integer> limitOf = limits.stream().collect(Collectors.toMap(Limit::bucket, Limit::max,
                 Math::min));
         String[] buckets = limitOf.keySet().stream().sorted(Comparator.naturalOrder()).toArray(String[]::new);
-        return db.sql(HIT_ALL)
+        return outsideTransaction().flatMap(alone -> db.sql(alone ? HIT_ALL_ASYNC : HIT_ALL)
                 .bind("windowStart", windowStart)
                 .bind("buckets", buckets)
                 .map(row -> window.decide(row.get("hits", Integer.class), limitOf.get(row.get("bucket", String.class)),
                         now))
                 .all()
-                .reduce(RateLimitDecision::stricter)
+                .reduce(RateLimitDecision::stricter))
                 .map(decision -> new Counted(decision, buckets, windowStart));
+    }
+
+    /** Whether statements run now are their own transactions (no reactive transaction in the subscriber context). */
+    private static Mono<Boolean> outsideTransaction() {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .map(transaction -> !transaction.isActualTransactionActive())
+                .onErrorResume(NoTransactionException.class, none -> Mono.just(true));
     }
 
     /** The decision of {@link #hitAll}, with what it counted. */
@@ -95,10 +117,10 @@ public class RateLimiter {
 
         /** Takes this attempt's hits back, so it does not count toward any of the limits. */
         public Mono<Void> refund() {
-            return db.sql(REFUND)
+            return outsideTransaction().flatMap(alone -> db.sql(alone ? REFUND_ASYNC : REFUND)
                     .bind("windowStart", windowStart)
                     .bind("buckets", buckets)
-                    .fetch().rowsUpdated().then();
+                    .fetch().rowsUpdated()).then();
         }
     }
 }

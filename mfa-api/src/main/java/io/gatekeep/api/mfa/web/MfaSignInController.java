@@ -3,10 +3,8 @@ package io.gatekeep.api.mfa.web;
 import io.gatekeep.api.mfa.application.MfaSignIn;
 import io.gatekeep.api.mfa.application.MfaSignInResult;
 import io.gatekeep.api.sessions.SignInResponse;
-import io.gatekeep.api.web.ApiError;
 import io.gatekeep.api.web.ClientIps;
 import io.gatekeep.api.web.OpenApiDocs;
-import io.gatekeep.api.web.Problem.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -15,7 +13,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -57,24 +54,14 @@ class MfaSignInController {
     @ApiResponse(responseCode = "422", ref = MfaOpenApi.SIGN_IN_CODE_REFUSED)
     @ApiResponse(responseCode = "429", ref = MfaOpenApi.LOCKED_OUT)
     Mono<SignInResponse> verify(@Valid @RequestBody MfaSignInRequest request, ServerHttpRequest http) {
-        boolean hasCode = request.code() != null && !request.code().isBlank();
-        boolean hasRecoveryCode = request.recoveryCode() != null && !request.recoveryCode().isBlank();
-        if (hasCode == hasRecoveryCode) {
-            return Mono.error(ApiError.VALIDATION_FAILED.exception().withProperty("errors", List.of(
-                    new FieldProblem("code", "send exactly one of code and recoveryCode"))));
+        boolean hasCode = MfaSignInAnswers.given(request.code());
+        if (hasCode == MfaSignInAnswers.given(request.recoveryCode())) {
+            return MfaSignInAnswers.exactlyOneFactorRequired();
         }
         String clientIp = clientIps.of(http);
         Mono<MfaSignInResult> result = hasCode
                 ? mfaSignIn.withCode(request.challengeToken(), request.code(), clientIp)
                 : mfaSignIn.withRecoveryCode(request.challengeToken(), request.recoveryCode(), clientIp);
-        return result.map(this::response);
-    }
-
-    private SignInResponse response(MfaSignInResult result) {
-        if (result instanceof MfaSignInResult.Passed passed) {
-            SignInResponse response = SignInResponse.from(passed.outcome());
-            return passed.mfaDisabled() ? response.withMfaDisabled() : response;
-        }
-        throw MfaProblems.of(((MfaSignInResult.Refused) result).outcome(), clock.instant());
+        return result.map(answer -> MfaSignInAnswers.response(answer, clock.instant()));
     }
 }
