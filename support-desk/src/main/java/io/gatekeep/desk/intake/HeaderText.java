@@ -1,43 +1,39 @@
 package io.gatekeep.desk.intake;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.util.ByteSequence;
+import org.apache.james.mime4j.util.MimeUtil;
 
-/** Turns raw header text (bytes read as ISO-8859-1, possibly folded) into clean Java strings. */
+/** Turns header fields as mime4j reads them (raw bytes, possibly folded) into clean Java strings. */
 final class HeaderText {
 
     private HeaderText() {}
 
+    /** The field with its name trimmed and its {@link #value value}; encoded words are left as they are. */
+    static Headers.Field of(Field field) {
+        return new Headers.Field(field.getName().strip(), value(field));
+    }
+
     /**
-     * Header bytes arrive as ISO-8859-1 characters. RFC 6532 allows raw UTF-8 in headers, so when the bytes form valid
-     * UTF-8 we read them as such; otherwise they stay ISO-8859-1 (every byte is a character, nothing is lost).
+     * The bytes after the colon, unfolded and trimmed. RFC 6532 allows raw UTF-8 in headers, so valid UTF-8 is read as
+     * such; anything else stays ISO-8859-1, where every byte is a character and nothing is lost. (mime4j's own
+     * {@link Field#getBody()} reads every header as UTF-8 and would turn Latin-1 bytes into U+FFFD.)
      */
-    static String fromRawBytes(String latin1) {
-        if (latin1.chars().allMatch(c -> c < 0x80) || latin1.chars().anyMatch(c -> c > 0xFF)) {
-            return latin1; // plain ASCII, or already decoded text
-        }
-        byte[] bytes = latin1.getBytes(StandardCharsets.ISO_8859_1);
-        return strictUtf8(bytes) != null ? strictUtf8(bytes) : latin1;
+    static String value(Field field) {
+        byte[] raw = field.getRaw().toByteArray();
+        int start = valueStart(field.getRaw());
+        String text = Charsets.utf8OrLatin1(raw, start, raw.length - start);
+        return MimeUtil.unfold(text).strip();
     }
 
-    /** The bytes as UTF-8, or null when they are not valid UTF-8. */
-    static String strictUtf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
+    /** Where the value begins in a raw field: after the first colon (a field name has none). */
+    static int valueStart(ByteSequence raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            if (raw.byteAt(i) == ':') {
+                return i + 1;
+            }
         }
-    }
-
-    /** Removes folding line breaks (RFC 5322 unfolding keeps the whitespace that follows them). */
-    static String unfold(String value) {
-        return value.replace("\r\n", "").replace("\n", "").replace("\r", "");
+        return raw.length();
     }
 
     /**

@@ -22,7 +22,7 @@ final class MessageIds {
         if (value == null || value.isBlank()) {
             return List.of();
         }
-        String text = MediaType.stripComments(value);
+        String text = Comments.strip(value);
         List<String> ids = new ArrayList<>();
         Matcher matcher = BRACKETED.matcher(text);
         while (matcher.find()) {

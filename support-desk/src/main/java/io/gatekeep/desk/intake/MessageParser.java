@@ -17,17 +17,18 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.james.mime4j.MimeException;
 
 /**
- * Parses support mail into {@link ParseOutcome}s, with its own single-pass MIME splitter ({@code MimeTree}) and
- * Jakarta Mail only for addresses, dates and charset names. The message content can never make it throw: a message over a
- * {@link ParseLimits limit} or beyond repair comes back as {@link Rejected} with whatever headers could be read; what
- * was repaired along the way is listed in {@link InboundMessage#notes()}. Only failures of the source itself (the
- * stream or IMAP connection) surface, as {@link IOException}, so the caller leaves the message unprocessed and
- * retries instead of filing a ticket for a network error. Thread-safe.
+ * Parses support mail into {@link ParseOutcome}s, with Apache James mime4j's streaming parser ({@code MimeReader}) for
+ * the MIME structure, header fields, encoded words and transfer encodings, and Jakarta Mail for address lists and
+ * dates. The message content can never make it throw: a message over a {@link ParseLimits limit} or beyond repair
+ * comes back as {@link Rejected} with whatever headers could be read; what was repaired along the way is listed in
+ * {@link InboundMessage#notes()}. Only failures of the source itself (the stream or IMAP connection) surface, as
+ * {@link IOException}, so the caller leaves the message unprocessed and retries instead of filing a ticket for a
+ * network error. Thread-safe.
  */
 public final class MessageParser {
 
@@ -35,9 +36,11 @@ public final class MessageParser {
     private static final Set<String> PARTIAL_FIELDS = Set.of("message-id", "from", "subject");
 
     private final ParseLimits limits;
+    private final MimeReader mime;
 
     public MessageParser(ParseLimits limits) {
         this.limits = limits;
+        this.mime = new MimeReader(limits);
     }
 
     public static MessageParser withDefaults() {
@@ -112,7 +115,7 @@ public final class MessageParser {
         }
         try {
             return new Parsed(build(raw, length, sha256));
-        } catch (LimitExceeded e) {
+        } catch (ParseRejection e) {
             return rejected(e.reason(), e.getMessage(), raw, length, size, sha256);
         } catch (RuntimeException | StackOverflowError e) {
             // The class name only: exception messages may quote message content.
@@ -123,11 +126,9 @@ public final class MessageParser {
 
     private InboundMessage build(byte[] raw, int length, String sha256) {
         List<String> notes = new ArrayList<>();
-        MimeTree.Entity root = MimeTree.parse(raw, length, limits);
-        Headers headers = new Headers(root.headers.stream()
-                .map(field -> new Headers.Field(field.name(), HeaderText.fromRawBytes(field.value())))
-                .toList());
-        BodyExtractor.Bodies bodies = BodyExtractor.extract(raw, root, limits, notes);
+        MimeStructure structure = mime.read(raw, length, notes);
+        Headers headers = structure.headers();
+        BodyCollector.Bodies bodies = structure.bodies();
         if (headers.count("From") > 1) {
             notes.add("more than one From header");
         }
@@ -136,7 +137,7 @@ public final class MessageParser {
         }
         List<MailAddress> from = new ArrayList<>();
         headers.all("From").forEach(value -> from.addAll(AddressParsing.parse(value, "From", false, notes)));
-        String returnPath = headers.first("Return-Path").map(MediaType::stripComments).map(String::strip).orElse(null);
+        String returnPath = headers.first("Return-Path").map(Comments::strip).map(String::strip).orElse(null);
         boolean nullReturnPath = returnPath != null && returnPath.replaceAll("[<>\\s]", "").isEmpty();
         Optional<String> messageId = firstId(headers.first("Message-ID").orElse(null), notes);
         return new InboundMessage(
@@ -154,7 +155,7 @@ public final class MessageParser {
                 MessageIds.parse(String.join(" ", headers.all("References")), "References", notes),
                 headers.first("Subject").map(value -> subject(value, notes)).orElse(""),
                 headers.first("Date").flatMap(value -> date(value, notes)),
-                MediaType.parse(headers.first("Content-Type").orElse(null)).type(),
+                structure.contentType(),
                 bodies.reportType(),
                 bodies.plain(),
                 bodies.htmlText(),
@@ -200,15 +201,11 @@ public final class MessageParser {
     private Rejected rejected(Reason reason, String detail, byte[] raw, int length, long size, String sha256) {
         PartialHeaders partial = PartialHeaders.NONE;
         try {
-            RawHeaderBlock.Block block = RawHeaderBlock.read(raw, 0, Math.min(length, PARTIAL_HEADER_BYTES),
-                    Integer.MAX_VALUE, name -> PARTIAL_FIELDS.contains(name.toLowerCase(Locale.ROOT)), null);
-            Headers headers = new Headers(block.fields().stream()
-                    .map(field -> new Headers.Field(field.name(), HeaderText.fromRawBytes(field.value())))
-                    .toList());
+            Headers headers = MimeReader.headFields(raw, Math.min(length, PARTIAL_HEADER_BYTES), PARTIAL_FIELDS);
             partial = partial(headers.first("Message-ID").orElse(null),
                     headers.count("From") == 1 ? headers.first("From").orElse(null) : null,
                     headers.first("Subject").orElse(null));
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (MimeException | IOException | RuntimeException | StackOverflowError e) {
             // Nothing readable: the rejection itself must still come back.
         }
         return new Rejected(reason, detail, partial, size, DedupeKey.of(partial.messageId(), sha256));
@@ -216,12 +213,10 @@ public final class MessageParser {
 
     private static PartialHeaders partial(String messageId, String from, String subject) {
         List<String> ignored = new ArrayList<>();
-        List<MailAddress> senders = from == null ? List.of()
-                : AddressParsing.parse(HeaderText.fromRawBytes(HeaderText.unfold(from)), "From", false, ignored);
-        String decodedSubject = subject == null ? null
-                : subject(HeaderText.fromRawBytes(HeaderText.unfold(subject)), ignored);
+        List<MailAddress> senders = from == null ? List.of() : AddressParsing.parse(from, "From", false, ignored);
+        String decodedSubject = subject == null ? null : subject(subject, ignored);
         return new PartialHeaders(
-                firstId(messageId == null ? null : HeaderText.unfold(messageId), ignored),
+                firstId(messageId, ignored),
                 senders.size() == 1 ? Optional.of(senders.get(0)) : Optional.empty(),
                 Optional.ofNullable(decodedSubject).map(s -> s.length() > 200 ? s.substring(0, 200) : s));
     }

@@ -118,6 +118,22 @@ class MessageParserLimitsTest {
     }
 
     @Test
+    void countsTheMessageItselfAsOneOfItsParts() {
+        Rejected rejected = (Rejected) parser.parse(multipart(100, "part\n"));
+
+        assertThat(rejected.reason()).isEqualTo(Reason.TOO_MANY_PARTS);
+        assertThat(rejected.detail()).isEqualTo("more than 100 MIME parts");
+    }
+
+    @Test
+    void rejectsEveryMultipartWhenNoNestingIsAllowed() {
+        MessageParser flat = new MessageParser(ParseLimits.defaults().withMaxDepth(0));
+
+        assertThat(flat.parse(raw(HEADERS + "\nplain text"))).isInstanceOf(Parsed.class);
+        assertThat(((Rejected) flat.parse(multipart(1, "part\n"))).reason()).isEqualTo(Reason.TOO_DEEP);
+    }
+
+    @Test
     void rejectsAMillionEmptyPartsBeforeBuildingAnyOfThem() {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(raw(HEADERS + "Content-Type: multipart/mixed; boundary=b\n\n"));

@@ -128,6 +128,31 @@ class MessageParserTest {
     }
 
     @Test
+    void readsRaw8BitHeadersThatAreNotUtf8AsIso88591() {
+        byte[] raw = SampleMail.concat(raw("From: max@acme.example\n"),
+                "Subject: Stra\u00dfe gesperrt\r\n\r\nhi".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(parsed(raw).subject()).isEqualTo("Straße gesperrt");
+    }
+
+    @Test
+    void readsAnEncodedWordInAnUnknownCharsetAsIso88591WhenItIsNotUtf8() {
+        InboundMessage message = parsed(message("Subject: =?x-mac-klingon?Q?Stra=DFe?=", "x"));
+
+        assertThat(message.subject()).isEqualTo("Straße");
+        assertThat(message.notes()).contains("Subject: charset 'x-mac-klingon' unknown, read as ISO-8859-1");
+    }
+
+    @Test
+    void readsTheCharsetOfAnHtmlBodyFromItsMetaTagWhenContentTypeNamesNone() {
+        byte[] raw = SampleMail.concat(raw("From: max@acme.example\nContent-Type: text/html\n\n"),
+                "<html><head><meta charset=\"windows-1252\"></head><body>Deny \u2013 not me</body></html>"
+                        .getBytes(Charset.forName("windows-1252")));
+
+        assertThat(parsed(raw).htmlText()).contains("Deny – not me");
+    }
+
+    @Test
     void decodesABase64BodyInItsCharset() {
         String body = Base64.getMimeEncoder().encodeToString("Не я, STOP.\r\n".getBytes(Charset.forName("KOI8-R")));
 
@@ -288,6 +313,40 @@ class MessageParserTest {
                     assertThat(attachment.fileName()).isEqualTo("€ invoice.png");
                     assertThat(attachment.contentType()).isEqualTo("image/png");
                 });
+    }
+
+    @Test
+    void describesAnAttachmentNamedOnlyInItsContentType() {
+        InboundMessage message = parsed(message("Content-Type: multipart/mixed; boundary=b", """
+                --b
+                Content-Type: text/plain
+
+                Logs attached.
+                --b
+                Content-Type: application/pdf; name*=UTF-8''%E2%82%AC%20logs.pdf
+
+                JVBERi0=
+                --b
+                Content-Type: application/zip; name="=?UTF-8?Q?r=C3=A9sum=C3=A9?=.zip"
+
+                UEsDBA==
+                --b--
+                """));
+
+        assertThat(message.attachments()).extracting(InboundMessage.Attachment::fileName)
+                .containsExactly("€ logs.pdf", "résumé.zip");
+        assertThat(message.attachments()).extracting(InboundMessage.Attachment::encodedSizeBytes)
+                .containsExactly(8L, 8L);
+    }
+
+    @Test
+    void keepsMessageIdsThatDifferOnlyInNonAsciiCharactersApart() {
+        DedupeKey first = parsed(message("Message-ID: <r\u00e9ponse@acme.example> (sent by a broken client)", "x"))
+                .dedupeKey();
+        DedupeKey second = parsed(message("Message-ID: <r\u00e8ponse@acme.example>", "x")).dedupeKey();
+
+        assertThat(first.asString()).isEqualTo("mid:r\u00e9ponse@acme.example");
+        assertThat(second).isNotEqualTo(first);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.gatekeep.desk.intake.authresults;
 
+import io.gatekeep.desk.intake.Comments;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
         if (headerValue == null || headerValue.isBlank()) {
             return Optional.empty();
         }
-        List<String> segments = splitOutsideQuotes(stripComments(headerValue.replaceAll("[\\r\\n]+", " ")));
+        List<String> segments = splitOutsideQuotes(Comments.strip(headerValue.replaceAll("[\\r\\n]+", " ")));
         List<String> head = tokens(segments.get(0));
         String authservId = "";
         List<MethodResult> results = new ArrayList<>();
@@ -115,32 +116,6 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
             return value.substring(1, value.length() - 1).replaceAll("\\\\(.)", "$1");
         }
         return value;
-    }
-
-    private static String stripComments(String value) {
-        StringBuilder out = new StringBuilder(value.length());
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\\' && i + 1 < value.length() && (quoted || depth > 0)) {
-                if (depth == 0) {
-                    out.append(c).append(value.charAt(i + 1));
-                }
-                i++;
-            } else if (quoted) {
-                out.append(c);
-                quoted = c != '"';
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && depth > 0) {
-                depth--;
-            } else if (depth == 0) {
-                out.append(c);
-                quoted = c == '"';
-            }
-        }
-        return out.toString();
     }
 
     private static List<String> splitOutsideQuotes(String value) {
