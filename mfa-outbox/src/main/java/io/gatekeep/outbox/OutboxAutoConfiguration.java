@@ -2,6 +2,8 @@ package io.gatekeep.outbox;
 
 import io.gatekeep.events.EventCodec;
 import io.gatekeep.events.Topic;
+import io.gatekeep.outbox.blocked.BlockedEvents;
+import io.gatekeep.outbox.blocked.OutboxEndpoint;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -28,7 +31,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 /**
  * Gives a service the outbox: the {@link JdbcOutboxWriter} (when the service has a JDBC DataSource), the
  * {@link OutboxRelay} (over the service's DataSource, or a small pool of its own for an R2DBC service), and the topics
- * with their dead-letter topics, created at start-up by Boot's {@code KafkaAdmin}.
+ * with their dead-letter topics, created at start-up by Boot's {@code KafkaAdmin}; and, for a service with a JDBC
+ * DataSource, the operator's {@link BlockedEvents} with the {@code outbox} actuator endpoint.
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class})
 @EnableConfigurationProperties({EventsProperties.class, OutboxProperties.class})
@@ -85,6 +89,26 @@ public class OutboxAutoConfiguration {
         String source = events.source() != null ? events.source()
                 : "/gatekeep/" + environment.getProperty("spring.application.name", "service");
         return new JdbcOutboxWriter(dataSource, codec, clock, source, () -> relay.ifAvailable(OutboxRelay::wakeUp));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnSingleCandidate(DataSource.class)
+    BlockedEvents blockedEvents(DataSource dataSource, Clock clock, ObjectProvider<OutboxRelay> relay) {
+        return new BlockedEvents(dataSource, clock, () -> relay.ifAvailable(OutboxRelay::wakeUp));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+    @ConditionalOnSingleCandidate(DataSource.class)
+    static class Operations {
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnAvailableEndpoint
+        OutboxEndpoint outboxEndpoint(BlockedEvents blocked) {
+            return new OutboxEndpoint(blocked);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

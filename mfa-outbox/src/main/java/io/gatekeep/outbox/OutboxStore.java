@@ -77,7 +77,7 @@ final class OutboxStore {
         }
     }
 
-    /** Sets a row aside for an operator ({@code update outbox_event set status = 'PENDING' ...} releases it). */
+    /** Sets a row aside for an operator, who lists and releases it ({@link io.gatekeep.outbox.blocked.BlockedEvents}). */
     static void markBlocked(Connection connection, OutboxRow row, String error) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "update outbox_event set status = 'BLOCKED', attempts = attempts + 1, last_error = ? where seq = ?")) {

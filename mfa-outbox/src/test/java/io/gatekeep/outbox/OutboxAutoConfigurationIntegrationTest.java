@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.gatekeep.events.EventEnvelope;
 import io.gatekeep.events.Topic;
+import io.gatekeep.outbox.blocked.BlockedEvents;
+import io.gatekeep.outbox.blocked.OutboxEndpoint;
 import io.gatekeep.testing.TestEnvironment;
 import java.time.Duration;
 import java.util.Map;
@@ -62,6 +64,14 @@ class OutboxAutoConfigurationIntegrationTest {
         service.withPropertyValues("gatekeep.outbox.relay.enabled=false")
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(OutboxRelay.class)
                         .hasSingleBean(JdbcOutboxWriter.class));
+    }
+
+    @Test
+    void servesTheOutboxEndpointWhereItIsExposed() {
+        service.run(context -> assertThat(context).hasSingleBean(BlockedEvents.class)
+                .doesNotHaveBean(OutboxEndpoint.class));
+        service.withPropertyValues("management.endpoints.web.exposure.include=outbox")
+                .run(context -> assertThat(context).hasSingleBean(OutboxEndpoint.class));
     }
 
     private Map<String, TopicDescription> describeTopics() throws Exception {

@@ -1,8 +1,8 @@
 package io.gatekeep.worker;
 
 import io.gatekeep.events.EventType;
-import io.gatekeep.worker.consuming.EventHandler;
-import io.gatekeep.worker.consuming.ReceivedEvent;
+import io.gatekeep.messaging.consuming.EventHandler;
+import io.gatekeep.messaging.consuming.ReceivedEvent;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;

@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The worker against real PostgreSQL, Kafka and SMTP. Every test class extends this one, so they share one
  * application context (and one database and topic prefix: tests use fresh ids and addresses to stay apart).
  * The email loop is off: tests call {@code EmailDispatcher.dispatchDue()} when they want mail to go out; so is the
- * enforcement fan-out loop (tests run {@code FanOutJob} batches themselves).
+ * enforcement fan-out loop (tests run {@code FanOutJob} batches themselves). The {@code outbox} endpoint may release
+ * (its default is to list only).
  */
 @SpringBootTest(classes = MfaWorkerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -37,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
                 "gatekeep.mail.dispatcher.enabled=false",
                 "gatekeep.enforcement.fan-out.enabled=false",
                 "gatekeep.web.base-url=https://gatekeep.example.test",
+                "management.endpoint.outbox.access=unrestricted",
         })
 @Import({WorkerIntegrationTest.TestClock.class, FlakyHandler.class})
 public abstract class WorkerIntegrationTest {

@@ -2,9 +2,9 @@ package io.gatekeep.worker.accounts;
 
 import io.gatekeep.events.EventType;
 import io.gatekeep.events.account.PasswordChanged;
+import io.gatekeep.messaging.consuming.EventHandler;
+import io.gatekeep.messaging.consuming.ReceivedEvent;
 import io.gatekeep.worker.WebProperties;
-import io.gatekeep.worker.consuming.EventHandler;
-import io.gatekeep.worker.consuming.ReceivedEvent;
 import io.gatekeep.worker.mail.OutgoingEmails;
 import org.springframework.stereotype.Component;
 

@@ -1,8 +1,8 @@
 package io.gatekeep.worker.audit;
 
-import io.gatekeep.worker.consuming.EventHandler;
-import io.gatekeep.worker.consuming.ReceivedEvent;
 import io.gatekeep.events.EventType;
+import io.gatekeep.messaging.consuming.EventHandler;
+import io.gatekeep.messaging.consuming.ReceivedEvent;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -1,6 +1,6 @@
 /**
- * Consuming events: a thin Kafka listener hands batches to the {@link io.gatekeep.worker.consuming.EventDispatcher},
- * which runs every {@link io.gatekeep.worker.consuming.EventHandler} idempotently (event id recorded in the effect's
- * transaction); failures are retried with backoff and poison records end on the dead-letter topic, logged.
+ * What the worker consumes: every Gatekeep topic, in consumer group {@code mfa-worker}, retried as
+ * {@code gatekeep.worker.retry.*} says. Listening, idempotency and dead letters are the messaging module's
+ * ({@link io.gatekeep.messaging.consuming}); the worker's effects are its {@code EventHandler}s, one per feature.
  */
 package io.gatekeep.worker.consuming;

@@ -2,7 +2,7 @@ package io.gatekeep.worker.enforcement;
 
 import io.gatekeep.events.EventType;
 import io.gatekeep.events.mfa.MfaEnforcementChanged;
-import io.gatekeep.worker.consuming.ReceivedEvent;
+import io.gatekeep.messaging.consuming.ReceivedEvent;
 import io.gatekeep.worker.notifications.Directory;
 import io.gatekeep.worker.notifications.Notification;
 import io.gatekeep.worker.notifications.NotificationRule;

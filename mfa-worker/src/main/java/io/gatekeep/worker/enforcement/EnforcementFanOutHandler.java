@@ -2,8 +2,8 @@ package io.gatekeep.worker.enforcement;
 
 import io.gatekeep.events.EventType;
 import io.gatekeep.events.mfa.MfaEnforcementChanged;
-import io.gatekeep.worker.consuming.EventHandler;
-import io.gatekeep.worker.consuming.ReceivedEvent;
+import io.gatekeep.messaging.consuming.EventHandler;
+import io.gatekeep.messaging.consuming.ReceivedEvent;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

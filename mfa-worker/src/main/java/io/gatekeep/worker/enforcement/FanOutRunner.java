@@ -1,6 +1,6 @@
 package io.gatekeep.worker.enforcement;
 
-import io.gatekeep.worker.background.RoundLoop;
+import io.gatekeep.messaging.background.RoundLoop;
 import java.time.Duration;
 import org.springframework.context.SmartLifecycle;
 

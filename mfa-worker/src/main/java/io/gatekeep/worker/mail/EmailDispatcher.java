@@ -1,7 +1,7 @@
 package io.gatekeep.worker.mail;
 
+import io.gatekeep.messaging.background.RoundLoop;
 import io.gatekeep.outbox.Backoff;
-import io.gatekeep.worker.background.RoundLoop;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;

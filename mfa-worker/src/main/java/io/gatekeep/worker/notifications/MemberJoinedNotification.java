@@ -2,8 +2,8 @@ package io.gatekeep.worker.notifications;
 
 import io.gatekeep.events.EventType;
 import io.gatekeep.events.account.InvitationAccepted;
+import io.gatekeep.messaging.consuming.ReceivedEvent;
 import io.gatekeep.worker.WebProperties;
-import io.gatekeep.worker.consuming.ReceivedEvent;
 import io.gatekeep.worker.mail.EmailText;
 import java.util.List;
 import java.util.Locale;

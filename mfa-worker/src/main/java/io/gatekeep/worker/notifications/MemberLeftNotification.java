@@ -2,7 +2,7 @@ package io.gatekeep.worker.notifications;
 
 import io.gatekeep.events.EventType;
 import io.gatekeep.events.account.MemberLeft;
-import io.gatekeep.worker.consuming.ReceivedEvent;
+import io.gatekeep.messaging.consuming.ReceivedEvent;
 import io.gatekeep.worker.mail.EmailText;
 import java.util.List;
 import org.springframework.stereotype.Component;

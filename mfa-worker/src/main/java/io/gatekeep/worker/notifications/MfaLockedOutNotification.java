@@ -2,8 +2,8 @@ package io.gatekeep.worker.notifications;
 
 import io.gatekeep.events.EventType;
 import io.gatekeep.events.mfa.MfaLockedOut;
+import io.gatekeep.messaging.consuming.ReceivedEvent;
 import io.gatekeep.worker.WebProperties;
-import io.gatekeep.worker.consuming.ReceivedEvent;
 import java.util.List;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
 package io.gatekeep.worker.notifications;
 
-import io.gatekeep.worker.consuming.ReceivedEvent;
+import io.gatekeep.messaging.consuming.ReceivedEvent;
 import java.util.UUID;
 
 /**

@@ -1,8 +1,8 @@
 package io.gatekeep.worker.notifications;
 
 import io.gatekeep.events.EventType;
-import io.gatekeep.worker.consuming.EventHandler;
-import io.gatekeep.worker.consuming.ReceivedEvent;
+import io.gatekeep.messaging.consuming.EventHandler;
+import io.gatekeep.messaging.consuming.ReceivedEvent;
 import io.gatekeep.worker.mail.OutgoingEmails;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,7 +1,7 @@
 package io.gatekeep.worker.notifications;
 
 import io.gatekeep.events.EventType;
-import io.gatekeep.worker.consuming.ReceivedEvent;
+import io.gatekeep.messaging.consuming.ReceivedEvent;
 import java.util.List;
 
 /**

@@ -9,8 +9,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Health and Prometheus are read by orchestrators and scrapers that hold no credentials; they live on the separate
- * management port (9082), which is not exposed to the public. Every other actuator endpoint stays closed.
+ * Health and Prometheus are read by orchestrators and scrapers that hold no credentials, and the outbox endpoint by
+ * operators; they live on the separate management port (9082), which is not exposed to the public. The outbox
+ * endpoint only lists unless {@code management.endpoint.outbox.access=unrestricted} lets it release too. Every other
+ * actuator endpoint stays closed.
  *
  * <p>This chain matches actuator requests only, so the desk's own API keeps its own chain.
  */
@@ -22,7 +24,7 @@ class ManagementSecurityConfig {
     SecurityFilterChain managementEndpoints(HttpSecurity http) throws Exception {
         return http.securityMatcher(EndpointRequest.toAnyEndpoint())
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(EndpointRequest.to("health", "prometheus")).permitAll()
+                        .requestMatchers(EndpointRequest.to("health", "prometheus", "outbox")).permitAll()
                         .anyRequest().denyAll())
                 .csrf(csrf -> csrf.disable())
                 .build();

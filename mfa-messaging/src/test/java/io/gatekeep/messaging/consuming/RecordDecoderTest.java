@@ -1,4 +1,4 @@
-package io.gatekeep.worker.consuming;
+package io.gatekeep.messaging.consuming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

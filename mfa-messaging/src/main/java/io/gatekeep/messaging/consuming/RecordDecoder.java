@@ -1,4 +1,4 @@
-package io.gatekeep.worker.consuming;
+package io.gatekeep.messaging.consuming;
 
 import io.gatekeep.events.CloudEventHeaders;
 import io.gatekeep.events.EventCodec;
@@ -19,7 +19,7 @@ import org.apache.kafka.common.header.Header;
 /**
  * Reads a CloudEvents binary-mode record back into an envelope and payload.
  *
- * @throws MalformedEventException for a missing or invalid attribute or payload, or a schema version this worker
+ * @throws MalformedEventException for a missing or invalid attribute or payload, or a schema version this service
  *                                 does not know (all poison: retrying cannot help)
  * @throws io.gatekeep.events.UnknownEventTypeException for a type not in the catalogue
  */

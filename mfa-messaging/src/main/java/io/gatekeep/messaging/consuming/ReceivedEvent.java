@@ -1,4 +1,4 @@
-package io.gatekeep.worker.consuming;
+package io.gatekeep.messaging.consuming;
 
 import io.gatekeep.events.EventEnvelope;
 import io.gatekeep.events.EventPayload;

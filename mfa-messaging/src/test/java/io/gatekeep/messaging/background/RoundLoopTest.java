@@ -1,4 +1,4 @@
-package io.gatekeep.worker.background;
+package io.gatekeep.messaging.background;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package io.gatekeep.worker.consuming;
+package io.gatekeep.messaging.consuming;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;

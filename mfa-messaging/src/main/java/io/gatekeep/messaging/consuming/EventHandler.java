@@ -1,4 +1,4 @@
-package io.gatekeep.worker.consuming;
+package io.gatekeep.messaging.consuming;
 
 import io.gatekeep.events.EventType;
 import java.util.List;
@@ -15,6 +15,14 @@ public interface EventHandler {
     String name();
 
     boolean handles(EventType type);
+
+    /**
+     * Whether this decoded event of a handled type has an effect here; by default every one does. An event refused
+     * here is neither handled nor recorded as processed (for handlers that care about a few events of a type).
+     */
+    default boolean handles(ReceivedEvent event) {
+        return handles(event.type());
+    }
 
     void handle(ReceivedEvent event);
 

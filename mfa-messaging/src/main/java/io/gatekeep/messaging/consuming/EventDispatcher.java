@@ -1,4 +1,4 @@
-package io.gatekeep.worker.consuming;
+package io.gatekeep.messaging.consuming;
 
 import io.gatekeep.events.MalformedEventException;
 import io.gatekeep.events.UnknownEventTypeException;
@@ -65,7 +65,8 @@ public class EventDispatcher {
 
     /** Returns the first event (index in {@code events}) the handler could not apply, or null. */
     private Failure apply(EventHandler handler, List<ReceivedEvent> events) {
-        List<ReceivedEvent> mine = events.stream().filter(event -> handler.handles(event.type())).toList();
+        List<ReceivedEvent> mine = events.stream()
+                .filter(event -> handler.handles(event.type()) && handler.handles(event)).toList();
         if (mine.isEmpty()) {
             return null;
         }

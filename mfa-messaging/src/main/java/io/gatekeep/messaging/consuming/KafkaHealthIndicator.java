@@ -1,4 +1,4 @@
-package io.gatekeep.worker.consuming;
+package io.gatekeep.messaging.consuming;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -9,20 +9,20 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.stereotype.Component;
 
 /** {@code kafka} in the health endpoint: up when the cluster answers within a few seconds. */
-@Component("kafka")
 class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
     private static final int TIMEOUT_MS = 3_000;
 
     private final Map<String, Object> adminConfig;
+    private final String clientId;
     private Admin admin;
 
-    KafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+    KafkaHealthIndicator(KafkaAdmin kafkaAdmin, String clientId) {
         super("Kafka health check failed");
         this.adminConfig = kafkaAdmin.getConfigurationProperties();
+        this.clientId = clientId;
     }
 
     @Override
@@ -36,7 +36,7 @@ class KafkaHealthIndicator extends AbstractHealthIndicator implements Disposable
     private synchronized Admin admin() {
         if (admin == null) {
             Map<String, Object> config = new java.util.HashMap<>(adminConfig);
-            config.put(AdminClientConfig.CLIENT_ID_CONFIG, "mfa-worker-health");
+            config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
             admin = Admin.create(config);
         }
         return admin;

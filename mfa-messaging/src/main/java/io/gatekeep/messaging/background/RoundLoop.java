@@ -1,4 +1,4 @@
-package io.gatekeep.worker.background;
+package io.gatekeep.messaging.background;
 
 import java.time.Duration;
 import java.util.ArrayList;

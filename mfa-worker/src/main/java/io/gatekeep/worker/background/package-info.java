@@ -1,2 +1,0 @@
-/** Background work in rounds: {@link io.gatekeep.worker.background.RoundLoop}. */
-package io.gatekeep.worker.background;
