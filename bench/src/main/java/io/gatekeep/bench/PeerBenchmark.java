@@ -22,7 +22,8 @@ import java.util.Map;
  * and time step), so every run has users of its own.
  *
  * <p>Arguments: {@code --users=10000} (per system), {@code --seconds=15} (longest run), {@code --connections=1,16,64},
- * {@code --systems=gatekeep,keycloak}, {@code --keycloak-home=<unpacked distribution>}, {@code --heap=512m} (each
+ * {@code --systems=gatekeep,keycloak}, {@code --gatekeep-forms=two-step,one-request} (Gatekeep's sign-in as two
+ * requests, password then code, and as one request with both; each form with its own users), {@code --keycloak-home=<unpacked distribution>}, {@code --heap=512m} (each
  * Gatekeep service), {@code --keycloak-heap=1g}, {@code --results=bench/results/peer.tsv}, {@code --logs=<dir>}.
  */
 public final class PeerBenchmark {
@@ -53,6 +54,7 @@ public final class PeerBenchmark {
         int[] levels = Arrays.stream(options.getOrDefault("connections", "1,16,64").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         List<String> systems = List.of(options.getOrDefault("systems", "gatekeep,keycloak").split(","));
+        List<String> forms = List.of(options.getOrDefault("gatekeep-forms", "two-step,one-request").split(","));
         Path keycloakHome = Path.of(options.getOrDefault("keycloak-home", "bench/target/keycloak/keycloak-26.7.3"));
         Path results = Path.of(options.getOrDefault("results", "bench/results/peer.tsv"));
         Path logs = Files.createDirectories(Path.of(options.getOrDefault("logs", "bench/target/peer-logs")));
@@ -84,7 +86,9 @@ public final class PeerBenchmark {
                 System.out.printf("  up in %.0f s; %s%n", (System.nanoTime() - started) / 1e9, peer.settings());
                 settings.put(peer.name(), peer.settings());
                 long seedStart = System.nanoTime();
-                peer.seed(users + 1); // the last one only for the refusal check
+                // the one after the first form's users is only for the refusal check; a second form gets its own
+                boolean oneRequestToo = peer instanceof PeerSystems.Gatekeep && forms.contains("one-request");
+                peer.seed(oneRequestToo ? 2 * users + 1 : users + 1);
                 System.out.printf("  %,d users with password and TOTP seeded in %.1f s%n", users,
                         (System.nanoTime() - seedStart) / 1e9);
                 Map<String, Double> idleStart = peer.cpu();
@@ -115,6 +119,22 @@ public final class PeerBenchmark {
                     print("measured", row);
                     rows.add(row);
                     from += slices[i + 1];
+                }
+                if (oneRequestToo) {
+                    // the same stack, now with password and code in one request (its users not used before)
+                    PeerSystems.Gatekeep gatekeep = (PeerSystems.Gatekeep) peer;
+                    gatekeep.oneRequest(true);
+                    settings.put(peer.name(), "as Gatekeep, password and code in one POST /api/v1/auth/sign-in");
+                    from = users + 1;
+                    Row warmOne = measure(peer, WARMUP_CONNECTIONS, from, from + slices[0], seconds);
+                    print("warm-up (one request)", warmOne);
+                    from += slices[0];
+                    for (int i = 0; i < levels.length; i++) {
+                        Row row = measure(peer, levels[i], from, from + slices[i + 1], seconds);
+                        print("measured (one request)", row);
+                        rows.add(row);
+                        from += slices[i + 1];
+                    }
                 }
                 if (peer instanceof PeerSystems.Gatekeep gatekeep) {
                     System.out.printf("  audit: %,d events recorded by the worker's audit consumer%n",
@@ -192,15 +212,16 @@ public final class PeerBenchmark {
         Map<String, Row> bySystem = new HashMap<>();
         rows.forEach(row -> bySystem.put(row.system() + "@" + row.connections(), row));
         System.out.println();
-        System.out.println("| Gatekeep / Keycloak | conns | sign-ins/s | p50 | p99 | CPU per sign-in |");
+        System.out.println("| ratio | conns | sign-ins/s | p50 | p99 | CPU per sign-in |");
         System.out.println("|---|---|---|---|---|---|");
+        for (String gatekeep : List.of("Gatekeep", PeerSystems.Gatekeep.ONE_REQUEST))
         for (int level : levels) {
-            Row g = bySystem.get("Gatekeep@" + level);
+            Row g = bySystem.get(gatekeep + "@" + level);
             Row k = bySystem.get("Keycloak@" + level);
             if (g == null || k == null) {
                 continue;
             }
-            System.out.printf("| ratio | %d | %.2f | %.2f | %.2f | %.2f |%n", level,
+            System.out.printf("| %s / Keycloak | %d | %.2f | %.2f | %.2f | %.2f |%n", g.system(), level,
                     g.result().perSecond() / k.result().perSecond(),
                     g.result().percentileMillis(50) / k.result().percentileMillis(50),
                     g.result().percentileMillis(99) / k.result().percentileMillis(99),

@@ -240,9 +240,19 @@ final class PeerSystems {
             throw new IllegalStateException("Kafka/mail JVM exited before it was ready");
         }
 
+        /** The system's name in the results when password and code go in one request. */
+        static final String ONE_REQUEST = "Gatekeep 1-request";
+
+        private volatile boolean oneRequest;
+
+        /** From now on, sign in with password and code in one {@code POST /api/v1/auth/sign-in}. */
+        void oneRequest(boolean oneRequest) {
+            this.oneRequest = oneRequest;
+        }
+
         @Override
         public String name() {
-            return "Gatekeep";
+            return oneRequest ? ONE_REQUEST : "Gatekeep";
         }
 
         @Override
@@ -257,6 +267,20 @@ final class PeerSystems {
 
         @Override
         public PeerLoad.SignIn signIn(boolean wrongCode) {
+            if (oneRequest) {
+                return (http, index) -> {
+                    EnrolledUser user = users.get(index);
+                    KeepAliveHttp.Response response = http.exchangeHere("/api/v1/auth/sign-in", "application/json",
+                            "{\"email\":" + ServiceProcess.quote(user.email()) + ",\"password\":"
+                                    + ServiceProcess.quote(EnrolledUsers.PASSWORD) + ",\"code\":\""
+                                    + code(user.secret(), wrongCode) + "\"}");
+                    if (response.status() == 200 && response.body().contains("\"status\":\"AUTHENTICATED\"")) {
+                        return null;
+                    }
+                    Matcher problem = PROBLEM_CODE.matcher(response.body());
+                    return "sign-in " + response.status() + (problem.find() ? " " + problem.group(1) : "");
+                };
+            }
             return (http, index) -> {
                 EnrolledUser user = users.get(index);
                 KeepAliveHttp.Response first = http.exchangeHere("/api/v1/auth/sign-in", "application/json",
