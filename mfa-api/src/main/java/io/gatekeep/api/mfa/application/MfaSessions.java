@@ -36,7 +36,12 @@ public class MfaSessions {
     }
 
     public Mono<IssuedSession> issueChallenge(UUID userId, String clientIp) {
-        return sessions.issue(userId, SessionKind.MFA_CHALLENGE, false, clientIp, challengePolicy.validity());
+        // The transaction that hands out a challenge writes nothing else (no event, no credential): it may commit
+        // without waiting for the disk. A crash of PostgreSQL right after it can only lose the challenge (the user
+        // signs in again), never grant anything; and every later durable commit, such as the sign-in that redeems
+        // it, flushes it first. Set for the caller's transaction only.
+        return db.sql("select set_config('synchronous_commit', 'off', true)").fetch().rowsUpdated()
+                .then(sessions.issue(userId, SessionKind.MFA_CHALLENGE, false, clientIp, challengePolicy.validity()));
     }
 
     /** A setup-only token lasting one setup session. */
