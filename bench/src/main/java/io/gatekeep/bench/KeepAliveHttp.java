@@ -31,8 +31,7 @@ import java.util.function.Supplier;
 final class KeepAliveHttp implements AutoCloseable {
 
     /** A response: status and body (UTF-8). */
-    record Response(int status, String body) {
-    }
+    record Response(int status, String body) {}
 
     private final InetSocketAddress address;
     private final String host;
@@ -45,8 +44,8 @@ final class KeepAliveHttp implements AutoCloseable {
         this.address = new InetSocketAddress(uri.getHost(), uri.getPort());
         this.host = uri.getHost() + ":" + uri.getPort();
         AtomicInteger count = new AtomicInteger();
-        this.threads = new ThreadPoolExecutor(connections, connections, 1, TimeUnit.MINUTES,
-                new LinkedBlockingQueue<>(), runnable -> {
+        this.threads = new ThreadPoolExecutor(
+                connections, connections, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "bench-http-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -83,7 +82,7 @@ final class KeepAliveHttp implements AutoCloseable {
     private Response exchange(String path, String contentType, String text) {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: " + contentType + "\r\n"
-                + "Accept: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                        + "Accept: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         for (int attempt = 1; ; attempt++) {
             Connection connection = connection();
@@ -169,8 +168,9 @@ final class KeepAliveHttp implements AutoCloseable {
 
         private byte[] readChunked() throws IOException {
             ByteArrayOutputStream content = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(readLine().trim(), 16); size > 0;
-                 size = Integer.parseInt(readLine().trim(), 16)) {
+            for (int size = Integer.parseInt(readLine().trim(), 16);
+                    size > 0;
+                    size = Integer.parseInt(readLine().trim(), 16)) {
                 content.write(in.readNBytes(size));
                 readLine();
             }

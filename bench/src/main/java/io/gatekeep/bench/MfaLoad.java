@@ -27,12 +27,16 @@ import java.util.regex.Pattern;
 final class MfaLoad {
 
     /** A user holding a fresh challenge, ready for the second step. */
-    record Pending(EnrolledUser user, String challengeToken) {
-    }
+    record Pending(EnrolledUser user, String challengeToken) {}
 
     /** What one run measured. Latencies in nanoseconds, one per completed request, sorted. */
-    record Result(int requests, int succeeded, Map<String, Integer> failures, long[] latencies, double seconds,
-                  long maxDispatchLagNanos) {
+    record Result(
+            int requests,
+            int succeeded,
+            Map<String, Integer> failures,
+            long[] latencies,
+            double seconds,
+            long maxDispatchLagNanos) {
 
         double perSecond() {
             return succeeded / seconds;
@@ -61,15 +65,15 @@ final class MfaLoad {
     /** Signs every user in with the password; each answer must be MFA_REQUIRED with a challenge. */
     List<Pending> challenges(List<EnrolledUser> users, int concurrency) throws InterruptedException {
         String[] tokens = new String[users.size()];
-        Result result = closedLoop(users.size(), concurrency, (http, i) -> signIn(http, users.get(i)),
-                (i, response) -> {
-            Matcher challenge = CHALLENGE.matcher(response.body());
-            if (response.status() != 200 || !challenge.find()) {
-                return false;
-            }
-            tokens[i] = challenge.group(1);
-            return true;
-        });
+        Result result =
+                closedLoop(users.size(), concurrency, (http, i) -> signIn(http, users.get(i)), (i, response) -> {
+                    Matcher challenge = CHALLENGE.matcher(response.body());
+                    if (response.status() != 200 || !challenge.find()) {
+                        return false;
+                    }
+                    tokens[i] = challenge.group(1);
+                    return true;
+                });
         failOnErrors("sign-in", result);
         List<Pending> pending = new ArrayList<>(users.size());
         for (int i = 0; i < users.size(); i++) {
@@ -97,7 +101,8 @@ final class MfaLoad {
             for (int i = 0; i < n; i++) {
                 if (inFlight.get() > 4 * rate) {
                     // more than 4 s of backlog: the API cannot sustain the rate; stop rather than queue for minutes
-                    System.out.printf("  stopped after %,d requests: %,d in flight, the API cannot keep up with %d/s%n",
+                    System.out.printf(
+                            "  stopped after %,d requests: %,d in flight, the API cannot keep up with %d/s%n",
                             i, inFlight.get(), rate);
                     break;
                 }
@@ -128,7 +133,8 @@ final class MfaLoad {
         for (int from = 0; from < sent; from += rate) {
             long[] second = Arrays.copyOfRange(latencies, from, Math.min(from + rate, sent));
             Arrays.sort(second);
-            line.append(second[Math.max(0, (int) Math.ceil(0.99 * second.length) - 1)] / 1_000_000).append(' ');
+            line.append(second[Math.max(0, (int) Math.ceil(0.99 * second.length) - 1)] / 1_000_000)
+                    .append(' ');
         }
         return line.toString().trim();
     }
@@ -160,20 +166,23 @@ final class MfaLoad {
     }
 
     private CompletableFuture<Response> signIn(KeepAliveHttp http, EnrolledUser user) {
-        return http.post("/api/v1/auth/sign-in", "{\"email\":" + ServiceProcess.quote(user.email())
-                + ",\"password\":" + ServiceProcess.quote(EnrolledUsers.PASSWORD) + "}");
+        return http.post(
+                "/api/v1/auth/sign-in",
+                "{\"email\":" + ServiceProcess.quote(user.email()) + ",\"password\":"
+                        + ServiceProcess.quote(EnrolledUsers.PASSWORD) + "}");
     }
 
     /** The code is computed on the connection's thread, as the user would read it off the app just before sending. */
     private CompletableFuture<Response> verify(KeepAliveHttp http, Pending pending) {
-        return http.post("/api/v1/auth/mfa", () -> "{\"challengeToken\":"
-                + ServiceProcess.quote(pending.challengeToken()) + ",\"code\":\""
-                + TotpCodes.codeAt(pending.user().secret(), System.currentTimeMillis()) + "\"}");
+        return http.post(
+                "/api/v1/auth/mfa",
+                () -> "{\"challengeToken\":"
+                        + ServiceProcess.quote(pending.challengeToken()) + ",\"code\":\""
+                        + TotpCodes.codeAt(pending.user().secret(), System.currentTimeMillis()) + "\"}");
     }
 
     private static boolean authenticated(int index, Response response) {
-        return response != null && response.status() == 200
-                && response.body().contains("\"status\":\"AUTHENTICATED\"");
+        return response != null && response.status() == 200 && response.body().contains("\"status\":\"AUTHENTICATED\"");
     }
 
     static void failOnErrors(String what, Result result) {
@@ -240,8 +249,8 @@ final class MfaLoad {
         Result result(long[] latencies, double seconds, long maxDispatchLag) {
             long[] sorted = latencies.clone();
             Arrays.sort(sorted);
-            return new Result(latencies.length, succeeded.intValue(), Map.copyOf(failures), sorted, seconds,
-                    maxDispatchLag);
+            return new Result(
+                    latencies.length, succeeded.intValue(), Map.copyOf(failures), sorted, seconds, maxDispatchLag);
         }
     }
 }

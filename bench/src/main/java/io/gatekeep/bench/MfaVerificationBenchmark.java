@@ -79,21 +79,26 @@ public final class MfaVerificationBenchmark {
             throw new IllegalArgumentException("--users must exceed --rate * --paced-seconds");
         }
         Path jar = ServiceProcess.executableJar("mfa-api", options.get("api-jar"));
-        System.out.printf("Machine: %d cores, load average %s. API jar: %s (built %s)%n",
-                Runtime.getRuntime().availableProcessors(), CpuMeter.loadAverage(), jar,
+        System.out.printf(
+                "Machine: %d cores, load average %s. API jar: %s (built %s)%n",
+                Runtime.getRuntime().availableProcessors(),
+                CpuMeter.loadAverage(),
+                jar,
                 Files.getLastModifiedTime(jar));
         System.out.println("Starting embedded PostgreSQL, Kafka and SMTP...");
         TestEnvironment env = TestEnvironment.create();
         SeedCrypto crypto = new SeedCrypto();
         Map<String, String> properties = apiProperties(env, crypto, args);
-        List<String> jvmArgs = Arrays.stream(args).filter(arg -> arg.startsWith("--api-jvm-arg="))
-                .map(arg -> arg.substring("--api-jvm-arg=".length())).toList();
+        List<String> jvmArgs = Arrays.stream(args)
+                .filter(arg -> arg.startsWith("--api-jvm-arg="))
+                .map(arg -> arg.substring("--api-jvm-arg=".length()))
+                .toList();
         String maxHeap = options.getOrDefault("api-heap", "256m");
         try (ServiceProcess api = ServiceProcess.start("mfa-api", jar, maxHeap, jvmArgs, properties)) {
             System.out.printf("Starting mfa-api (pid %d, -Xmx%s, log %s)...%n", api.pid(), maxHeap, api.log());
             api.awaitHealthy(Duration.ofMinutes(5));
-            MfaVerificationBenchmark bench = new MfaVerificationBenchmark(api, env,
-                    Integer.parseInt(options.getOrDefault("sign-in-concurrency", "16")));
+            MfaVerificationBenchmark bench = new MfaVerificationBenchmark(
+                    api, env, Integer.parseInt(options.getOrDefault("sign-in-concurrency", "16")));
             bench.run(crypto, warmup + users, warmup, saturation, concurrency, rate);
         }
         // the embedded broker's shutdown hook races the deletion of its temporary directory: noise, not news
@@ -108,8 +113,8 @@ public final class MfaVerificationBenchmark {
             throws Exception {
         System.out.printf("mfa-api up (GC: %s). Seeding %,d enrolled users...%n", api.gcName(), users);
         long seedStart = System.nanoTime();
-        List<EnrolledUser> enrolled = EnrolledUsers.seed(env.database().jdbcUrl(), env.database().user(),
-                env.database().password(), crypto, users);
+        List<EnrolledUser> enrolled = EnrolledUsers.seed(
+                env.database().jdbcUrl(), env.database().user(), env.database().password(), crypto, users);
         System.out.printf("  seeded in %.1f s%n", (System.nanoTime() - seedStart) / 1e9);
         if (!cpu.seesPostgres()) {
             System.out.println("  (PostgreSQL's process not found: its CPU is counted under 'other processes')");
@@ -124,13 +129,13 @@ public final class MfaVerificationBenchmark {
         MfaLoad.failOnErrors("warm-up verification", warm);
 
         System.out.printf("%nSaturation: %,d verifications, %d in flight%n", saturation, concurrency);
-        MfaLoad.Result saturated = measure(enrolled.subList(warmup, warmup + saturation),
-                pending -> load.saturate(pending, concurrency));
+        MfaLoad.Result saturated =
+                measure(enrolled.subList(warmup, warmup + saturation), pending -> load.saturate(pending, concurrency));
 
-        System.out.printf("%nPaced: %,d verifications/s (open loop) for %d s%n", rate,
-                (users - warmup - saturation) / rate);
-        MfaLoad.Result paced = measure(enrolled.subList(warmup + saturation, users),
-                pending -> load.paced(pending, rate));
+        System.out.printf(
+                "%nPaced: %,d verifications/s (open loop) for %d s%n", rate, (users - warmup - saturation) / rate);
+        MfaLoad.Result paced =
+                measure(enrolled.subList(warmup + saturation, users), pending -> load.paced(pending, rate));
 
         heap.stop();
         checkSessions(warm.succeeded() + saturated.succeeded() + paced.succeeded());
@@ -145,8 +150,9 @@ public final class MfaVerificationBenchmark {
     private MfaLoad.Result measure(List<EnrolledUser> users, Run run) throws Exception {
         long signInStart = System.nanoTime();
         List<Pending> pending = load.challenges(users, signInConcurrency);
-        System.out.printf("  %,d challenges from password sign-ins in %.1f s (not measured)%n", pending.size(),
-                (System.nanoTime() - signInStart) / 1e9);
+        System.out.printf(
+                "  %,d challenges from password sign-ins in %.1f s (not measured)%n",
+                pending.size(), (System.nanoTime() - signInStart) / 1e9);
         awaitOutboxDrained();
         String loadBefore = CpuMeter.loadAverage();
         double[] gcBefore = api.gcPauses();
@@ -155,20 +161,33 @@ public final class MfaVerificationBenchmark {
         java.time.Instant from = java.time.Instant.now();
         MfaLoad.Result result = run.on(pending);
         CpuMeter.Sample cpuAfter = cpu.sample();
-        System.out.printf("  measured from %s to %s (UTC, e.g. to cut a flight recording)%n", from,
-                java.time.Instant.now());
+        System.out.printf(
+                "  measured from %s to %s (UTC, e.g. to cut a flight recording)%n", from, java.time.Instant.now());
         double[] gcAfter = api.gcPauses();
-        System.out.printf("  %,d verified, %,d failed %s in %.2f s = %,.0f verifications/s%n", result.succeeded(),
-                result.requests() - result.succeeded(), result.failures().isEmpty() ? "" : result.failures(),
-                result.seconds(), result.perSecond());
-        System.out.printf("  latency: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%s%n",
-                result.percentileMillis(50), result.percentileMillis(90), result.percentileMillis(99),
-                result.percentileMillis(100), result.maxDispatchLagNanos() > 0
-                        ? String.format(" (load generator started at most %.1f ms late)",
-                        result.maxDispatchLagNanos() / 1e6) : "");
-        System.out.printf("  API heap: max used %.0f MB (sampled every %d ms), committed %.0f MB; GC: %.0f pauses, "
-                        + "%.0f ms total%n", heap.phaseMaxMb(), HeapWatch.PERIOD_MILLIS,
-                api.heapCommitted().orElse(0) / (1024.0 * 1024), gcAfter[1] - gcBefore[1],
+        System.out.printf(
+                "  %,d verified, %,d failed %s in %.2f s = %,.0f verifications/s%n",
+                result.succeeded(),
+                result.requests() - result.succeeded(),
+                result.failures().isEmpty() ? "" : result.failures(),
+                result.seconds(),
+                result.perSecond());
+        System.out.printf(
+                "  latency: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%s%n",
+                result.percentileMillis(50),
+                result.percentileMillis(90),
+                result.percentileMillis(99),
+                result.percentileMillis(100),
+                result.maxDispatchLagNanos() > 0
+                        ? String.format(
+                                " (load generator started at most %.1f ms late)", result.maxDispatchLagNanos() / 1e6)
+                        : "");
+        System.out.printf(
+                "  API heap: max used %.0f MB (sampled every %d ms), committed %.0f MB; GC: %.0f pauses, "
+                        + "%.0f ms total%n",
+                heap.phaseMaxMb(),
+                HeapWatch.PERIOD_MILLIS,
+                api.heapCommitted().orElse(0) / (1024.0 * 1024),
+                gcAfter[1] - gcBefore[1],
                 1000 * (gcAfter[0] - gcBefore[0]));
         System.out.println("  " + cpuAfter.since(cpuBefore, Math.max(1, result.succeeded())));
         System.out.printf("  load average before %s, after %s%n", loadBefore, CpuMeter.loadAverage());
@@ -191,34 +210,51 @@ public final class MfaVerificationBenchmark {
     /** Every verification the client saw succeed left a full, MFA-verified session. */
     private void checkSessions(int succeeded) throws Exception {
         long sessions = count("select count(*) from auth_session where kind = 'FULL' and mfa_verified_at is not null");
-        System.out.printf("%nCheck: %,d MFA-verified sessions in the database for %,d successful verifications%s%n",
+        System.out.printf(
+                "%nCheck: %,d MFA-verified sessions in the database for %,d successful verifications%s%n",
                 sessions, succeeded, sessions == succeeded ? "" : "  MISMATCH");
     }
 
     private long count(String sql) throws Exception {
-        try (Connection db = DriverManager.getConnection(env.database().jdbcUrl(), env.database().user(),
-                env.database().password()); ResultSet rows = db.createStatement().executeQuery(sql)) {
+        try (Connection db = DriverManager.getConnection(
+                        env.database().jdbcUrl(),
+                        env.database().user(),
+                        env.database().password());
+                ResultSet rows = db.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }
     }
 
-    private void summary(MfaLoad.Result saturated, MfaLoad.Result paced, int pacedPlanned, int concurrency,
-                         int rate) {
+    private void summary(MfaLoad.Result saturated, MfaLoad.Result paced, int pacedPlanned, int concurrency, int rate) {
         double heapMb = heap.overallMaxMb();
         System.out.printf("%nSummary (POST /api/v1/auth/mfa only; password sign-in is not measured)%n");
-        System.out.printf("  saturation (%d in flight): %,.0f verifications/s, p50 %.1f ms, p99 %.1f ms   "
-                        + "target >= %,.0f/s: %s%n", concurrency, saturated.perSecond(),
-                saturated.percentileMillis(50), saturated.percentileMillis(99), TARGET_PER_SECOND,
+        System.out.printf(
+                "  saturation (%d in flight): %,.0f verifications/s, p50 %.1f ms, p99 %.1f ms   "
+                        + "target >= %,.0f/s: %s%n",
+                concurrency,
+                saturated.perSecond(),
+                saturated.percentileMillis(50),
+                saturated.percentileMillis(99),
+                TARGET_PER_SECOND,
                 verdict(saturated.perSecond() >= TARGET_PER_SECOND));
         boolean allSent = paced.requests() == pacedPlanned;
-        System.out.printf("  paced %d/s: p50 %.1f ms, p99 %.1f ms%s   target p99 <= %.0f ms: %s%n", rate,
-                paced.percentileMillis(50), paced.percentileMillis(99), allSent ? ""
-                        : String.format(" (stopped after %,d of %,d: the API fell behind)", paced.requests(),
-                        pacedPlanned), TARGET_P99_MILLIS, verdict(allSent
-                        && paced.percentileMillis(99) <= TARGET_P99_MILLIS && paced.succeeded() == paced.requests()));
-        System.out.printf("  API heap max used: %.0f MB   target <= %.0f MB: %s%n", heapMb, TARGET_HEAP_MB,
-                verdict(heapMb <= TARGET_HEAP_MB));
+        System.out.printf(
+                "  paced %d/s: p50 %.1f ms, p99 %.1f ms%s   target p99 <= %.0f ms: %s%n",
+                rate,
+                paced.percentileMillis(50),
+                paced.percentileMillis(99),
+                allSent
+                        ? ""
+                        : String.format(
+                                " (stopped after %,d of %,d: the API fell behind)", paced.requests(), pacedPlanned),
+                TARGET_P99_MILLIS,
+                verdict(allSent
+                        && paced.percentileMillis(99) <= TARGET_P99_MILLIS
+                        && paced.succeeded() == paced.requests()));
+        System.out.printf(
+                "  API heap max used: %.0f MB   target <= %.0f MB: %s%n",
+                heapMb, TARGET_HEAP_MB, verdict(heapMb <= TARGET_HEAP_MB));
         System.out.printf("  load average at the end: %s%n", CpuMeter.loadAverage());
     }
 
@@ -240,10 +276,13 @@ public final class MfaVerificationBenchmark {
         // the seeded password hashes are bcrypt cost 4 (SeedCrypto): configure that cost, so no sign-in upgrades them
         properties.put("gatekeep.passwords.bcrypt-strength", "4");
         properties.put("gatekeep.passwords.allow-weak-hashing", "true");
-        Arrays.stream(args).filter(arg -> arg.contains("=") && Arrays.asList("--spring.", "--gatekeep.",
-                        "--logging.", "--server.", "--management.").stream().anyMatch(arg::startsWith))
-                .forEach(arg -> properties.put(arg.substring(2, arg.indexOf('=')),
-                        arg.substring(arg.indexOf('=') + 1)));
+        Arrays.stream(args)
+                .filter(arg -> arg.contains("=")
+                        && Arrays.asList("--spring.", "--gatekeep.", "--logging.", "--server.", "--management.")
+                                .stream()
+                                .anyMatch(arg::startsWith))
+                .forEach(
+                        arg -> properties.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1)));
         return properties;
     }
 
@@ -257,8 +296,9 @@ public final class MfaVerificationBenchmark {
 
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
-        Arrays.stream(args).filter(arg -> arg.startsWith("--") && arg.contains("=")).forEach(arg ->
-                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1)));
+        Arrays.stream(args)
+                .filter(arg -> arg.startsWith("--") && arg.contains("="))
+                .forEach(arg -> options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1)));
         return options;
     }
 
@@ -282,10 +322,14 @@ public final class MfaVerificationBenchmark {
         }
 
         void start() {
-            sampler.scheduleAtFixedRate(() -> api.heapUsed().ifPresent(used -> {
-                phaseMax = Math.max(phaseMax, used);
-                overallMax = Math.max(overallMax, used);
-            }), 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+            sampler.scheduleAtFixedRate(
+                    () -> api.heapUsed().ifPresent(used -> {
+                        phaseMax = Math.max(phaseMax, used);
+                        overallMax = Math.max(overallMax, used);
+                    }),
+                    0,
+                    PERIOD_MILLIS,
+                    TimeUnit.MILLISECONDS);
         }
 
         void resetPhase() {

@@ -31,8 +31,14 @@ public final class PeerBenchmark {
     private static final int WARMUP_CONNECTIONS = 16;
 
     /** One measured run. */
-    record Row(String system, int connections, PeerLoad.Result result, Map<String, Double> cpu, double loadgenCpu,
-               double otherCpu, String load) {
+    record Row(
+            String system,
+            int connections,
+            PeerLoad.Result result,
+            Map<String, Double> cpu,
+            double loadgenCpu,
+            double otherCpu,
+            String load) {
 
         double serverCpu() {
             return cpu.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -43,18 +49,21 @@ public final class PeerBenchmark {
         }
     }
 
-    private PeerBenchmark() {
-    }
+    private PeerBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         MfaVerificationBenchmark.quietLogging();
         Map<String, String> options = options(args);
         int users = Integer.parseInt(options.getOrDefault("users", "10000"));
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "15"));
-        int[] levels = Arrays.stream(options.getOrDefault("connections", "1,16,64").split(","))
-                .mapToInt(Integer::parseInt).toArray();
-        List<String> systems = List.of(options.getOrDefault("systems", "gatekeep,keycloak").split(","));
-        List<String> forms = List.of(options.getOrDefault("gatekeep-forms", "two-step,one-request").split(","));
+        int[] levels = Arrays.stream(
+                        options.getOrDefault("connections", "1,16,64").split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
+        List<String> systems =
+                List.of(options.getOrDefault("systems", "gatekeep,keycloak").split(","));
+        List<String> forms = List.of(
+                options.getOrDefault("gatekeep-forms", "two-step,one-request").split(","));
         Path keycloakHome = Path.of(options.getOrDefault("keycloak-home", "bench/target/keycloak/keycloak-26.7.3"));
         Path results = Path.of(options.getOrDefault("results", "bench/results/peer.tsv"));
         Path logs = Files.createDirectories(Path.of(options.getOrDefault("logs", "bench/target/peer-logs")));
@@ -70,10 +79,16 @@ public final class PeerBenchmark {
             }
         }
         int[] slices = slices(users, levels);
-        System.out.printf("Machine: %d cores, load average %s. %,d users per system: %,d warm-up (%d connections), "
+        System.out.printf(
+                "Machine: %d cores, load average %s. %,d users per system: %,d warm-up (%d connections), "
                         + "then %s; each run stops after %.0f s or when its users are used up.%n",
-                Runtime.getRuntime().availableProcessors(), CpuMeter.loadAverage(), users, slices[0],
-                WARMUP_CONNECTIONS, describe(levels, slices), seconds);
+                Runtime.getRuntime().availableProcessors(),
+                CpuMeter.loadAverage(),
+                users,
+                slices[0],
+                WARMUP_CONNECTIONS,
+                describe(levels, slices),
+                seconds);
 
         List<Row> rows = new ArrayList<>();
         Map<String, String> settings = new LinkedHashMap<>();
@@ -89,8 +104,9 @@ public final class PeerBenchmark {
                 // the one after the first form's users is only for the refusal check; a second form gets its own
                 boolean oneRequestToo = peer instanceof PeerSystems.Gatekeep && forms.contains("one-request");
                 peer.seed(oneRequestToo ? 2 * users + 1 : users + 1);
-                System.out.printf("  %,d users with password and TOTP seeded in %.1f s%n", users,
-                        (System.nanoTime() - seedStart) / 1e9);
+                System.out.printf(
+                        "  %,d users with password and TOTP seeded in %.1f s%n",
+                        users, (System.nanoTime() - seedStart) / 1e9);
                 Map<String, Double> idleStart = peer.cpu();
                 long idleFrom = System.nanoTime();
                 Thread.sleep(5_000);
@@ -137,8 +153,8 @@ public final class PeerBenchmark {
                     }
                 }
                 if (peer instanceof PeerSystems.Gatekeep gatekeep) {
-                    System.out.printf("  audit: %,d events recorded by the worker's audit consumer%n",
-                            gatekeep.audited());
+                    System.out.printf(
+                            "  audit: %,d events recorded by the worker's audit consumer%n", gatekeep.audited());
                 }
             }
         }
@@ -164,29 +180,43 @@ public final class PeerBenchmark {
         Map<String, Double> used = new LinkedHashMap<>();
         after.forEach((name, value) -> used.put(name, value - before.getOrDefault(name, 0.0)));
         double servers = used.values().stream().mapToDouble(Double::doubleValue).sum();
-        return new Row(peer.name(), connections, result, used, loadgen, Math.max(0, machine - servers - loadgen),
-                loadBefore);
+        return new Row(
+                peer.name(), connections, result, used, loadgen, Math.max(0, machine - servers - loadgen), loadBefore);
     }
 
     private static double ownCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
+                        .getProcessCpuTime()
+                / 1e9;
     }
 
     private static void print(String what, Row row) {
         PeerLoad.Result r = row.result();
-        System.out.printf("  %s, %d connections: %,d signed in, %,d failed%s in %.1f s = %.1f/s; p50 %.1f ms, "
+        System.out.printf(
+                "  %s, %d connections: %,d signed in, %,d failed%s in %.1f s = %.1f/s; p50 %.1f ms, "
                         + "p90 %.1f ms, p99 %.1f ms; CPU s %s, load generator %.2f, other processes %.2f; %.2f ms CPU "
-                        + "per sign-in (servers); load average before %s%n", what, row.connections(), r.succeeded(),
-                r.attempted() - r.succeeded(), r.failures().isEmpty() ? "" : " " + r.failures(), r.seconds(),
-                r.perSecond(), r.percentileMillis(50), r.percentileMillis(90), r.percentileMillis(99),
-                format(row.cpu()), row.loadgenCpu(), row.otherCpu(), row.cpuMillisPerSignIn(), row.load());
+                        + "per sign-in (servers); load average before %s%n",
+                what,
+                row.connections(),
+                r.succeeded(),
+                r.attempted() - r.succeeded(),
+                r.failures().isEmpty() ? "" : " " + r.failures(),
+                r.seconds(),
+                r.perSecond(),
+                r.percentileMillis(50),
+                r.percentileMillis(90),
+                r.percentileMillis(99),
+                format(row.cpu()),
+                row.loadgenCpu(),
+                row.otherCpu(),
+                row.cpuMillisPerSignIn(),
+                row.load());
     }
 
     private static String format(Map<String, Double> cpu) {
         StringBuilder text = new StringBuilder();
-        cpu.forEach((name, value) -> text.append(text.isEmpty() ? "" : ", ").append(name)
-                .append(String.format(" %.2f", value)));
+        cpu.forEach((name, value) ->
+                text.append(text.isEmpty() ? "" : ", ").append(name).append(String.format(" %.2f", value)));
         return text.toString();
     }
 
@@ -202,12 +232,24 @@ public final class PeerBenchmark {
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Row row : rows) {
             PeerLoad.Result r = row.result();
-            System.out.printf("| %s | %d | %,d | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %s | %.2f | %.2f | %.2f "
-                            + "| %d |%n",
-                    row.system(), row.connections(), r.succeeded(), r.perSecond(), r.percentileMillis(50),
-                    r.percentileMillis(90), r.percentileMillis(99), row.cpu().get("java"), row.cpu().get("postgres"),
-                    row.system().equals("Keycloak") ? "-" : String.format("%.2f", row.cpu().get("broker")),
-                    row.loadgenCpu(), row.otherCpu(), row.cpuMillisPerSignIn(), r.attempted() - r.succeeded());
+            System.out.printf(
+                    "| %s | %d | %,d | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %s | %.2f | %.2f | %.2f " + "| %d |%n",
+                    row.system(),
+                    row.connections(),
+                    r.succeeded(),
+                    r.perSecond(),
+                    r.percentileMillis(50),
+                    r.percentileMillis(90),
+                    r.percentileMillis(99),
+                    row.cpu().get("java"),
+                    row.cpu().get("postgres"),
+                    row.system().equals("Keycloak")
+                            ? "-"
+                            : String.format("%.2f", row.cpu().get("broker")),
+                    row.loadgenCpu(),
+                    row.otherCpu(),
+                    row.cpuMillisPerSignIn(),
+                    r.attempted() - r.succeeded());
         }
         Map<String, Row> bySystem = new HashMap<>();
         rows.forEach(row -> bySystem.put(row.system() + "@" + row.connections(), row));
@@ -215,18 +257,21 @@ public final class PeerBenchmark {
         System.out.println("| ratio | conns | sign-ins/s | p50 | p99 | CPU per sign-in |");
         System.out.println("|---|---|---|---|---|---|");
         for (String gatekeep : List.of("Gatekeep", PeerSystems.Gatekeep.ONE_REQUEST))
-        for (int level : levels) {
-            Row g = bySystem.get(gatekeep + "@" + level);
-            Row k = bySystem.get("Keycloak@" + level);
-            if (g == null || k == null) {
-                continue;
+            for (int level : levels) {
+                Row g = bySystem.get(gatekeep + "@" + level);
+                Row k = bySystem.get("Keycloak@" + level);
+                if (g == null || k == null) {
+                    continue;
+                }
+                System.out.printf(
+                        "| %s / Keycloak | %d | %.2f | %.2f | %.2f | %.2f |%n",
+                        g.system(),
+                        level,
+                        g.result().perSecond() / k.result().perSecond(),
+                        g.result().percentileMillis(50) / k.result().percentileMillis(50),
+                        g.result().percentileMillis(99) / k.result().percentileMillis(99),
+                        g.cpuMillisPerSignIn() / k.cpuMillisPerSignIn());
             }
-            System.out.printf("| %s / Keycloak | %d | %.2f | %.2f | %.2f | %.2f |%n", g.system(), level,
-                    g.result().perSecond() / k.result().perSecond(),
-                    g.result().percentileMillis(50) / k.result().percentileMillis(50),
-                    g.result().percentileMillis(99) / k.result().percentileMillis(99),
-                    g.cpuMillisPerSignIn() / k.cpuMillisPerSignIn());
-        }
     }
 
     /** One line per system and concurrency, tab-separated, with a header when the file is new. */
@@ -242,14 +287,27 @@ public final class PeerBenchmark {
         String commit = System.getProperty("bench.commit", System.getenv().getOrDefault("BENCH_COMMIT", "?"));
         for (Row row : rows) {
             PeerLoad.Result r = row.result();
-            text.append(String.join("\t", utc, commit, row.system(), String.valueOf(row.connections()),
-                    String.valueOf(r.succeeded()), String.valueOf(r.attempted() - r.succeeded()),
-                    String.format("%.2f", r.seconds()), String.format("%.1f", r.perSecond()),
-                    String.format("%.1f", r.percentileMillis(50)), String.format("%.1f", r.percentileMillis(90)),
-                    String.format("%.1f", r.percentileMillis(99)), String.format("%.2f", row.cpu().get("java")),
-                    String.format("%.2f", row.cpu().get("postgres")), String.format("%.2f", row.cpu().get("broker")),
-                    String.format("%.2f", row.loadgenCpu()), String.format("%.2f", row.cpuMillisPerSignIn()),
-                    row.load(), String.format("%.2f", row.otherCpu()))).append('\n');
+            text.append(String.join(
+                            "\t",
+                            utc,
+                            commit,
+                            row.system(),
+                            String.valueOf(row.connections()),
+                            String.valueOf(r.succeeded()),
+                            String.valueOf(r.attempted() - r.succeeded()),
+                            String.format("%.2f", r.seconds()),
+                            String.format("%.1f", r.perSecond()),
+                            String.format("%.1f", r.percentileMillis(50)),
+                            String.format("%.1f", r.percentileMillis(90)),
+                            String.format("%.1f", r.percentileMillis(99)),
+                            String.format("%.2f", row.cpu().get("java")),
+                            String.format("%.2f", row.cpu().get("postgres")),
+                            String.format("%.2f", row.cpu().get("broker")),
+                            String.format("%.2f", row.loadgenCpu()),
+                            String.format("%.2f", row.cpuMillisPerSignIn()),
+                            row.load(),
+                            String.format("%.2f", row.otherCpu())))
+                    .append('\n');
         }
         Files.writeString(results, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
@@ -258,7 +316,8 @@ public final class PeerBenchmark {
     static int[] slices(int users, int[] levels) {
         int[] slices = new int[levels.length + 1];
         slices[0] = users / 5;
-        double[] weights = Arrays.stream(levels).mapToDouble(c -> Math.min(4, 1 + Math.log(c) / Math.log(2) / 2))
+        double[] weights = Arrays.stream(levels)
+                .mapToDouble(c -> Math.min(4, 1 + Math.log(c) / Math.log(2) / 2))
                 .toArray();
         double total = Arrays.stream(weights).sum();
         int left = users - slices[0];

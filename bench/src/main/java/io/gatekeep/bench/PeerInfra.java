@@ -10,8 +10,7 @@ import io.gatekeep.testing.TestMail;
  */
 public final class PeerInfra {
 
-    private PeerInfra() {
-    }
+    private PeerInfra() {}
 
     public static void main(String[] args) throws Exception {
         MfaVerificationBenchmark.quietLogging();

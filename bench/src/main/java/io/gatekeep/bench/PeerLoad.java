@@ -25,7 +25,8 @@ final class PeerLoad {
     record Result(int succeeded, Map<String, Integer> failures, long[] latencies, double seconds) {
 
         int attempted() {
-            return succeeded + failures.values().stream().mapToInt(Integer::intValue).sum();
+            return succeeded
+                    + failures.values().stream().mapToInt(Integer::intValue).sum();
         }
 
         double perSecond() {
@@ -41,8 +42,7 @@ final class PeerLoad {
         }
     }
 
-    private PeerLoad() {
-    }
+    private PeerLoad() {}
 
     /** Users {@code from} (inclusive) to {@code to} (exclusive), each at most once, for at most {@code maxSeconds}. */
     static Result run(String baseUrl, int connections, int from, int to, double maxSeconds, SignIn signIn) {
@@ -57,8 +57,9 @@ final class PeerLoad {
                 loops.add(http.submit(() -> {
                     long[] latencies = new long[16];
                     int n = 0;
-                    for (int i = next.getAndIncrement(); i < to && System.nanoTime() < deadline;
-                         i = next.getAndIncrement()) {
+                    for (int i = next.getAndIncrement();
+                            i < to && System.nanoTime() < deadline;
+                            i = next.getAndIncrement()) {
                         long sent = System.nanoTime();
                         String failure;
                         try {

@@ -35,8 +35,7 @@ import java.util.stream.Stream;
 /** The two systems {@link PeerBenchmark} compares, each with its own durable PostgreSQL, started and stopped whole. */
 final class PeerSystems {
 
-    private PeerSystems() {
-    }
+    private PeerSystems() {}
 
     /** One system under test, running. */
     interface Peer extends AutoCloseable {
@@ -55,8 +54,7 @@ final class PeerSystems {
         Map<String, Double> cpu();
 
         /** Waits until work the last run left behind (events still to publish) is done. */
-        default void settle() throws Exception {
-        }
+        default void settle() throws Exception {}
 
         /** One line on the configuration that matters for reading the numbers. */
         String settings();
@@ -83,7 +81,7 @@ final class PeerSystems {
                     .setErrorRedirector(Redirect.appendTo(log.toFile()))
                     .start();
             try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "postgres");
-                 Statement sql = admin.createStatement()) {
+                    Statement sql = admin.createStatement()) {
                 sql.execute("create role " + database + " login password '" + database + "'");
                 sql.execute("create database " + database + " owner " + database);
             }
@@ -101,7 +99,7 @@ final class PeerSystems {
         /** What the server really runs with, e.g. {@code fsync=on synchronous_commit=on}. */
         String durability() throws SQLException {
             try (Connection db = DriverManager.getConnection(jdbcUrl(), database, database);
-                 Statement sql = db.createStatement()) {
+                    Statement sql = db.createStatement()) {
                 return show(sql, "fsync") + " " + show(sql, "synchronous_commit") + " " + show(sql, "full_page_writes")
                         + " " + show(sql, "server_version");
             }
@@ -142,9 +140,15 @@ final class PeerSystems {
 
         Gatekeep(Path logs, String heap) throws Exception {
             postgres = new DurablePostgres("gatekeep", logs.resolve("gatekeep-postgres.log"));
-            infra = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                    "-cp", System.getProperty("java.class.path"), PeerInfra.class.getName())
-                    .redirectError(logs.resolve("gatekeep-kafka.log").toFile()).start();
+            infra = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx512m",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            PeerInfra.class.getName())
+                    .redirectError(logs.resolve("gatekeep-kafka.log").toFile())
+                    .start();
             Runtime.getRuntime().addShutdownHook(new Thread(infra::destroyForcibly));
             String[] ready = readReady(infra);
             String bootstrap = ready[1];
@@ -200,7 +204,9 @@ final class PeerSystems {
             deskProps.put("gatekeep.desk.directory.token", deskToken);
             deskProps.put("support.require-authenticated-sender", "false");
             deskProps.put("gatekeep.desk.agents.bootstrap-username", "agent");
-            deskProps.put("gatekeep.desk.agents.bootstrap-password", Base64.getEncoder().encodeToString(random(18)));
+            deskProps.put(
+                    "gatekeep.desk.agents.bootstrap-password",
+                    Base64.getEncoder().encodeToString(random(18)));
             deskProps.put("gatekeep.desk.agents.secret-key", Base64.getEncoder().encodeToString(random(32)));
             deskProps.put("gatekeep.desk.agents.bootstrap-totp-secret", base32(random(20)));
             deskProps.put("gatekeep.desk.cancel-base-url", "http://localhost:" + apiPort);
@@ -215,8 +221,8 @@ final class PeerSystems {
         }
 
         private ServiceProcess start(String module, String heap, Map<String, String> properties) throws IOException {
-            ServiceProcess service = ServiceProcess.start(module, ServiceProcess.executableJar(module, null), heap,
-                    flightRecording(module), properties);
+            ServiceProcess service = ServiceProcess.start(
+                    module, ServiceProcess.executableJar(module, null), heap, flightRecording(module), properties);
             services.add(service);
             System.out.printf("  %s pid %d, -Xmx%s, log %s%n", module, service.pid(), heap, service.log());
             return service;
@@ -225,13 +231,15 @@ final class PeerSystems {
         /** With {@code -Dpeer.jfr=<dir>}, each service records a flight recording there (for a profile). */
         private static List<String> flightRecording(String module) {
             String dir = System.getProperty("peer.jfr");
-            return dir == null ? List.of() : List.of("-XX:StartFlightRecording=settings=profile,filename="
-                    + Path.of(dir, module + ".jfr").toAbsolutePath());
+            return dir == null
+                    ? List.of()
+                    : List.of("-XX:StartFlightRecording=settings=profile,filename="
+                            + Path.of(dir, module + ".jfr").toAbsolutePath());
         }
 
         private static String[] readReady(Process infra) throws IOException {
-            BufferedReader out = new BufferedReader(new InputStreamReader(infra.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(infra.getInputStream(), StandardCharsets.UTF_8));
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith("READY ")) {
                     return line.split(" ");
@@ -270,7 +278,9 @@ final class PeerSystems {
             if (oneRequest) {
                 return (http, index) -> {
                     EnrolledUser user = users.get(index);
-                    KeepAliveHttp.Response response = http.exchangeHere("/api/v1/auth/sign-in", "application/json",
+                    KeepAliveHttp.Response response = http.exchangeHere(
+                            "/api/v1/auth/sign-in",
+                            "application/json",
                             "{\"email\":" + ServiceProcess.quote(user.email()) + ",\"password\":"
                                     + ServiceProcess.quote(EnrolledUsers.PASSWORD) + ",\"code\":\""
                                     + code(user.secret(), wrongCode) + "\"}");
@@ -283,14 +293,18 @@ final class PeerSystems {
             }
             return (http, index) -> {
                 EnrolledUser user = users.get(index);
-                KeepAliveHttp.Response first = http.exchangeHere("/api/v1/auth/sign-in", "application/json",
+                KeepAliveHttp.Response first = http.exchangeHere(
+                        "/api/v1/auth/sign-in",
+                        "application/json",
                         "{\"email\":" + ServiceProcess.quote(user.email()) + ",\"password\":"
                                 + ServiceProcess.quote(EnrolledUsers.PASSWORD) + "}");
                 Matcher challenge = CHALLENGE.matcher(first.body());
                 if (first.status() != 200 || !challenge.find()) {
                     return "sign-in " + first.status();
                 }
-                KeepAliveHttp.Response second = http.exchangeHere("/api/v1/auth/mfa", "application/json",
+                KeepAliveHttp.Response second = http.exchangeHere(
+                        "/api/v1/auth/mfa",
+                        "application/json",
                         "{\"challengeToken\":" + ServiceProcess.quote(challenge.group(1)) + ",\"code\":\""
                                 + code(user.secret(), wrongCode) + "\"}");
                 if (second.status() == 200 && second.body().contains("\"status\":\"AUTHENTICATED\"")) {
@@ -304,7 +318,11 @@ final class PeerSystems {
         @Override
         public Map<String, Double> cpu() {
             Map<String, Double> cpu = new LinkedHashMap<>();
-            cpu.put("java", services.stream().mapToDouble(s -> CpuMeter.processSeconds(s.pid(), true)).sum());
+            cpu.put(
+                    "java",
+                    services.stream()
+                            .mapToDouble(s -> CpuMeter.processSeconds(s.pid(), true))
+                            .sum());
             cpu.put("postgres", postgres.cpuSeconds());
             cpu.put("broker", CpuMeter.processSeconds(infra.pid(), true));
             return cpu;
@@ -314,11 +332,11 @@ final class PeerSystems {
         @Override
         public void settle() throws Exception {
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(), postgres.database,
-                    postgres.database); Statement sql = db.createStatement()) {
+            try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(), postgres.database, postgres.database);
+                    Statement sql = db.createStatement()) {
                 while (System.nanoTime() < deadline) {
-                    try (ResultSet row = sql.executeQuery(
-                            "select count(*) from outbox_event where status = 'PENDING'")) {
+                    try (ResultSet row =
+                            sql.executeQuery("select count(*) from outbox_event where status = 'PENDING'")) {
                         row.next();
                         if (row.getLong(1) == 0) {
                             return;
@@ -332,9 +350,9 @@ final class PeerSystems {
 
         /** How many sign-in events reached the worker's audit (consumer {@code audit}). */
         long audited() {
-            try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(), postgres.database,
-                    postgres.database); Statement sql = db.createStatement();
-                 ResultSet row = sql.executeQuery("select count(*) from processed_event where consumer = 'audit'")) {
+            try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(), postgres.database, postgres.database);
+                    Statement sql = db.createStatement();
+                    ResultSet row = sql.executeQuery("select count(*) from processed_event where consumer = 'audit'")) {
                 row.next();
                 return row.getLong(1);
             } catch (SQLException e) {
@@ -383,8 +401,10 @@ final class PeerSystems {
         private final int managementPort;
         private final Path log;
         private final Path javaHome;
-        private final HttpClient admin = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient admin = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         private final List<String> usernames = new ArrayList<>();
         private final List<byte[]> secrets = new ArrayList<>();
 
@@ -394,11 +414,19 @@ final class PeerSystems {
             port = ServiceProcess.freePort();
             managementPort = ServiceProcess.freePort();
             log = logs.resolve("keycloak.log");
-            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin").resolve("kc.sh").toString(), "start-dev",
-                    "--db=postgres", "--db-url=" + postgres.jdbcUrl(), "--db-username=keycloak",
-                    "--db-password=keycloak", "--http-port=" + port, "--http-management-port=" + managementPort,
-                    "--health-enabled=true", "--hostname-strict=false")
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(
+                            home.resolve("bin").resolve("kc.sh").toString(),
+                            "start-dev",
+                            "--db=postgres",
+                            "--db-url=" + postgres.jdbcUrl(),
+                            "--db-username=keycloak",
+                            "--db-password=keycloak",
+                            "--http-port=" + port,
+                            "--http-management-port=" + managementPort,
+                            "--health-enabled=true",
+                            "--hostname-strict=false")
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             builder.environment().put("JAVA_HOME", javaHome.toString());
             builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx" + heap);
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
@@ -416,13 +444,15 @@ final class PeerSystems {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; log " + log
-                            + "\n" + tail());
+                    throw new IllegalStateException(
+                            "Keycloak exited with " + process.exitValue() + "; log " + log + "\n" + tail());
                 }
                 try {
-                    HttpResponse<String> ready = admin.send(HttpRequest.newBuilder(
-                                    URI.create("http://127.0.0.1:" + managementPort + "/health/ready"))
-                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> ready = admin.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/health/ready"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
                     if (ready.statusCode() == 200) {
                         return;
                     }
@@ -454,7 +484,8 @@ final class PeerSystems {
                 return home;
             }
             try (Stream<Path> jvms = Files.list(Path.of("/usr/lib/jvm"))) {
-                Optional<Path> temurin = jvms.filter(p -> p.getFileName().toString().startsWith("temurin"))
+                Optional<Path> temurin = jvms.filter(
+                                p -> p.getFileName().toString().startsWith("temurin"))
                         .filter(p -> Files.isExecutable(p.resolve("bin").resolve("java")))
                         .max(Comparator.comparing(p -> p.getFileName().toString()));
                 if (temurin.isPresent()) {
@@ -468,11 +499,12 @@ final class PeerSystems {
         }
 
         private String adminToken() throws Exception {
-            HttpResponse<String> token = admin.send(HttpRequest.newBuilder(URI.create(baseUrl()
-                            + "/realms/master/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "grant_type=password&client_id=admin-cli&username=admin&password=admin")).build(),
+            HttpResponse<String> token = admin.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/realms/master/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher access = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(token.body());
             if (token.statusCode() != 200 || !access.find()) {
@@ -482,9 +514,13 @@ final class PeerSystems {
         }
 
         private void adminPost(String token, String path, String json) throws Exception {
-            HttpResponse<String> response = admin.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+            HttpResponse<String> response = admin.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofMinutes(5))
+                            .POST(HttpRequest.BodyPublishers.ofString(json))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException("POST " + path + ": " + response.statusCode() + " " + response.body());
@@ -494,11 +530,14 @@ final class PeerSystems {
         @Override
         public void seed(int count) throws Exception {
             // default OTP policy (TOTP, HmacSHA1, 6 digits, 30 s); events stored, like Gatekeep's audit
-            adminPost(adminToken(), "/admin/realms", "{\"realm\":\"" + REALM + "\",\"enabled\":true,"
-                    + "\"passwordPolicy\":\"hashAlgorithm(pbkdf2-sha256) and hashIterations(1)\","
-                    + "\"eventsEnabled\":true,"
-                    + "\"clients\":[{\"clientId\":\"" + CLIENT + "\",\"publicClient\":true,"
-                    + "\"directAccessGrantsEnabled\":true,\"standardFlowEnabled\":false}]}");
+            adminPost(
+                    adminToken(),
+                    "/admin/realms",
+                    "{\"realm\":\"" + REALM + "\",\"enabled\":true,"
+                            + "\"passwordPolicy\":\"hashAlgorithm(pbkdf2-sha256) and hashIterations(1)\","
+                            + "\"eventsEnabled\":true,"
+                            + "\"clients\":[{\"clientId\":\"" + CLIENT + "\",\"publicClient\":true,"
+                            + "\"directAccessGrantsEnabled\":true,\"standardFlowEnabled\":false}]}");
             SecureRandom random = new SecureRandom();
             int batch = 500;
             for (int from = 0; from < count; from += batch) {
@@ -515,16 +554,26 @@ final class PeerSystems {
                     String secretData = "{\"value\":\"" + secret + "\"}";
                     String credentialData = "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,"
                             + "\"algorithm\":\"HmacSHA1\"}";
-                    json.append(i == from ? "" : ",").append("{\"username\":\"").append(username)
-                            .append("\",\"email\":\"").append(username).append("@bench.test\",")
+                    json.append(i == from ? "" : ",")
+                            .append("{\"username\":\"")
+                            .append(username)
+                            .append("\",\"email\":\"")
+                            .append(username)
+                            .append("@bench.test\",")
                             .append("\"firstName\":\"Bench\",\"lastName\":\"User\",\"enabled\":true,")
                             .append("\"emailVerified\":true,\"credentials\":[{\"type\":\"password\",\"value\":\"")
-                            .append(PASSWORD).append("\",\"temporary\":false},{\"type\":\"otp\",")
+                            .append(PASSWORD)
+                            .append("\",\"temporary\":false},{\"type\":\"otp\",")
                             .append("\"userLabel\":\"bench\",\"secretData\":")
-                            .append(ServiceProcess.quote(secretData)).append(",\"credentialData\":")
-                            .append(ServiceProcess.quote(credentialData)).append("}]}");
+                            .append(ServiceProcess.quote(secretData))
+                            .append(",\"credentialData\":")
+                            .append(ServiceProcess.quote(credentialData))
+                            .append("}]}");
                 }
-                adminPost(adminToken(), "/admin/realms/" + REALM + "/partialImport", json.append("]}").toString());
+                adminPost(
+                        adminToken(),
+                        "/admin/realms/" + REALM + "/partialImport",
+                        json.append("]}").toString());
             }
         }
 
@@ -542,14 +591,19 @@ final class PeerSystems {
         public PeerLoad.SignIn signIn(boolean wrongCode) {
             String path = "/realms/" + REALM + "/protocol/openid-connect/token";
             return (http, index) -> {
-                KeepAliveHttp.Response response = http.exchangeHere(path, "application/x-www-form-urlencoded",
+                KeepAliveHttp.Response response = http.exchangeHere(
+                        path,
+                        "application/x-www-form-urlencoded",
                         "grant_type=password&client_id=" + CLIENT + "&username="
                                 + URLEncoder.encode(usernames.get(index), StandardCharsets.UTF_8) + "&password="
                                 + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&totp="
                                 + code(secrets.get(index), wrongCode));
-                return response.status() == 200 && response.body().contains("\"access_token\"") ? null
-                        : "token " + response.status() + (response.status() == 200 ? "" : " "
-                        + response.body().replaceAll("^.*\"error\":\"([^\"]*)\".*$", "$1"));
+                return response.status() == 200 && response.body().contains("\"access_token\"")
+                        ? null
+                        : "token " + response.status()
+                                + (response.status() == 200
+                                        ? ""
+                                        : " " + response.body().replaceAll("^.*\"error\":\"([^\"]*)\".*$", "$1"));
             };
         }
 

@@ -65,8 +65,8 @@ final class SeedCrypto {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(PASSWORD_DOMAIN_KEY, "HmacSHA256"));
-            String condensed = Base64.getEncoder().encodeToString(
-                    mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+            String condensed =
+                    Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
             return new BCryptPasswordEncoder(4).encode(condensed);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

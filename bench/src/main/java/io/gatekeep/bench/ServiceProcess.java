@@ -32,8 +32,10 @@ final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private final int port;
     private final int managementPort;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     private final String name;
 
@@ -45,8 +47,9 @@ final class ServiceProcess implements AutoCloseable {
         this.managementPort = managementPort;
     }
 
-    static ServiceProcess start(String name, Path jar, String maxHeap, List<String> extraJvmArgs,
-                                Map<String, String> properties) throws IOException {
+    static ServiceProcess start(
+            String name, Path jar, String maxHeap, List<String> extraJvmArgs, Map<String, String> properties)
+            throws IOException {
         // ports given in the properties are kept (a service that must know another's address before it starts)
         Map<String, String> all = new java.util.LinkedHashMap<>(properties);
         all.putIfAbsent("server.port", String.valueOf(freePort()));
@@ -62,8 +65,8 @@ final class ServiceProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         Path log = Files.createTempFile(name + "-bench-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SPRING_APPLICATION_JSON", json(all));
         Process process = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
@@ -87,8 +90,8 @@ final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log: " + log
-                        + "\n" + tail());
+                throw new IllegalStateException(
+                        name + " exited with " + process.exitValue() + "; log: " + log + "\n" + tail());
             }
             try {
                 HttpResponse<String> health = get("/actuator/health");
@@ -114,7 +117,10 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Total GC pause time so far, in seconds, and the number of pauses. */
     double[] gcPauses() {
-        return new double[] {metric("jvm.gc.pause", "TOTAL_TIME").orElse(0), metric("jvm.gc.pause", "COUNT").orElse(0)};
+        return new double[] {
+            metric("jvm.gc.pause", "TOTAL_TIME").orElse(0),
+            metric("jvm.gc.pause", "COUNT").orElse(0)
+        };
     }
 
     /** The collector in use, from the metric's tags. */
@@ -146,8 +152,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     String tail() {
@@ -175,12 +184,26 @@ final class ServiceProcess implements AutoCloseable {
     /** A module's executable jar: {@code option} if given, else the module's build output, else the one in ~/.m2. */
     static Path executableJar(String module, String option) {
         String name = module + "-0.1.0-SNAPSHOT-exec.jar";
-        List<Path> candidates = option != null ? List.of(Path.of(option)) : List.of(
-                Path.of(module, "target", name), Path.of("..", module, "target", name),
-                Path.of(System.getProperty("user.home"), ".m2", "repository", "io", "gatekeep", module,
-                        "0.1.0-SNAPSHOT", name));
-        return candidates.stream().filter(Files::isRegularFile).findFirst().map(Path::toAbsolutePath)
-                .map(Path::normalize).orElseThrow(() -> new IllegalStateException("No " + module
+        List<Path> candidates = option != null
+                ? List.of(Path.of(option))
+                : List.of(
+                        Path.of(module, "target", name),
+                        Path.of("..", module, "target", name),
+                        Path.of(
+                                System.getProperty("user.home"),
+                                ".m2",
+                                "repository",
+                                "io",
+                                "gatekeep",
+                                module,
+                                "0.1.0-SNAPSHOT",
+                                name));
+        return candidates.stream()
+                .filter(Files::isRegularFile)
+                .findFirst()
+                .map(Path::toAbsolutePath)
+                .map(Path::normalize)
+                .orElseThrow(() -> new IllegalStateException("No " + module
                         + " executable jar at " + candidates + ": build it with mvn -B -q package -DskipTests -pl "
                         + module));
     }

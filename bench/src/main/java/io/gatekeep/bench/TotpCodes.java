@@ -20,8 +20,7 @@ final class TotpCodes {
         }
     });
 
-    private TotpCodes() {
-    }
+    private TotpCodes() {}
 
     /** The code an authenticator app shows at {@code epochMillis}. */
     static String codeAt(byte[] secret, long epochMillis) {
@@ -31,8 +30,10 @@ final class TotpCodes {
             mac.init(new SecretKeySpec(secret, "HmacSHA1"));
             byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
             int offset = hash[hash.length - 1] & 0x0f;
-            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            int binary = ((hash[offset] & 0x7f) << 24)
+                    | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8)
+                    | (hash[offset + 3] & 0xff);
             return String.format("%06d", binary % 1_000_000);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

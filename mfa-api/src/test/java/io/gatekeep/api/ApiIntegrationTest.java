@@ -1,9 +1,8 @@
 package io.gatekeep.api;
 
-import io.gatekeep.testing.MutableClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatekeep.testing.MutableClock;
 import io.gatekeep.testing.TestEnvironment;
 import java.time.Duration;
 import java.util.List;
@@ -27,19 +26,22 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * client connects from a trusted proxy address here, so the X-Forwarded-For entry it adds is the client address and
  * each test chooses its own rate-limit bucket).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "gatekeep.web.trusted-proxies=127.0.0.1/32,::1/128",
-        "gatekeep.passwords.bcrypt-strength=5",
-        "gatekeep.passwords.allow-weak-hashing=true",
-        "gatekeep.sign-in.rate-limit.per-network=8",
-        "gatekeep.sign-in.rate-limit.per-account-and-network=5",
-        "gatekeep.sign-in.rate-limit.per-account=" + ApiIntegrationTest.SIGN_IN_FAILURES_PER_ACCOUNT,
-        "gatekeep.sign-in.rate-limit.window=1m",
-        "gatekeep.invitations.rate-limit.per-organization=" + ApiIntegrationTest.INVITATIONS_PER_ORGANIZATION,
-        // a fixed test key (32 bytes, base64): the API refuses to start without one
-        "gatekeep.mfa.encryption.keys.test-2026=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-        "gatekeep.mfa.encryption.active-key-id=test-2026",
-        "gatekeep.internal.service-tokens.support-desk=" + ApiIntegrationTest.DESK_SERVICE_TOKEN})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "gatekeep.web.trusted-proxies=127.0.0.1/32,::1/128",
+            "gatekeep.passwords.bcrypt-strength=5",
+            "gatekeep.passwords.allow-weak-hashing=true",
+            "gatekeep.sign-in.rate-limit.per-network=8",
+            "gatekeep.sign-in.rate-limit.per-account-and-network=5",
+            "gatekeep.sign-in.rate-limit.per-account=" + ApiIntegrationTest.SIGN_IN_FAILURES_PER_ACCOUNT,
+            "gatekeep.sign-in.rate-limit.window=1m",
+            "gatekeep.invitations.rate-limit.per-organization=" + ApiIntegrationTest.INVITATIONS_PER_ORGANIZATION,
+            // a fixed test key (32 bytes, base64): the API refuses to start without one
+            "gatekeep.mfa.encryption.keys.test-2026=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+            "gatekeep.mfa.encryption.active-key-id=test-2026",
+            "gatekeep.internal.service-tokens.support-desk=" + ApiIntegrationTest.DESK_SERVICE_TOKEN
+        })
 @AutoConfigureWebTestClient(timeout = "30s")
 @Import(TestClockConfiguration.class)
 public abstract class ApiIntegrationTest {
@@ -49,8 +51,8 @@ public abstract class ApiIntegrationTest {
     protected static final int INVITATIONS_PER_ORGANIZATION = 12;
     protected static final int SIGN_IN_FAILURES_PER_ACCOUNT = 12;
     protected static final String DESK_SERVICE_TOKEN = "test-desk-service-token-0123456789";
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
-            .build();
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -61,14 +63,15 @@ public abstract class ApiIntegrationTest {
 
     @Autowired
     protected WebTestClient web;
+
     @Autowired
     protected MutableClock clock;
+
     @Autowired
     protected JdbcTemplate jdbc;
 
     /** A signed-up organization with its owner, signed in. */
-    protected record Account(UUID organizationId, UUID userId, String email, String password, String token) {
-    }
+    protected record Account(UUID organizationId, UUID userId, String email, String password, String token) {}
 
     protected static String uniqueEmail(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@Example.test";
@@ -80,8 +83,11 @@ public abstract class ApiIntegrationTest {
     }
 
     protected WebTestClient.RequestHeadersSpec<?> post(String path, Object body) {
-        return web.post().uri(path).header("X-Forwarded-For", randomIp())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+        return web.post()
+                .uri(path)
+                .header("X-Forwarded-For", randomIp())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body);
     }
 
     /** A new organization's owner, signed up and confirmed, signed in with the session the confirmation started. */
@@ -94,10 +100,18 @@ public abstract class ApiIntegrationTest {
      * answers the owner with the session the confirmation started.
      */
     protected Account signedUpOwner(String email, String password) {
-        requestSignup(email, password).expectStatus().isAccepted()
-                .expectBody().jsonPath("$.status").isEqualTo("VERIFICATION_PENDING");
-        Map<?, ?> confirmed = verifySignup(signupToken(email)).expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        requestSignup(email, password)
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("VERIFICATION_PENDING");
+        Map<?, ?> confirmed = verifySignup(signupToken(email))
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(confirmed.get("status")).isEqualTo("AUTHENTICATED");
         UUID userId = jdbc.queryForObject("select id from app_user where lower(email) = lower(?)", UUID.class, email);
         UUID organizationId = jdbc.queryForObject("""
@@ -107,8 +121,18 @@ public abstract class ApiIntegrationTest {
     }
 
     protected WebTestClient.ResponseSpec requestSignup(String email, String password) {
-        return post("/api/v1/signup", Map.of("organizationName", "Org " + email, "email", email,
-                "password", password, "displayName", "Olivia Owner")).exchange();
+        return post(
+                        "/api/v1/signup",
+                        Map.of(
+                                "organizationName",
+                                "Org " + email,
+                                "email",
+                                email,
+                                "password",
+                                password,
+                                "displayName",
+                                "Olivia Owner"))
+                .exchange();
     }
 
     protected WebTestClient.ResponseSpec verifySignup(String token) {
@@ -121,16 +145,22 @@ public abstract class ApiIntegrationTest {
      */
     protected String signupToken(String email) {
         String token = io.gatekeep.api.sessions.SessionTokens.newToken();
-        int updated = jdbc.update("update signup_request set token_hash = ? where lower(email) = lower(?)",
-                io.gatekeep.api.sessions.SessionTokens.sha256(token), email);
+        int updated = jdbc.update(
+                "update signup_request set token_hash = ? where lower(email) = lower(?)",
+                io.gatekeep.api.sessions.SessionTokens.sha256(token),
+                email);
         assertThat(updated).as("a pending signup for %s", email).isEqualTo(1);
         return token;
     }
 
     protected String signIn(String email, String password) {
         Map<?, ?> response = post("/api/v1/auth/sign-in", Map.of("email", email, "password", password))
-                .exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(response.get("status")).isEqualTo("AUTHENTICATED");
         return (String) response.get("sessionToken");
     }
@@ -148,13 +178,18 @@ public abstract class ApiIntegrationTest {
 
     /** {@code actor} invites {@code email} to its organization; the invitation's id. */
     protected UUID invite(Account actor, String email, String role) {
-        Map<?, ?> body = web.post().uri("/api/v1/organizations/{org}/members", actor.organizationId())
+        Map<?, ?> body = web.post()
+                .uri("/api/v1/organizations/{org}/members", actor.organizationId())
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + actor.token())
                 .header("X-Forwarded-For", randomIp())
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "role", role))
-                .exchange().expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(body.get("status")).isEqualTo("INVITED");
         return UUID.fromString((String) body.get("invitationId"));
     }
@@ -162,16 +197,20 @@ public abstract class ApiIntegrationTest {
     /** What the worker does when it writes the invitation email: a token whose hash the invitation keeps. */
     protected String invitationToken(UUID invitationId) {
         String token = io.gatekeep.api.sessions.SessionTokens.newToken();
-        jdbc.update("update invitation set token_hash = ? where id = ?",
-                io.gatekeep.api.sessions.SessionTokens.sha256(token), invitationId);
+        jdbc.update(
+                "update invitation set token_hash = ? where id = ?",
+                io.gatekeep.api.sessions.SessionTokens.sha256(token),
+                invitationId);
         return token;
     }
 
     protected WebTestClient.ResponseSpec acceptWithSession(String token, String sessionToken) {
-        return web.post().uri("/api/v1/invitations/accept")
+        return web.post()
+                .uri("/api/v1/invitations/accept")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + sessionToken)
                 .header("X-Forwarded-For", randomIp())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("token", token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("token", token))
                 .exchange();
     }
 
@@ -185,8 +224,7 @@ public abstract class ApiIntegrationTest {
 
     /** The JSON payload of an outbox row from {@link #outboxRows}. */
     protected static Map<String, Object> payload(Map<String, Object> row) {
-        return JSON.readValue(row.get("payload").toString(), new tools.jackson.core.type.TypeReference<>() {
-        });
+        return JSON.readValue(row.get("payload").toString(), new tools.jackson.core.type.TypeReference<>() {});
     }
 
     protected static Duration minutes(long minutes) {

@@ -13,15 +13,27 @@ class NoFrameworkInDomainTest {
 
     @ArchTest
     static final ArchRule domainIsFreeOfFrameworks = noClasses()
-            .that().resideInAPackage("io.gatekeep.api..model..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "io.r2dbc..", "reactor..", "org.apache.kafka..", "tools.jackson..",
-                    "com.fasterxml..", "jakarta..", "io.swagger..")
+            .that()
+            .resideInAPackage("io.gatekeep.api..model..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "io.r2dbc..",
+                    "reactor..",
+                    "org.apache.kafka..",
+                    "tools.jackson..",
+                    "com.fasterxml..",
+                    "jakarta..",
+                    "io.swagger..")
             .because("domain rules must be testable and readable without any framework");
 
     @ArchTest
     static final ArchRule domainDoesNotReachIntoApplicationLayers = noClasses()
-            .that().resideInAPackage("io.gatekeep.api..model..")
-            .should().dependOnClassesThat().resideOutsideOfPackages("io.gatekeep.api..model..", "java..")
+            .that()
+            .resideInAPackage("io.gatekeep.api..model..")
+            .should()
+            .dependOnClassesThat()
+            .resideOutsideOfPackages("io.gatekeep.api..model..", "java..")
             .because("a model may use other models, nothing else");
 }

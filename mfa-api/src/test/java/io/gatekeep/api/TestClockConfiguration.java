@@ -1,7 +1,6 @@
 package io.gatekeep.api;
 
 import io.gatekeep.testing.MutableClock;
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

@@ -11,8 +11,8 @@ public final class CloudEventHeaders {
     public static final String SPEC_VERSION = "ce_specversion";
     /** Extension attribute carrying the payload schema version. */
     public static final String SCHEMA_VERSION = "ce_schemaversion";
+
     public static final String CONTENT_TYPE = "content-type";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 }

@@ -19,15 +19,24 @@ public final class EventCodec {
     /** Wraps a payload in a new envelope with a fresh random id. */
     public EventEnvelope envelope(EventPayload payload, String source, Instant time) {
         EventType type = EventType.ofPayload(payload);
-        return new EventEnvelope(UUID.randomUUID(), source, type.type(), time, subjectOf(payload),
-                type.schemaVersion(), type.topic(), payload.partitionKey(), toJson(payload));
+        return new EventEnvelope(
+                UUID.randomUUID(),
+                source,
+                type.type(),
+                time,
+                subjectOf(payload),
+                type.schemaVersion(),
+                type.topic(),
+                payload.partitionKey(),
+                toJson(payload));
     }
 
     public String toJson(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JacksonException e) {
-            throw new MalformedEventException("Cannot serialize " + value.getClass().getSimpleName(), e);
+            throw new MalformedEventException(
+                    "Cannot serialize " + value.getClass().getSimpleName(), e);
         }
     }
 

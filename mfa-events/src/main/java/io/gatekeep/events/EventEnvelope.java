@@ -19,7 +19,14 @@ import java.util.UUID;
  * @param data          JSON payload
  */
 public record EventEnvelope(
-        UUID id, String source, String type, Instant time, String subject, int schemaVersion, Topic topic, String key,
+        UUID id,
+        String source,
+        String type,
+        Instant time,
+        String subject,
+        int schemaVersion,
+        Topic topic,
+        String key,
         String data) {
 
     public static final String SPEC_VERSION = "1.0";

@@ -8,9 +8,9 @@ import io.gatekeep.events.account.MemberInvited;
 import io.gatekeep.events.account.MemberLeft;
 import io.gatekeep.events.account.MemberRemoved;
 import io.gatekeep.events.account.MemberUpdated;
-import io.gatekeep.events.account.SessionsRevoked;
 import io.gatekeep.events.account.PasswordChanged;
 import io.gatekeep.events.account.PasswordResetRequested;
+import io.gatekeep.events.account.SessionsRevoked;
 import io.gatekeep.events.account.SignInFailed;
 import io.gatekeep.events.account.SignedIn;
 import io.gatekeep.events.account.SignedOut;
@@ -56,10 +56,10 @@ public enum EventType {
     MEMBER_LEFT("io.gatekeep.account.member-left", Topic.ACCOUNT, MemberLeft.class, 1),
     SESSIONS_REVOKED("io.gatekeep.account.sessions-revoked", Topic.ACCOUNT, SessionsRevoked.class, 1),
     SIGNUP_REQUESTED("io.gatekeep.account.signup-requested", Topic.ACCOUNT, SignupRequested.class, 1),
-    SIGNUP_CONFIRMATION_RESENT("io.gatekeep.account.signup-confirmation-resent", Topic.ACCOUNT,
-            SignupConfirmationResent.class, 1),
-    PASSWORD_RESET_REQUESTED("io.gatekeep.account.password-reset-requested", Topic.ACCOUNT,
-            PasswordResetRequested.class, 1),
+    SIGNUP_CONFIRMATION_RESENT(
+            "io.gatekeep.account.signup-confirmation-resent", Topic.ACCOUNT, SignupConfirmationResent.class, 1),
+    PASSWORD_RESET_REQUESTED(
+            "io.gatekeep.account.password-reset-requested", Topic.ACCOUNT, PasswordResetRequested.class, 1),
     PASSWORD_CHANGED("io.gatekeep.account.password-changed", Topic.ACCOUNT, PasswordChanged.class, 1),
 
     MFA_SETUP_STARTED("io.gatekeep.enrollment.setup-started", Topic.ENROLLMENT, MfaSetupStarted.class, 1),
@@ -67,8 +67,8 @@ public enum EventType {
     MFA_SETUP_EXPIRED("io.gatekeep.enrollment.setup-expired", Topic.ENROLLMENT, MfaSetupExpired.class, 1),
     MFA_ENABLED("io.gatekeep.enrollment.mfa-enabled", Topic.ENROLLMENT, MfaEnabled.class, 1),
 
-    MFA_VERIFICATION_SUCCEEDED("io.gatekeep.verification.succeeded", Topic.VERIFICATION,
-            MfaVerificationSucceeded.class, 1),
+    MFA_VERIFICATION_SUCCEEDED(
+            "io.gatekeep.verification.succeeded", Topic.VERIFICATION, MfaVerificationSucceeded.class, 1),
     MFA_VERIFICATION_FAILED("io.gatekeep.verification.failed", Topic.VERIFICATION, MfaVerificationFailed.class, 1),
     MFA_LOCKED_OUT("io.gatekeep.verification.locked-out", Topic.VERIFICATION, MfaLockedOut.class, 1),
     STEP_UP_SUCCEEDED("io.gatekeep.verification.step-up-succeeded", Topic.VERIFICATION, StepUpSucceeded.class, 1),
@@ -80,10 +80,10 @@ public enum EventType {
 
     MFA_ENFORCEMENT_CHANGED("io.gatekeep.enforcement.changed", Topic.ENFORCEMENT, MfaEnforcementChanged.class, 1),
 
-    SUPPORT_TICKET_TRANSITIONED("io.gatekeep.support-ticket.transitioned", Topic.SUPPORT_TICKET,
-            SupportTicketTransitioned.class, 1),
-    MFA_RESET_APPROVED("io.gatekeep.support-ticket.mfa-reset-approved", Topic.SUPPORT_TICKET,
-            MfaResetApproved.class, 1);
+    SUPPORT_TICKET_TRANSITIONED(
+            "io.gatekeep.support-ticket.transitioned", Topic.SUPPORT_TICKET, SupportTicketTransitioned.class, 1),
+    MFA_RESET_APPROVED(
+            "io.gatekeep.support-ticket.mfa-reset-approved", Topic.SUPPORT_TICKET, MfaResetApproved.class, 1);
 
     private static final Map<String, EventType> BY_TYPE =
             Stream.of(values()).collect(Collectors.toMap(EventType::type, Function.identity()));

@@ -17,7 +17,8 @@ class EventCodecTest {
 
     @Test
     void wrapsPayloadInCloudEventsEnvelopeKeyedByUser() {
-        SignedUp payload = new SignedUp(UUID.randomUUID(), "Acme", UUID.randomUUID(), "ada@acme.test", "Ada", "10.0.0.1");
+        SignedUp payload =
+                new SignedUp(UUID.randomUUID(), "Acme", UUID.randomUUID(), "ada@acme.test", "Ada", "10.0.0.1");
 
         EventEnvelope envelope = codec.envelope(payload, "/gatekeep/mfa-api", now);
 
@@ -32,8 +33,15 @@ class EventCodecTest {
 
     @Test
     void roundTripsCollectionsAndIgnoresUnknownFields() {
-        MemberUpdated payload = new MemberUpdated(UUID.randomUUID(), UUID.randomUUID(), "MEMBER", "ADMIN", Set.of(),
-                Set.of("MANAGE_ORG_ACCESS"), UUID.randomUUID(), null);
+        MemberUpdated payload = new MemberUpdated(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "MEMBER",
+                "ADMIN",
+                Set.of(),
+                Set.of("MANAGE_ORG_ACCESS"),
+                UUID.randomUUID(),
+                null);
         String json = codec.toJson(payload).replaceFirst("\\{", "{\"addedLater\":42,");
 
         assertThat(codec.read(EventType.MEMBER_UPDATED.type(), json)).isEqualTo(payload);

@@ -18,7 +18,9 @@ class EventPayloadsCarryNoSecretsTest {
         for (EventType type : EventType.values()) {
             assertThat(type.payloadType().isRecord()).as("%s is a record", type).isTrue();
             List<String> names = Arrays.stream(type.payloadType().getRecordComponents())
-                    .map(RecordComponent::getName).map(name -> name.toLowerCase(Locale.ROOT)).toList();
+                    .map(RecordComponent::getName)
+                    .map(name -> name.toLowerCase(Locale.ROOT))
+                    .toList();
             for (String name : names) {
                 assertThat(FORBIDDEN).as("field %s of %s", name, type).noneMatch(name::contains);
                 assertThat(name).as("field %s of %s", name, type).isNotEqualTo("code");
@@ -28,7 +30,9 @@ class EventPayloadsCarryNoSecretsTest {
 
     @Test
     void everyTypeIsUniqueAndNamespaced() {
-        assertThat(EventType.values()).extracting(EventType::type).doesNotHaveDuplicates()
+        assertThat(EventType.values())
+                .extracting(EventType::type)
+                .doesNotHaveDuplicates()
                 .allMatch(type -> type.startsWith("io.gatekeep."));
     }
 }

@@ -17,7 +17,8 @@ final class ApiClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ApiClient(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -37,7 +38,8 @@ final class ApiClient {
             for (String path : paths) {
                 JsonNode node = body;
                 for (String field : path.split("\\.")) {
-                    node = node.isArray() && field.matches("\\d+") ? node.path(Integer.parseInt(field))
+                    node = node.isArray() && field.matches("\\d+")
+                            ? node.path(Integer.parseInt(field))
                             : node.path(field);
                 }
                 if ((node.isString() || node.isNumber()) && !node.asString().isBlank()) {

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 /** One service running as a child JVM: its log goes to a file (and, if asked, to this console with a prefix). */
 final class ChildService {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Service service;
     private final Process process;
@@ -35,8 +36,14 @@ final class ChildService {
         this.pump = pump;
     }
 
-    static ChildService launch(Service service, Path jar, List<String> jvmOptions, String springApplicationJson,
-                               Path logFile, PrintStream console) throws IOException {
+    static ChildService launch(
+            Service service,
+            Path jar,
+            List<String> jvmOptions,
+            String springApplicationJson,
+            Path logFile,
+            PrintStream console)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -46,16 +53,17 @@ final class ChildService {
         builder.environment().put("SPRING_APPLICATION_JSON", springApplicationJson);
         Process process = builder.start();
         Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8);
-        Thread pump = new Thread(() -> pump(process, log, console, "[" + service.shortName() + "] "),
-                service.shortName() + "-log");
+        Thread pump = new Thread(
+                () -> pump(process, log, console, "[" + service.shortName() + "] "), service.shortName() + "-log");
         pump.setDaemon(true);
         pump.start();
         return new ChildService(service, process, logFile, pump);
     }
 
     private static void pump(Process process, Writer log, PrintStream console, String prefix) {
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)); log) {
+        try (BufferedReader lines =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                log) {
             String line;
             while ((line = lines.readLine()) != null) {
                 log.write(line);
@@ -85,16 +93,19 @@ final class ChildService {
     /** Waits until the Actuator health endpoint answers UP; throws with the reason otherwise. */
     void awaitHealthy(Instant deadline) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(service.healthUrl()))
-                .timeout(Duration.ofSeconds(5)).GET().build();
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         String last = "no answer yet";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.module() + " exited with code " + process.exitValue()
-                        + " before becoming healthy");
+                throw new IllegalStateException(
+                        service.module() + " exited with code " + process.exitValue() + " before becoming healthy");
             }
             try {
                 HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().replace(" ", "").contains("\"status\":\"UP\"")) {
+                if (response.statusCode() == 200
+                        && response.body().replace(" ", "").contains("\"status\":\"UP\"")) {
                     return;
                 }
                 last = "HTTP " + response.statusCode() + " " + abbreviate(response.body());

@@ -16,6 +16,7 @@ record DemoAccount(String email, String displayName, String role, String passwor
             new DemoAccount("bob@demo.gatekeep.local", "Bob Member", "MEMBER", "Demo-Bob-Passw0rd!"));
 
     static List<DemoAccount> all() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(OWNER), INVITED.stream()).toList();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(OWNER), INVITED.stream())
+                .toList();
     }
 }

@@ -32,11 +32,14 @@ final class DemoSeeder {
             return states();
         }
         System.out.println("Seeding the demo organization through the API ...");
-        ApiClient.Response signup = api.post("/api/v1/signup", Map.of(
-                "organizationName", DemoAccount.ORGANIZATION,
-                "email", DemoAccount.OWNER.email(),
-                "password", DemoAccount.OWNER.password(),
-                "displayName", DemoAccount.OWNER.displayName()), null);
+        ApiClient.Response signup = api.post(
+                "/api/v1/signup",
+                Map.of(
+                        "organizationName", DemoAccount.ORGANIZATION,
+                        "email", DemoAccount.OWNER.email(),
+                        "password", DemoAccount.OWNER.password(),
+                        "displayName", DemoAccount.OWNER.displayName()),
+                null);
         if (signup.status() != 202) {
             throw new IllegalStateException("Sign-up of the demo owner failed: " + signup.describe());
         }
@@ -48,7 +51,8 @@ final class DemoSeeder {
         ApiClient.Response confirmed = api.post("/api/v1/signup/verify", Map.of("token", confirmation), null);
         String ownerSession = sessionToken(confirmed, DemoAccount.OWNER);
         System.out.println("  " + DemoAccount.OWNER.email() + " (OWNER) signed up and confirmed the address");
-        String organizationId = api.get("/api/v1/me", ownerSession).text("organizations.0.id")
+        String organizationId = api.get("/api/v1/me", ownerSession)
+                .text("organizations.0.id")
                 .orElseThrow(() -> new IllegalStateException("The demo owner has no organization"));
         for (DemoAccount account : DemoAccount.INVITED) {
             invite(organizationId, ownerSession, account);
@@ -58,8 +62,10 @@ final class DemoSeeder {
 
     private void invite(String organizationId, String ownerSession, DemoAccount account)
             throws IOException, InterruptedException {
-        ApiClient.Response added = api.post("/api/v1/organizations/" + organizationId + "/members", Map.of(
-                "email", account.email(), "displayName", account.displayName(), "role", account.role()), ownerSession);
+        ApiClient.Response added = api.post(
+                "/api/v1/organizations/" + organizationId + "/members",
+                Map.of("email", account.email(), "displayName", account.displayName(), "role", account.role()),
+                ownerSession);
         if (added.status() != 201) {
             throw new IllegalStateException("Adding " + account.email() + " failed: " + added.describe());
         }
@@ -67,11 +73,11 @@ final class DemoSeeder {
                 .orElseThrow(() -> new IllegalStateException("No invitation email with a token reached "
                         + account.email() + " within " + MAIL_TIMEOUT.toSeconds() + " s (is mfa-worker sending mail?"
                         + " see .gatekeep-local/logs/worker.log)"));
-        ApiClient.Response accepted = api.post("/api/v1/invitations/accept",
-                Map.of("token", token, "password", account.password()), null);
+        ApiClient.Response accepted =
+                api.post("/api/v1/invitations/accept", Map.of("token", token, "password", account.password()), null);
         if (!accepted.isSuccess()) {
-            throw new IllegalStateException("Accepting the invitation of " + account.email() + " failed: "
-                    + accepted.describe());
+            throw new IllegalStateException(
+                    "Accepting the invitation of " + account.email() + " failed: " + accepted.describe());
         }
         System.out.println("  " + account.email() + " (" + account.role() + ") invited and joined");
     }
@@ -80,9 +86,11 @@ final class DemoSeeder {
         Map<DemoAccount, String> states = new LinkedHashMap<>();
         for (DemoAccount account : DemoAccount.all()) {
             ApiClient.Response response = signIn(account);
-            states.put(account, response.isSuccess()
-                    ? response.text("status").orElse("signed in")
-                    : "cannot sign in (" + response.describe() + ")");
+            states.put(
+                    account,
+                    response.isSuccess()
+                            ? response.text("status").orElse("signed in")
+                            : "cannot sign in (" + response.describe() + ")");
         }
         return states;
     }

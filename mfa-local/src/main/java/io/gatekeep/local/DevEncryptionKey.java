@@ -13,8 +13,7 @@ import java.util.Base64;
  */
 final class DevEncryptionKey {
 
-    private DevEncryptionKey() {
-    }
+    private DevEncryptionKey() {}
 
     /** Returns the Base64 key stored in {@code file}, creating it first if it does not exist. */
     static String loadOrCreate(Path file) throws IOException {

@@ -13,11 +13,10 @@ import java.util.regex.Pattern;
 final class EmailedToken {
 
     private static final Pattern LINK_PARAMETER = Pattern.compile("[?&](?:amp;)?token=([A-Za-z0-9._~%+\\-]+)");
-    private static final Pattern TOKEN_LINE =
-            Pattern.compile("(?im)^[ \\t>]*(?:invitation[ \\t]+)?(?:token|code)[ \\t]*:[ \\t]*([A-Za-z0-9._~+/=\\-]{16,})[ \\t]*$");
+    private static final Pattern TOKEN_LINE = Pattern.compile(
+            "(?im)^[ \\t>]*(?:invitation[ \\t]+)?(?:token|code)[ \\t]*:[ \\t]*([A-Za-z0-9._~+/=\\-]{16,})[ \\t]*$");
 
-    private EmailedToken() {
-    }
+    private EmailedToken() {}
 
     /** The token of the first link to {@code path} (e.g. {@code /verify-email}) in {@code text}. */
     static Optional<String> inLink(String text, String path) {

@@ -1,8 +1,14 @@
 package io.gatekeep.local;
 
 /** Where the embedded servers listen, as the services must be told. */
-record Infrastructure(int postgresPort, String database, String dbUser, String dbPassword, String kafkaBootstrap,
-                      int smtpPort, int imapPort) {
+record Infrastructure(
+        int postgresPort,
+        String database,
+        String dbUser,
+        String dbPassword,
+        String kafkaBootstrap,
+        int smtpPort,
+        int imapPort) {
 
     static final String SUPPORT_ADDRESS = "support@localhost";
     static final int SMTP_PORT = 3025;

@@ -26,9 +26,14 @@ final class LocalKafka implements AutoCloseable {
 
     static LocalKafka start(int port) throws Exception {
         // A fatal broker error must not System.exit() the whole stack without stopping the services.
-        Exit.setExitProcedure((status, message) -> System.err.println("Kafka wanted to exit (" + status + "): " + message));
-        Exit.setHaltProcedure((status, message) -> System.err.println("Kafka wanted to halt (" + status + "): " + message));
-        TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
+        Exit.setExitProcedure(
+                (status, message) -> System.err.println("Kafka wanted to exit (" + status + "): " + message));
+        Exit.setHaltProcedure(
+                (status, message) -> System.err.println("Kafka wanted to halt (" + status + "): " + message));
+        TestKitNodes nodes = new TestKitNodes.Builder()
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
                 .build();
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
                 .setConfigProp("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:0")

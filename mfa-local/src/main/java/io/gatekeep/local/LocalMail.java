@@ -32,12 +32,15 @@ final class LocalMail implements AutoCloseable {
 
     static LocalMail start(int smtpPort, int imapPort) {
         GreenMail greenMail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
-                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication()
+                    new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                    new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+                })
+                .withConfiguration(GreenMailConfiguration.aConfig()
+                        .withDisabledAuthentication()
                         .withSieveIgnoreDetail());
         greenMail.start();
-        greenMail.setUser(Infrastructure.SUPPORT_ADDRESS, Infrastructure.SUPPORT_ADDRESS, Infrastructure.SUPPORT_ADDRESS);
+        greenMail.setUser(
+                Infrastructure.SUPPORT_ADDRESS, Infrastructure.SUPPORT_ADDRESS, Infrastructure.SUPPORT_ADDRESS);
         return new LocalMail(greenMail);
     }
 
@@ -66,8 +69,10 @@ final class LocalMail implements AutoCloseable {
     private static boolean isAddressedTo(MimeMessage message, String address) {
         try {
             Address[] recipients = message.getAllRecipients();
-            return recipients != null && Arrays.stream(recipients)
-                    .anyMatch(recipient -> recipient.toString().toLowerCase().contains(address.toLowerCase()));
+            return recipients != null
+                    && Arrays.stream(recipients)
+                            .anyMatch(recipient ->
+                                    recipient.toString().toLowerCase().contains(address.toLowerCase()));
         } catch (MessagingException e) {
             return false;
         }

@@ -42,8 +42,11 @@ final class LocalPostgres implements AutoCloseable {
                     .setErrorRedirector(Redirect.appendTo(logFile.toFile()))
                     .start();
         } catch (IOException | IllegalStateException e) {
-            throw new IllegalStateException("PostgreSQL did not start (see " + logFile + "). If an earlier run-local was "
-                    + "killed, its postgres may still hold " + dataDirectory + ": stop it (pid in postmaster.pid).", e);
+            throw new IllegalStateException(
+                    "PostgreSQL did not start (see " + logFile + "). If an earlier run-local was "
+                            + "killed, its postgres may still hold " + dataDirectory
+                            + ": stop it (pid in postmaster.pid).",
+                    e);
         }
         LocalPostgres local = new LocalPostgres(postgres);
         local.ensureDatabase();
@@ -57,7 +60,7 @@ final class LocalPostgres implements AutoCloseable {
     private void ensureDatabase() throws SQLException {
         String adminUrl = "jdbc:postgresql://localhost:" + port() + "/postgres";
         try (Connection connection = DriverManager.getConnection(adminUrl, "postgres", "postgres");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             if (!exists(connection, "select 1 from pg_roles where rolname = ?", USER)) {
                 statement.execute("create role " + USER + " login password '" + PASSWORD + "'");
             }

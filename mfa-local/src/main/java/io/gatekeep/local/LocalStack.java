@@ -83,8 +83,9 @@ public final class LocalStack {
     private void run() throws Exception {
         Map<Service, Path> jars = RepositoryRoot.serviceJars(options.root());
         List<Integer> busy = Ports.busy(Stream.concat(
-                Stream.of(Infrastructure.SMTP_PORT, Infrastructure.IMAP_PORT),
-                Arrays.stream(Service.values()).flatMap(s -> Stream.of(s.port(), s.managementPort()))).toList());
+                        Stream.of(Infrastructure.SMTP_PORT, Infrastructure.IMAP_PORT),
+                        Arrays.stream(Service.values()).flatMap(s -> Stream.of(s.port(), s.managementPort())))
+                .toList());
         if (!busy.isEmpty()) {
             throw new IllegalStateException("Ports already in use: " + busy + " (is another run-local running?)");
         }
@@ -95,17 +96,25 @@ public final class LocalStack {
         Files.createDirectories(logDirectory);
 
         int postgresPort = Ports.firstFreeFrom(PREFERRED_POSTGRES_PORT);
-        System.out.println("Starting PostgreSQL on port " + postgresPort + " (data in " + stateDirectory.resolve("postgres") + ") ...");
-        postgres = keep(LocalPostgres.start(stateDirectory.resolve("postgres"), postgresPort,
-                logDirectory.resolve("postgres.log")));
+        System.out.println("Starting PostgreSQL on port " + postgresPort + " (data in "
+                + stateDirectory.resolve("postgres") + ") ...");
+        postgres = keep(LocalPostgres.start(
+                stateDirectory.resolve("postgres"), postgresPort, logDirectory.resolve("postgres.log")));
         int kafkaPort = Ports.firstFreeFrom(PREFERRED_KAFKA_PORT);
         System.out.println("Starting Kafka (KRaft) on port " + kafkaPort + " ...");
         kafka = keep(LocalKafka.start(kafkaPort));
-        System.out.println("Starting mail server: SMTP " + Infrastructure.SMTP_PORT + ", IMAP " + Infrastructure.IMAP_PORT + " ...");
+        System.out.println("Starting mail server: SMTP " + Infrastructure.SMTP_PORT + ", IMAP "
+                + Infrastructure.IMAP_PORT + " ...");
         mail = keep(LocalMail.start(Infrastructure.SMTP_PORT, Infrastructure.IMAP_PORT));
 
-        Infrastructure infra = new Infrastructure(postgres.port(), LocalPostgres.DATABASE, LocalPostgres.USER,
-                LocalPostgres.PASSWORD, kafka.bootstrapServers(), Infrastructure.SMTP_PORT, Infrastructure.IMAP_PORT);
+        Infrastructure infra = new Infrastructure(
+                postgres.port(),
+                LocalPostgres.DATABASE,
+                LocalPostgres.USER,
+                LocalPostgres.PASSWORD,
+                kafka.bootstrapServers(),
+                Infrastructure.SMTP_PORT,
+                Infrastructure.IMAP_PORT);
         String key = DevEncryptionKey.loadOrCreate(stateDirectory.resolve("dev-encryption-key"));
         System.out.println("Using the DEVELOPMENT encryption key in " + stateDirectory.resolve("dev-encryption-key")
                 + " for MFA secrets (local use only).");
@@ -130,7 +139,8 @@ public final class LocalStack {
         for (Service service : Service.values()) {
             String json = ServiceConfig.toJson(ServiceConfig.properties(service, infra, key));
             Path log = logDirectory.resolve(service.shortName() + ".log");
-            System.out.println("Starting " + service.module() + " on port " + service.port() + " (log: " + log + ") ...");
+            System.out.println(
+                    "Starting " + service.module() + " on port " + service.port() + " (log: " + log + ") ...");
             synchronized (this) {
                 if (stopping) {
                     throw new IllegalStateException("stopped while starting");

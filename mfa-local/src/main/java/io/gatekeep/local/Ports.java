@@ -8,8 +8,7 @@ import java.util.List;
 /** Which local TCP ports are free. */
 final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {

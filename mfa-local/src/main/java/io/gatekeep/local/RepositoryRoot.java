@@ -16,8 +16,7 @@ import java.util.stream.Stream;
 /** Finds the repository checkout and the services' executable jars that Maven built in it. */
 final class RepositoryRoot {
 
-    private RepositoryRoot() {
-    }
+    private RepositoryRoot() {}
 
     /** The working directory if it is the repository root, else the root this jar was built in. */
     static Path find() {
@@ -26,7 +25,11 @@ final class RepositoryRoot {
             return workingDirectory;
         }
         try {
-            Path jar = Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Path.of(LocalStack.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             for (Path candidate = jar; candidate != null; candidate = candidate.getParent()) {
                 if (isRoot(candidate)) {
                     return candidate;
@@ -54,11 +57,17 @@ final class RepositoryRoot {
             String module = service.module();
             Optional<Path> jar = newestJar(target, name -> name.startsWith(module + "-") && name.endsWith("-exec.jar"))
                     .filter(RepositoryRoot::isExecutable)
-                    .or(() -> newestJar(target, name -> name.startsWith(module + "-") && name.endsWith(".jar")
-                            && !name.matches(".*-(exec|sources|javadoc|tests)\\.jar")).filter(RepositoryRoot::isExecutable));
-            jars.put(service, jar.orElseThrow(() -> new IllegalStateException(
-                    "No executable " + service.module() + "-*-exec.jar in " + target
-                            + ": build first with `mvn -B install -DskipTests` (./run-local does it)")));
+                    .or(() -> newestJar(
+                                    target,
+                                    name -> name.startsWith(module + "-")
+                                            && name.endsWith(".jar")
+                                            && !name.matches(".*-(exec|sources|javadoc|tests)\\.jar"))
+                            .filter(RepositoryRoot::isExecutable));
+            jars.put(
+                    service,
+                    jar.orElseThrow(() ->
+                            new IllegalStateException("No executable " + service.module() + "-*-exec.jar in " + target
+                                    + ": build first with `mvn -B install -DskipTests` (./run-local does it)")));
         }
         return jars;
     }
@@ -79,7 +88,8 @@ final class RepositoryRoot {
     static boolean isExecutable(Path jar) {
         try (JarFile file = new JarFile(jar.toFile())) {
             Manifest manifest = file.getManifest();
-            String startClass = manifest == null ? null : manifest.getMainAttributes().getValue("Start-Class");
+            String startClass =
+                    manifest == null ? null : manifest.getMainAttributes().getValue("Start-Class");
             return startClass != null && !startClass.startsWith("org.springframework.boot.loader.");
         } catch (IOException e) {
             return false;

@@ -14,10 +14,10 @@ final class ServiceConfig {
     static final String KEY_ID = "dev-1";
     /** The support agent the local stack creates, for the desk's agent API (password and TOTP code). */
     static final String DEMO_AGENT = "agent";
+
     static final String DEMO_AGENT_PASSWORD = "Demo-Agent-Passw0rd!";
 
-    private ServiceConfig() {
-    }
+    private ServiceConfig() {}
 
     static Map<String, String> properties(Service service, Infrastructure infra, String encryptionKey) {
         Map<String, String> p = new LinkedHashMap<>();
@@ -81,8 +81,9 @@ final class ServiceConfig {
 
     /** The demo agent's TOTP secret (base32), derived from the development key: stable across restarts. */
     static String demoAgentTotpSecret(String encryptionKey) {
-        return io.gatekeep.api.mfa.totp.TotpSecret.of(java.util.Arrays.copyOf(
-                sha256("gatekeep-local demo agent totp:" + encryptionKey), 20)).base32();
+        return io.gatekeep.api.mfa.totp.TotpSecret.of(
+                        java.util.Arrays.copyOf(sha256("gatekeep-local demo agent totp:" + encryptionKey), 20))
+                .base32();
     }
 
     /** The key sealing agents' TOTP secrets on the local stack (base64 of 32 derived bytes). */

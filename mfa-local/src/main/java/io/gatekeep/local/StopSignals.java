@@ -8,8 +8,7 @@ import sun.misc.Signal;
  */
 final class StopSignals {
 
-    private StopSignals() {
-    }
+    private StopSignals() {}
 
     static void onInterruptOrTerminate(Runnable stop) {
         for (String name : new String[] {"INT", "TERM"}) {

@@ -37,7 +37,8 @@ class EmailedTokenTest {
 
     @Test
     void decodesAPercentEncodedToken() {
-        assertThat(EmailedToken.in("https://x/accept?lang=en&token=abc%2Bdef%3D")).contains("abc+def=");
+        assertThat(EmailedToken.in("https://x/accept?lang=en&token=abc%2Bdef%3D"))
+                .contains("abc+def=");
     }
 
     @Test
@@ -48,7 +49,8 @@ class EmailedTokenTest {
 
     @Test
     void findsNothingInOtherMail() {
-        assertThat(EmailedToken.in("You were added to Demo Org. Sign in as usual.")).isEmpty();
+        assertThat(EmailedToken.in("You were added to Demo Org. Sign in as usual."))
+                .isEmpty();
         assertThat(EmailedToken.in(null)).isEmpty();
     }
 

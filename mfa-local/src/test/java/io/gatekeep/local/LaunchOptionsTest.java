@@ -38,8 +38,10 @@ class LaunchOptionsTest {
     @Test
     void rejectsUnknownOptionsAndBadTimeouts() {
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--fersh"), ROOT)).hasMessageContaining("--fersh");
-        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--timeout=0"), ROOT)).hasMessageContaining("positive");
-        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--timeout=soon"), ROOT)).hasMessageContaining("soon");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--timeout=0"), ROOT))
+                .hasMessageContaining("positive");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--timeout=soon"), ROOT))
+                .hasMessageContaining("soon");
     }
 
     @Test

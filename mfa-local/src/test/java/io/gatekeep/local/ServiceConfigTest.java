@@ -14,7 +14,8 @@ class ServiceConfigTest {
     void pointsEveryServiceAtTheEmbeddedServersItWasGiven() {
         Map<String, String> api = ServiceConfig.properties(Service.API, INFRA, "a2V5");
 
-        assertThat(api).containsEntry("server.port", "8080")
+        assertThat(api)
+                .containsEntry("server.port", "8080")
                 .containsEntry("management.server.port", "9080")
                 .containsEntry("spring.datasource.url", "jdbc:postgresql://localhost:5433/gatekeep")
                 .containsEntry("spring.r2dbc.url", "r2dbc:postgresql://localhost:5433/gatekeep")
@@ -31,7 +32,8 @@ class ServiceConfigTest {
         Map<String, String> desk = ServiceConfig.properties(Service.DESK, INFRA, "a2V5");
         Map<String, String> worker = ServiceConfig.properties(Service.WORKER, INFRA, "a2V5");
 
-        assertThat(desk).containsEntry("server.port", "8082")
+        assertThat(desk)
+                .containsEntry("server.port", "8082")
                 .containsEntry("gatekeep.desk.mailbox.port", "3143")
                 .containsEntry("gatekeep.desk.mailbox.username", "support@localhost")
                 .containsEntry("support.require-authenticated-sender", "false")
@@ -41,9 +43,11 @@ class ServiceConfigTest {
                 .containsEntry("gatekeep.desk.reset-delay", "1m")
                 .containsKey("gatekeep.desk.agents.secret-key");
         assertThat(ServiceConfig.demoAgentTotpSecret("a2V5")).matches("[A-Z2-7]{32}");
-        assertThat(java.util.Base64.getDecoder().decode(desk.get("gatekeep.desk.agents.secret-key"))).hasSize(32);
+        assertThat(java.util.Base64.getDecoder().decode(desk.get("gatekeep.desk.agents.secret-key")))
+                .hasSize(32);
         assertThat(worker).containsEntry("gatekeep.support-reset.min-membership-age", "0s");
-        assertThat(worker).containsEntry("management.server.port", "9081")
+        assertThat(worker)
+                .containsEntry("management.server.port", "9081")
                 .doesNotContainKey("support.require-authenticated-sender");
     }
 

@@ -20,25 +20,38 @@ class MessagingArchitectureTest {
     /** A service's handlers and subscription are written against this contract alone: no Kafka, no Spring. */
     @Test
     void theContractServicesWriteAgainstNeedsNoFramework() {
-        classes().that().belongToAnyOf(EventHandler.class, ReceivedEvent.class, EventSubscription.class,
-                        EventSubscription.Retry.class)
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.gatekeep.events..",
-                        "io.gatekeep.messaging.consuming..")
+        classes()
+                .that()
+                .belongToAnyOf(
+                        EventHandler.class, ReceivedEvent.class, EventSubscription.class, EventSubscription.Retry.class)
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "io.gatekeep.events..", "io.gatekeep.messaging.consuming..")
                 .check(MESSAGING);
     }
 
     @Test
     void backgroundWorkKnowsNeitherKafkaNorTheDatabase() {
-        noClasses().that().resideInAPackage("io.gatekeep.messaging.background..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..",
-                        "org.springframework.jdbc..", "java.sql..", "javax.sql..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.gatekeep.messaging.background..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.apache.kafka..",
+                        "org.springframework.kafka..",
+                        "org.springframework.jdbc..",
+                        "java.sql..",
+                        "javax.sql..")
                 .check(MESSAGING);
     }
 
     @Test
     void messagingKnowsNoService() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.gatekeep.worker..", "io.gatekeep.desk..",
-                        "io.gatekeep.api..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.gatekeep.worker..", "io.gatekeep.desk..", "io.gatekeep.api..")
                 .check(MESSAGING);
     }
 }

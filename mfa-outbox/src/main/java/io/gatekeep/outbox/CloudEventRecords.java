@@ -11,8 +11,7 @@ import org.apache.kafka.common.header.Headers;
 /** Maps an outbox row to a Kafka record in the CloudEvents Kafka binding's binary content mode. */
 final class CloudEventRecords {
 
-    private CloudEventRecords() {
-    }
+    private CloudEventRecords() {}
 
     /** @throws IllegalArgumentException when the row names a topic that is not in the catalogue */
     static ProducerRecord<String, String> toRecord(OutboxRow row, String topicPrefix) {

@@ -17,5 +17,4 @@ public record EventsProperties(
         @DefaultValue("gatekeep.") String topicPrefix,
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicationFactor,
-        String source) {
-}
+        String source) {}

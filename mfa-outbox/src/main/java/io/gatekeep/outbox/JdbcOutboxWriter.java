@@ -70,14 +70,19 @@ public class JdbcOutboxWriter {
         requireTransaction();
         // Postgres keeps microseconds: truncate so that the envelope, the row and ce_time agree.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<EventEnvelope> envelopes = payloads.stream().map(payload -> codec.envelope(payload, source, now)).toList();
+        List<EventEnvelope> envelopes = payloads.stream()
+                .map(payload -> codec.envelope(payload, source, now))
+                .toList();
         OffsetDateTime occurredAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement(INSERT);
             statement.setObject(1, occurredAt);
             statement.setObject(2, occurredAt);
             statement.setArray(3, connection.createArrayOf("uuid", column(envelopes, EventEnvelope::id)));
-            statement.setArray(4, connection.createArrayOf("text", column(envelopes, e -> e.topic().logicalName())));
+            statement.setArray(
+                    4,
+                    connection.createArrayOf(
+                            "text", column(envelopes, e -> e.topic().logicalName())));
             statement.setArray(5, connection.createArrayOf("text", column(envelopes, EventEnvelope::key)));
             statement.setArray(6, connection.createArrayOf("text", column(envelopes, EventEnvelope::type)));
             statement.setArray(7, connection.createArrayOf("text", column(envelopes, EventEnvelope::source)));

@@ -25,16 +25,20 @@ final class MicrometerRelayMetrics implements RelayMetrics, MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        published = Counter.builder("gatekeep.outbox.published").description("Outbox events published to Kafka")
+        published = Counter.builder("gatekeep.outbox.published")
+                .description("Outbox events published to Kafka")
                 .register(registry);
-        failures = Counter.builder("gatekeep.outbox.failures").description("Sends Kafka did not acknowledge")
+        failures = Counter.builder("gatekeep.outbox.failures")
+                .description("Sends Kafka did not acknowledge")
                 .register(registry);
-        blocked = Counter.builder("gatekeep.outbox.blocked").description("Events set aside as unpublishable")
+        blocked = Counter.builder("gatekeep.outbox.blocked")
+                .description("Events set aside as unpublishable")
                 .register(registry);
         if (dataSource != null) {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             Gauge.builder("gatekeep.outbox.pending", () -> pending(jdbc))
-                    .description("Outbox events waiting to be published").register(registry);
+                    .description("Outbox events waiting to be published")
+                    .register(registry);
         }
     }
 

@@ -54,10 +54,10 @@ public class OutboxAutoConfiguration {
     KafkaAdmin.NewTopics gatekeepTopics(EventsProperties events) {
         List<NewTopic> topics = new ArrayList<>();
         for (Topic topic : Topic.values()) {
-            topics.add(new NewTopic(topic.physicalName(events.topicPrefix()), events.partitions(),
-                    events.replicationFactor()));
-            topics.add(new NewTopic(topic.deadLetterName(events.topicPrefix()), events.partitions(),
-                    events.replicationFactor()));
+            topics.add(new NewTopic(
+                    topic.physicalName(events.topicPrefix()), events.partitions(), events.replicationFactor()));
+            topics.add(new NewTopic(
+                    topic.deadLetterName(events.topicPrefix()), events.partitions(), events.replicationFactor()));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
@@ -65,18 +65,31 @@ public class OutboxAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "gatekeep.outbox.relay.enabled", matchIfMissing = true)
-    OutboxRelay outboxRelay(ObjectProvider<DataSource> dataSource, Environment environment,
-                            KafkaProperties kafka, KafkaConnectionDetails connection, EventsProperties events,
-                            OutboxProperties outbox, Clock clock, ObjectProvider<RelayMetrics> metrics) {
+    OutboxRelay outboxRelay(
+            ObjectProvider<DataSource> dataSource,
+            Environment environment,
+            KafkaProperties kafka,
+            KafkaConnectionDetails connection,
+            EventsProperties events,
+            OutboxProperties outbox,
+            Clock clock,
+            ObjectProvider<RelayMetrics> metrics) {
         Map<String, Object> producerConfig = kafka.buildProducerProperties();
-        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getProducer().getBootstrapServers());
+        producerConfig.put(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                connection.getProducer().getBootstrapServers());
         RelayMetrics relayMetrics = metrics.getIfAvailable(() -> RelayMetrics.NONE);
         DataSource shared = dataSource.getIfUnique();
         if (shared != null) {
             return new OutboxRelay(shared, producerConfig, events.topicPrefix(), outbox.relay(), clock, relayMetrics);
         }
-        OutboxRelay relay = new OutboxRelay(RelayDataSource.fromEnvironment(environment), producerConfig,
-                events.topicPrefix(), outbox.relay(), clock, relayMetrics);
+        OutboxRelay relay = new OutboxRelay(
+                RelayDataSource.fromEnvironment(environment),
+                producerConfig,
+                events.topicPrefix(),
+                outbox.relay(),
+                clock,
+                relayMetrics);
         relay.closeDataSourceOnClose();
         return relay;
     }
@@ -84,9 +97,15 @@ public class OutboxAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnSingleCandidate(DataSource.class)
-    JdbcOutboxWriter jdbcOutboxWriter(DataSource dataSource, EventCodec codec, Clock clock, EventsProperties events,
-                                      Environment environment, ObjectProvider<OutboxRelay> relay) {
-        String source = events.source() != null ? events.source()
+    JdbcOutboxWriter jdbcOutboxWriter(
+            DataSource dataSource,
+            EventCodec codec,
+            Clock clock,
+            EventsProperties events,
+            Environment environment,
+            ObjectProvider<OutboxRelay> relay) {
+        String source = events.source() != null
+                ? events.source()
                 : "/gatekeep/" + environment.getProperty("spring.application.name", "service");
         return new JdbcOutboxWriter(dataSource, codec, clock, source, () -> relay.ifAvailable(OutboxRelay::wakeUp));
     }

@@ -49,8 +49,13 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     /**
      * @param producerConfig Kafka producer configuration; serializers, idempotence and {@code acks=all} are forced
      */
-    public OutboxRelay(DataSource dataSource, Map<String, Object> producerConfig, String topicPrefix,
-                       OutboxProperties.Relay settings, Clock clock, RelayMetrics metrics) {
+    public OutboxRelay(
+            DataSource dataSource,
+            Map<String, Object> producerConfig,
+            String topicPrefix,
+            OutboxProperties.Relay settings,
+            Clock clock,
+            RelayMetrics metrics) {
         this.dataSource = dataSource;
         this.producerConfig = forcedProducerConfig(producerConfig, settings.sendTimeout());
         this.topicPrefix = topicPrefix;
@@ -75,8 +80,7 @@ public class OutboxRelay implements SmartLifecycle, AutoCloseable {
     }
 
     /** The outcome of one round. */
-    public record Round(boolean lockHeld, int published, boolean batchFull) {
-    }
+    public record Round(boolean lockHeld, int published, boolean batchFull) {}
 
     /**
      * Publishes what is pending now and returns once Kafka acknowledged it (or at the first failure); the background

@@ -16,8 +16,7 @@ import java.util.UUID;
 /** The relay's SQL on {@code outbox_event}, all on the leader's connection (auto-commit). */
 final class OutboxStore {
 
-    private OutboxStore() {
-    }
+    private OutboxStore() {}
 
     /**
      * The oldest pending rows that are not in flight, due or not: the relay needs the rows that are not due yet too,
@@ -41,10 +40,18 @@ final class OutboxStore {
             try (ResultSet result = statement.executeQuery()) {
                 List<OutboxRow> rows = new ArrayList<>();
                 while (result.next()) {
-                    rows.add(new OutboxRow(result.getLong(1), result.getObject(2, UUID.class), result.getString(3),
-                            result.getString(4), result.getString(5), result.getString(6), result.getString(7),
-                            result.getObject(8, OffsetDateTime.class).toInstant(), result.getInt(9),
-                            result.getString(10), result.getInt(11),
+                    rows.add(new OutboxRow(
+                            result.getLong(1),
+                            result.getObject(2, UUID.class),
+                            result.getString(3),
+                            result.getString(4),
+                            result.getString(5),
+                            result.getString(6),
+                            result.getString(7),
+                            result.getObject(8, OffsetDateTime.class).toInstant(),
+                            result.getInt(9),
+                            result.getString(10),
+                            result.getInt(11),
                             result.getObject(12, OffsetDateTime.class).toInstant()));
                 }
                 return rows;
@@ -56,7 +63,8 @@ final class OutboxStore {
         if (rows.isEmpty()) {
             return;
         }
-        Array seqs = connection.createArrayOf("bigint", rows.stream().map(OutboxRow::seq).toArray(Long[]::new));
+        Array seqs = connection.createArrayOf(
+                "bigint", rows.stream().map(OutboxRow::seq).toArray(Long[]::new));
         try (PreparedStatement statement = connection.prepareStatement(
                 "update outbox_event set status = 'PUBLISHED', published_at = ?, last_error = null "
                         + "where seq = any(?)")) {

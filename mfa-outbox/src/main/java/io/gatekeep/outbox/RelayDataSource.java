@@ -11,8 +11,7 @@ import org.springframework.core.env.Environment;
  */
 final class RelayDataSource {
 
-    private RelayDataSource() {
-    }
+    private RelayDataSource() {}
 
     static DataSource fromEnvironment(Environment environment) {
         String url = firstOf(environment, "spring.datasource.url", "spring.flyway.url");

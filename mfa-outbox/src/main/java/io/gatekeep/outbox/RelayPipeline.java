@@ -54,8 +54,14 @@ final class RelayPipeline {
     private final Set<Long> inFlightSeqs = new HashSet<>();
     private int published;
 
-    RelayPipeline(Connection connection, Producer<String, String> producer, String topicPrefix,
-                  OutboxProperties.Relay settings, Clock clock, RelayMetrics metrics, Wake wake) {
+    RelayPipeline(
+            Connection connection,
+            Producer<String, String> producer,
+            String topicPrefix,
+            OutboxProperties.Relay settings,
+            Clock clock,
+            RelayMetrics metrics,
+            Wake wake) {
         this.connection = connection;
         this.producer = producer;
         this.topicPrefix = topicPrefix;
@@ -122,12 +128,15 @@ final class RelayPipeline {
         List<OutboxRow> rows = OutboxStore.pending(connection, settings.batchSize(), inFlightSeqs);
         long fetched = System.nanoTime();
         List<OutboxRow> sendable = sendable(rows, clock.instant());
-        Batch batch = new Batch(rows.size() >= settings.batchSize() && !sendable.isEmpty(), sendable,
+        Batch batch = new Batch(
+                rows.size() >= settings.batchSize() && !sendable.isEmpty(),
+                sendable,
                 fetched + settings.sendTimeout().toNanos());
         for (OutboxRow row : sendable) {
             int index = batch.acks.size();
             try {
-                batch.acks.add(producer.send(CloudEventRecords.toRecord(row, topicPrefix),
+                batch.acks.add(producer.send(
+                        CloudEventRecords.toRecord(row, topicPrefix),
                         (metadata, exception) -> batch.completed(index, exception, wake)));
             } catch (RuntimeException e) {
                 batch.sendError = e;
@@ -140,8 +149,12 @@ final class RelayPipeline {
             sendable.forEach(row -> inFlightSeqs.add(row.seq()));
         }
         if (log.isDebugEnabled() && !rows.isEmpty()) {
-            log.debug("Batch: {} rows read in {} µs, {} sent in {} µs, {} batches in flight", rows.size(),
-                    (fetched - started) / 1000, batch.acks.size(), (System.nanoTime() - fetched) / 1000,
+            log.debug(
+                    "Batch: {} rows read in {} µs, {} sent in {} µs, {} batches in flight",
+                    rows.size(),
+                    (fetched - started) / 1000,
+                    batch.acks.size(),
+                    (System.nanoTime() - fetched) / 1000,
                     inFlight.size());
         }
         return batch;
@@ -223,8 +236,11 @@ final class RelayPipeline {
             published += acknowledged.size();
             metrics.published(acknowledged.size());
             if (log.isDebugEnabled()) {
-                log.debug("Marked {} rows of {} batches in {} µs, {} µs after the oldest was sent",
-                        acknowledged.size(), batches, (System.nanoTime() - marking) / 1000,
+                log.debug(
+                        "Marked {} rows of {} batches in {} µs, {} µs after the oldest was sent",
+                        acknowledged.size(),
+                        batches,
+                        (System.nanoTime() - marking) / 1000,
                         (marking - oldestSent) / 1000);
             }
         }
@@ -241,22 +257,31 @@ final class RelayPipeline {
         return false;
     }
 
-    private record Failure(int index, OutboxRow row, Exception error) {
-    }
+    private record Failure(int index, OutboxRow row, Exception error) {}
 
     private void recordFailure(OutboxRow row, Exception error) throws SQLException {
         String reason = describe(error);
-        if (error instanceof RecordTooLargeException || error instanceof InvalidTopicException
+        if (error instanceof RecordTooLargeException
+                || error instanceof InvalidTopicException
                 || error instanceof IllegalArgumentException) {
-            log.error("Outbox event {} (seq {}, type {}) can never be published, set BLOCKED: {}",
-                    row.eventId(), row.seq(), row.eventType(), reason);
+            log.error(
+                    "Outbox event {} (seq {}, type {}) can never be published, set BLOCKED: {}",
+                    row.eventId(),
+                    row.seq(),
+                    row.eventType(),
+                    reason);
             OutboxStore.markBlocked(connection, row, reason);
             metrics.blocked();
             return;
         }
         Duration delay = backoff.delayAfter(row.attempts() + 1);
-        log.warn("Kafka did not acknowledge outbox event {} (seq {}, attempt {}); retrying in {}: {}",
-                row.eventId(), row.seq(), row.attempts() + 1, delay, reason);
+        log.warn(
+                "Kafka did not acknowledge outbox event {} (seq {}, attempt {}); retrying in {}: {}",
+                row.eventId(),
+                row.seq(),
+                row.attempts() + 1,
+                delay,
+                reason);
         OutboxStore.markFailed(connection, row, clock.instant().plus(delay), reason);
         metrics.failed();
     }
@@ -326,8 +351,8 @@ final class RelayPipeline {
         synchronized Failure firstFailure() {
             for (int i = 0; i < sentCount; i++) {
                 if (!completed[i]) {
-                    return new Failure(i, rows.get(i),
-                            new TimeoutException("No acknowledgement within the send timeout"));
+                    return new Failure(
+                            i, rows.get(i), new TimeoutException("No acknowledgement within the send timeout"));
                 }
                 if (errors[i] != null) {
                     return new Failure(i, rows.get(i), errors[i]);

@@ -28,8 +28,8 @@ class BlockedEventsIntegrationTest {
     private static final int SMALL_REQUESTS = 4_000;
 
     private final OutboxFixture outbox = new OutboxFixture();
-    private final OutboxEndpoint endpoint = new OutboxEndpoint(new BlockedEvents(outbox.dataSource, outbox.clock,
-            () -> { }));
+    private final OutboxEndpoint endpoint =
+            new OutboxEndpoint(new BlockedEvents(outbox.dataSource, outbox.clock, () -> {}));
 
     @AfterEach
     void close() {
@@ -64,22 +64,27 @@ class BlockedEventsIntegrationTest {
 
         assertThat(outbox.status(large)).isEqualTo("PUBLISHED");
         assertThat(outbox.records(Topic.ACCOUNT, 1, Duration.ofSeconds(10)))
-                .extracting(record -> new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))
+                .extracting(record ->
+                        new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))
                 .containsExactly(large.id().toString());
     }
 
     @Test
     void releasesOnlyBlockedEventsWhileARelayHoldsTheLockAndThatRelayPublishesThem() throws Exception {
         EventEnvelope large = outbox.commit(largeSignIn(UUID.randomUUID())).get(0);
-        EventEnvelope published = outbox.commit(OutboxFixture.signedIn(UUID.randomUUID())).get(0);
+        EventEnvelope published =
+                outbox.commit(OutboxFixture.signedIn(UUID.randomUUID())).get(0);
         OutboxRelay smallRequests = outbox.relayWith(Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, SMALL_REQUESTS));
         smallRequests.publishPending(); // stops at the refused event, leaving the next one for the next round
         smallRequests.publishPending();
         assertThat(List.of(outbox.status(large), outbox.status(published))).containsExactly("BLOCKED", "PUBLISHED");
-        EventEnvelope waiting = outbox.commit(OutboxFixture.signedIn(UUID.randomUUID())).get(0);
+        EventEnvelope waiting =
+                outbox.commit(OutboxFixture.signedIn(UUID.randomUUID())).get(0);
         Instant later = OutboxFixture.START.plus(Duration.ofHours(1));
-        outbox.jdbc.update("update outbox_event set attempts = 3, next_attempt_at = ? where event_id = ?",
-                OffsetDateTime.ofInstant(later, ZoneOffset.UTC), waiting.id());
+        outbox.jdbc.update(
+                "update outbox_event set attempts = 3, next_attempt_at = ? where event_id = ?",
+                OffsetDateTime.ofInstant(later, ZoneOffset.UTC),
+                waiting.id());
         Map<String, Object> publishedRow = row(published);
         Map<String, Object> waitingRow = row(waiting);
 
@@ -97,7 +102,8 @@ class BlockedEventsIntegrationTest {
 
     @Test
     void releasingAnEventThatIsNotBlockedChangesNothing() throws Exception {
-        EventEnvelope published = outbox.commit(OutboxFixture.signedIn(UUID.randomUUID())).get(0);
+        EventEnvelope published =
+                outbox.commit(OutboxFixture.signedIn(UUID.randomUUID())).get(0);
         outbox.relay().publishPending();
         Map<String, Object> before = row(published);
 

@@ -1,12 +1,11 @@
 package io.gatekeep.outbox;
 
-import io.gatekeep.testing.MutableClock;
-
 import com.zaxxer.hikari.HikariDataSource;
 import io.gatekeep.events.EventCodec;
 import io.gatekeep.events.EventEnvelope;
 import io.gatekeep.events.Topic;
 import io.gatekeep.events.account.SignedIn;
+import io.gatekeep.testing.MutableClock;
 import io.gatekeep.testing.TestDatabase;
 import io.gatekeep.testing.TestKafka;
 import io.gatekeep.testing.TestPostgres;
@@ -58,7 +57,7 @@ final class OutboxFixture implements AutoCloseable {
         dataSource.setMaximumPoolSize(6);
         jdbc = new JdbcTemplate(dataSource);
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        writer = new JdbcOutboxWriter(dataSource, new EventCodec(), clock, "/gatekeep/test", () -> { });
+        writer = new JdbcOutboxWriter(dataSource, new EventCodec(), clock, "/gatekeep/test", () -> {});
         topicPrefix = TestKafka.get().newTopicPrefix();
         createTopics();
     }
@@ -66,7 +65,8 @@ final class OutboxFixture implements AutoCloseable {
     private void createTopics() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
             List<NewTopic> topics = Arrays.stream(Topic.values())
-                    .map(topic -> new NewTopic(topic.physicalName(topicPrefix), PARTITIONS, (short) 1)).toList();
+                    .map(topic -> new NewTopic(topic.physicalName(topicPrefix), PARTITIONS, (short) 1))
+                    .toList();
             admin.createTopics(topics).all().get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
@@ -118,10 +118,16 @@ final class OutboxFixture implements AutoCloseable {
     }
 
     private OutboxRelay relay(Map<String, Object> producerConfig) {
-        OutboxProperties.Relay settings = new OutboxProperties.Relay(true, Duration.ofMillis(20), 100, 4,
-                Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(5));
-        OutboxRelay relay = new OutboxRelay(dataSource, producerConfig, topicPrefix, settings, clock,
-                RelayMetrics.NONE);
+        OutboxProperties.Relay settings = new OutboxProperties.Relay(
+                true,
+                Duration.ofMillis(20),
+                100,
+                4,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5));
+        OutboxRelay relay =
+                new OutboxRelay(dataSource, producerConfig, topicPrefix, settings, clock, RelayMetrics.NONE);
         relays.add(relay);
         return relay;
     }
@@ -140,9 +146,13 @@ final class OutboxFixture implements AutoCloseable {
 
     /** Every record on a topic, read from the beginning until {@code expected} arrived or the timeout passed. */
     List<ConsumerRecord<String, String>> records(Topic topic, int expected, Duration timeout) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = new ArrayList<>();

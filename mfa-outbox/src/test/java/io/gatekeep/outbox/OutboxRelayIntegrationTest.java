@@ -38,8 +38,11 @@ class OutboxRelayIntegrationTest {
         assertThat(outbox.relay().publishPending().published()).isEqualTo(3);
 
         List<ConsumerRecord<String, String>> records = outbox.records(Topic.ACCOUNT, 3, Duration.ofSeconds(10));
-        assertThat(records).extracting(record -> header(record, "ce_id"))
-                .containsExactly(first.get(0).id().toString(), first.get(1).id().toString(),
+        assertThat(records)
+                .extracting(record -> header(record, "ce_id"))
+                .containsExactly(
+                        first.get(0).id().toString(),
+                        first.get(1).id().toString(),
                         second.get(0).id().toString());
         ConsumerRecord<String, String> record = records.get(0);
         EventEnvelope sent = first.get(0);
@@ -63,16 +66,20 @@ class OutboxRelayIntegrationTest {
         });
 
         assertThat(outbox.relay().publishPending().published()).isZero();
-        assertThat(outbox.jdbc.queryForObject("select count(*) from outbox_event", Integer.class)).isZero();
+        assertThat(outbox.jdbc.queryForObject("select count(*) from outbox_event", Integer.class))
+                .isZero();
         assertThat(outbox.records(Topic.ACCOUNT, 1, Duration.ofMillis(500))).isEmpty();
     }
 
     @Test
     void eventCommittedWhileKafkaIsUnreachableWaitsAndIsPublishedOnceKafkaIsBack() throws Exception {
-        EventEnvelope event = outbox.commit(OutboxFixture.signedIn(UUID.randomUUID())).get(0);
+        EventEnvelope event =
+                outbox.commit(OutboxFixture.signedIn(UUID.randomUUID())).get(0);
 
-        assertThat(outbox.relayWithUnreachableKafka().publishPending().published()).isZero();
-        assertThat(outbox.relayWithUnreachableKafka().publishPending().published()).isZero();
+        assertThat(outbox.relayWithUnreachableKafka().publishPending().published())
+                .isZero();
+        assertThat(outbox.relayWithUnreachableKafka().publishPending().published())
+                .isZero();
 
         Map<String, Object> row = outbox.jdbc.queryForMap(
                 "select status, attempts, next_attempt_at, last_error from outbox_event where event_id = ?",
@@ -82,12 +89,15 @@ class OutboxRelayIntegrationTest {
         assertThat((String) row.get("last_error")).isNotBlank().doesNotContain("sessionId");
 
         OutboxRelay relay = outbox.relay();
-        assertThat(relay.publishPending().published()).as("not due before its backoff").isZero();
+        assertThat(relay.publishPending().published())
+                .as("not due before its backoff")
+                .isZero();
         outbox.clock.advance(Duration.ofSeconds(1));
         assertThat(relay.publishPending().published()).isEqualTo(1);
         assertThat(outbox.status(event)).isEqualTo("PUBLISHED");
         assertThat(outbox.records(Topic.ACCOUNT, 1, Duration.ofSeconds(10)))
-                .extracting(record -> header(record, "ce_id")).containsExactly(event.id().toString());
+                .extracting(record -> header(record, "ce_id"))
+                .containsExactly(event.id().toString());
     }
 
     @Test
@@ -96,7 +106,8 @@ class OutboxRelayIntegrationTest {
         EventEnvelope failed = outbox.commit(OutboxFixture.signedIn(user)).get(0);
         outbox.relayWithUnreachableKafka().publishPending();
         EventEnvelope later = outbox.commit(OutboxFixture.signedIn(user)).get(0);
-        EventEnvelope otherUser = outbox.commit(OutboxFixture.signedIn(UUID.randomUUID())).get(0);
+        EventEnvelope otherUser =
+                outbox.commit(OutboxFixture.signedIn(UUID.randomUUID())).get(0);
 
         OutboxRelay relay = outbox.relay();
         assertThat(relay.publishPending().published()).isEqualTo(1);
@@ -113,9 +124,11 @@ class OutboxRelayIntegrationTest {
 
     @Test
     void setsAsideAnEventForAnUnknownTopicWithoutStallingOthers() throws Exception {
-        EventEnvelope good = outbox.commit(OutboxFixture.signedIn(UUID.randomUUID())).get(0);
+        EventEnvelope good =
+                outbox.commit(OutboxFixture.signedIn(UUID.randomUUID())).get(0);
         outbox.jdbc.update("update outbox_event set topic = 'no-such-topic' where event_id = ?", good.id());
-        EventEnvelope next = outbox.commit(OutboxFixture.signedIn(UUID.randomUUID())).get(0);
+        EventEnvelope next =
+                outbox.commit(OutboxFixture.signedIn(UUID.randomUUID())).get(0);
 
         OutboxRelay relay = outbox.relay();
         relay.publishPending();
@@ -128,30 +141,36 @@ class OutboxRelayIntegrationTest {
     @Test
     void twoRelaysRunningAtOncePublishEachEventExactlyOnce() {
         int events = 1_000;
-        IntStream.range(0, events / 10).forEach(batch -> outbox.commit(
-                IntStream.range(0, 10).mapToObj(i -> OutboxFixture.signedIn(UUID.randomUUID()))
+        IntStream.range(0, events / 10)
+                .forEach(batch -> outbox.commit(IntStream.range(0, 10)
+                        .mapToObj(i -> OutboxFixture.signedIn(UUID.randomUUID()))
                         .toArray(SignedIn[]::new)));
 
         OutboxRelay one = outbox.relay();
         OutboxRelay two = outbox.relay();
         one.start();
         two.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> outbox.jdbc.queryForObject(
-                "select count(*) from outbox_event where status = 'PUBLISHED'", Integer.class) == events);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> outbox.jdbc.queryForObject(
+                                "select count(*) from outbox_event where status = 'PUBLISHED'", Integer.class)
+                        == events);
         one.stop();
         two.stop();
 
         List<ConsumerRecord<String, String>> records = outbox.records(Topic.ACCOUNT, events, Duration.ofSeconds(20));
         assertThat(records).hasSize(events);
-        assertThat(records.stream().map(record -> header(record, "ce_id")).distinct()).hasSize(events);
+        assertThat(records.stream().map(record -> header(record, "ce_id")).distinct())
+                .hasSize(events);
     }
 
     @Test
     void keepsEachKeysOrderAcrossTheBatchesInFlight() throws Exception {
-        List<UUID> users = IntStream.range(0, 5).mapToObj(i -> UUID.randomUUID()).toList();
+        List<UUID> users =
+                IntStream.range(0, 5).mapToObj(i -> UUID.randomUUID()).toList();
         List<String> written = new java.util.ArrayList<>();
         for (int commit = 0; commit < 90; commit++) {
-            SignedIn[] events = IntStream.range(0, 5).mapToObj(i -> OutboxFixture.signedIn(users.get(i)))
+            SignedIn[] events = IntStream.range(0, 5)
+                    .mapToObj(i -> OutboxFixture.signedIn(users.get(i)))
                     .toArray(SignedIn[]::new);
             outbox.commit(events).forEach(event -> written.add(event.id().toString()));
         }
@@ -161,8 +180,10 @@ class OutboxRelayIntegrationTest {
 
         List<ConsumerRecord<String, String>> records = outbox.records(Topic.ACCOUNT, 450, Duration.ofSeconds(20));
         for (UUID user : users) {
-            List<String> sent = records.stream().filter(record -> record.key().equals(user.toString()))
-                    .map(record -> header(record, "ce_id")).toList();
+            List<String> sent = records.stream()
+                    .filter(record -> record.key().equals(user.toString()))
+                    .map(record -> header(record, "ce_id"))
+                    .toList();
             assertThat(sent).hasSize(90).isSortedAccordingTo(java.util.Comparator.comparingInt(written::indexOf));
         }
     }
@@ -171,24 +192,29 @@ class OutboxRelayIntegrationTest {
     void marksNothingSentAfterARowKafkaRefusedAndSendsItAgainLater() throws Exception {
         List<EventEnvelope> events = new java.util.ArrayList<>();
         for (int commit = 0; commit < 35; commit++) {
-            events.addAll(outbox.commit(IntStream.range(0, 10).mapToObj(i -> OutboxFixture.signedIn(UUID.randomUUID()))
+            events.addAll(outbox.commit(IntStream.range(0, 10)
+                    .mapToObj(i -> OutboxFixture.signedIn(UUID.randomUUID()))
                     .toArray(SignedIn[]::new)));
         }
         EventEnvelope refused = events.get(149);
-        outbox.jdbc.update("update outbox_event set payload = jsonb_build_object('pad', repeat('x', 5000)) "
-                + "where event_id = ?", refused.id());
+        outbox.jdbc.update(
+                "update outbox_event set payload = jsonb_build_object('pad', repeat('x', 5000)) "
+                        + "where event_id = ?",
+                refused.id());
         OutboxRelay relay = outbox.relayWith(Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4_000));
 
         // The refusal comes back through the second batch's acknowledgements, with two more batches already sent.
         assertThat(relay.publishPending().published()).isEqualTo(149);
         assertThat(outbox.status(events.get(148))).isEqualTo("PUBLISHED");
         assertThat(outbox.status(refused)).isEqualTo("BLOCKED");
-        assertThat(events.subList(150, 350)).allSatisfy(event -> assertThat(outbox.status(event)).isEqualTo("PENDING"));
+        assertThat(events.subList(150, 350))
+                .allSatisfy(event -> assertThat(outbox.status(event)).isEqualTo("PENDING"));
 
         assertThat(relay.publishPending().published()).isEqualTo(200);
         List<ConsumerRecord<String, String>> records = outbox.records(Topic.ACCOUNT, 549, Duration.ofSeconds(20));
         assertThat(records.stream().map(record -> header(record, "ce_id")).distinct())
-                .hasSize(349).doesNotContain(refused.id().toString());
+                .hasSize(349)
+                .doesNotContain(refused.id().toString());
     }
 
     @Test
@@ -198,21 +224,25 @@ class OutboxRelayIntegrationTest {
         leader.start();
         await().atMost(Duration.ofSeconds(10)).until(outbox::leadershipLockHeld);
 
-        EventEnvelope event = outbox.commit(OutboxFixture.signedIn(UUID.randomUUID())).get(0);
+        EventEnvelope event =
+                outbox.commit(OutboxFixture.signedIn(UUID.randomUUID())).get(0);
         assertThat(standby.publishPending().lockHeld()).isFalse();
         await().atMost(Duration.ofSeconds(10)).until(() -> "PUBLISHED".equals(outbox.status(event)));
 
         leader.stop();
         assertThat(outbox.leadershipLockHeld()).isFalse();
         assertThat(standby.publishPending().lockHeld()).isTrue();
-        assertThat(outbox.leadershipLockHeld()).as("released before the connection went back to the pool").isFalse();
+        assertThat(outbox.leadershipLockHeld())
+                .as("released before the connection went back to the pool")
+                .isFalse();
     }
 
     @Test
     void writerRefusesToRunOutsideATransaction() {
         assertThatThrownBy(() -> outbox.writer.append(OutboxFixture.signedIn(UUID.randomUUID())))
                 .isInstanceOf(IllegalTransactionStateException.class);
-        assertThat(outbox.jdbc.queryForObject("select count(*) from outbox_event", Integer.class)).isZero();
+        assertThat(outbox.jdbc.queryForObject("select count(*) from outbox_event", Integer.class))
+                .isZero();
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

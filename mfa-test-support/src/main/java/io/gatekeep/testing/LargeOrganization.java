@@ -17,18 +17,31 @@ public record LargeOrganization(UUID organizationId, UUID ownerId, int membersWi
         UUID organization = UUID.randomUUID();
         UUID owner = UUID.randomUUID();
         try (Connection connection = dataSource.getConnection()) {
-            update(connection, "insert into organization (id, name, created_at) values (?, ?, now())", organization,
+            update(
+                    connection,
+                    "insert into organization (id, name, created_at) values (?, ?, now())",
+                    organization,
                     name);
-            update(connection, "insert into app_user (id, email, display_name, status, created_at) "
-                    + "values (?, ?, 'Bench Owner', 'ACTIVE', now())", owner, "owner-" + organization + "@bench.test");
-            update(connection, "insert into membership (organization_id, user_id, role, created_at, role_since) "
-                    + "values (?, ?, 'OWNER', now(), now())", organization, owner);
+            update(
+                    connection,
+                    "insert into app_user (id, email, display_name, status, created_at) "
+                            + "values (?, ?, 'Bench Owner', 'ACTIVE', now())",
+                    owner,
+                    "owner-" + organization + "@bench.test");
+            update(
+                    connection,
+                    "insert into membership (organization_id, user_id, role, created_at, role_since) "
+                            + "values (?, ?, 'OWNER', now(), now())",
+                    organization,
+                    owner);
             update(connection, """
                     insert into app_user (id, email, display_name, status, created_at)
                     select gen_random_uuid(), 'fan-' || g || '@bench.test', 'Bench ' || g, 'ACTIVE', now()
                     from generate_series(1, ?) g""", members);
-            update(connection, "insert into membership (organization_id, user_id, role, created_at, role_since) "
-                    + "select ?, id, 'MEMBER', now(), now() from app_user where email like 'fan-%@bench.test'",
+            update(
+                    connection,
+                    "insert into membership (organization_id, user_id, role, created_at, role_since) "
+                            + "select ?, id, 'MEMBER', now(), now() from app_user where email like 'fan-%@bench.test'",
                     organization);
             update(connection, """
                     insert into mfa_credential (id, user_id, secret_key_id, secret_nonce, secret_ciphertext,

@@ -15,15 +15,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * static void infrastructure(DynamicPropertyRegistry registry) { ENV.register(registry); }
  * }</pre>
  */
-public record TestEnvironment(TestDatabase database, String kafkaBootstrapServers, String topicPrefix, int smtpPort,
-                              int imapPort) {
+public record TestEnvironment(
+        TestDatabase database, String kafkaBootstrapServers, String topicPrefix, int smtpPort, int imapPort) {
 
     /** A fresh (unmigrated: the service under test runs Flyway) database, topic prefix and the shared mail server. */
     public static TestEnvironment create() {
         TestMail mail = TestMail.get();
         TestKafka kafka = TestKafka.get();
-        return new TestEnvironment(TestPostgres.get().newDatabase(), kafka.bootstrapServers(), kafka.newTopicPrefix(),
-                mail.smtpPort(), mail.imapPort());
+        return new TestEnvironment(
+                TestPostgres.get().newDatabase(),
+                kafka.bootstrapServers(),
+                kafka.newTopicPrefix(),
+                mail.smtpPort(),
+                mail.imapPort());
     }
 
     /** The standard Spring Boot properties (and Gatekeep's own) that point a service at this environment. */

@@ -28,7 +28,8 @@ public final class TestMail {
             GreenMail greenMail = new GreenMail(new ServerSetup[] {smtp, imap})
                     // sub-addresses land in the main mailbox, as on real servers and the local stack's: a reply to
                     // support+<token>@… reaches the desk's support mailbox
-                    .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication()
+                    .withConfiguration(GreenMailConfiguration.aConfig()
+                            .withDisabledAuthentication()
                             .withSieveIgnoreDetail());
             greenMail.start();
             Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop));
@@ -58,8 +59,10 @@ public final class TestMail {
 
     private static boolean isAddressedTo(MimeMessage message, String address) {
         try {
-            return message.getAllRecipients() != null && Arrays.stream(message.getAllRecipients())
-                    .anyMatch(recipient -> recipient.toString().toLowerCase().contains(address.toLowerCase()));
+            return message.getAllRecipients() != null
+                    && Arrays.stream(message.getAllRecipients())
+                            .anyMatch(recipient ->
+                                    recipient.toString().toLowerCase().contains(address.toLowerCase()));
         } catch (jakarta.mail.MessagingException e) {
             return false;
         }

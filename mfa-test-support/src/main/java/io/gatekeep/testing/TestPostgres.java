@@ -45,8 +45,12 @@ public final class TestPostgres {
         String external = System.getenv("MFA_TEST_POSTGRES_URL");
         if (external != null && !external.isBlank()) {
             JdbcUrl url = JdbcUrl.parse(external);
-            return new TestPostgres(url.host(), url.port(), url.database(),
-                    envOr("MFA_TEST_POSTGRES_USER", "postgres"), envOr("MFA_TEST_POSTGRES_PASSWORD", "postgres"));
+            return new TestPostgres(
+                    url.host(),
+                    url.port(),
+                    url.database(),
+                    envOr("MFA_TEST_POSTGRES_USER", "postgres"),
+                    envOr("MFA_TEST_POSTGRES_PASSWORD", "postgres"));
         }
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -65,7 +69,7 @@ public final class TestPostgres {
     public TestDatabase newDatabase() {
         String name = "gk_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection connection = DriverManager.getConnection(jdbcUrl(adminDatabase), user, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database " + name, e);

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl the public base URL of mfa-api, without a trailing slash
  */
 @ConfigurationProperties("gatekeep.web")
-public record WebProperties(@DefaultValue("http://localhost:8080") String baseUrl) {
+public record WebProperties(
+        @DefaultValue("http://localhost:8080") String baseUrl) {
 
     public WebProperties {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;

@@ -19,7 +19,10 @@ class ActuatorIntegrationTest extends WorkerIntegrationTest {
         HttpResponse<String> health = get("/actuator/health");
 
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"kafka\"")
+        assertThat(health.body())
+                .contains("\"status\":\"UP\"")
+                .contains("\"db\"")
+                .contains("\"kafka\"")
                 .contains("\"mail\"");
     }
 
@@ -32,8 +35,10 @@ class ActuatorIntegrationTest extends WorkerIntegrationTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

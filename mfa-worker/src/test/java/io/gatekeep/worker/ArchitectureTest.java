@@ -15,24 +15,38 @@ class ArchitectureTest {
 
     @Test
     void onlyConsumingKnowsKafka() {
-        noClasses().that().resideOutsideOfPackage("io.gatekeep.worker.consuming..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.gatekeep.worker.consuming..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
                 .check(WORKER);
     }
 
     @Test
     void consumingKnowsNoFeature() {
-        noClasses().that().resideInAPackage("io.gatekeep.worker.consuming..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.gatekeep.worker.audit..",
-                        "io.gatekeep.worker.invitations..", "io.gatekeep.worker.notifications..",
+        noClasses()
+                .that()
+                .resideInAPackage("io.gatekeep.worker.consuming..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.gatekeep.worker.audit..",
+                        "io.gatekeep.worker.invitations..",
+                        "io.gatekeep.worker.notifications..",
                         "io.gatekeep.worker.mail..")
                 .check(WORKER);
     }
 
     @Test
     void emailIsSentOnlyByTheMailPackage() {
-        noClasses().that().resideOutsideOfPackage("io.gatekeep.worker.mail..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.mail..", "jakarta.mail..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.gatekeep.worker.mail..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.mail..", "jakarta.mail..")
                 .check(WORKER);
     }
 }

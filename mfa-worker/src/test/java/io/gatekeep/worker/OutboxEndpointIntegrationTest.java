@@ -34,9 +34,16 @@ class OutboxEndpointIntegrationTest extends WorkerIntegrationTest {
         HttpResponse<String> listed = management.get("/actuator/outbox");
 
         assertThat(listed.statusCode()).isEqualTo(200);
-        assertThat(listed.body()).contains("\"total\":", "\"eventId\":\"" + event.id() + "\"",
-                        "\"type\":\"io.gatekeep.account.signed-in\"", "\"topic\":\"account\"", "\"attempts\":1",
-                        "RecordTooLargeException", "\"occurredAt\":\"20", "\"age\":\"PT")
+        assertThat(listed.body())
+                .contains(
+                        "\"total\":",
+                        "\"eventId\":\"" + event.id() + "\"",
+                        "\"type\":\"io.gatekeep.account.signed-in\"",
+                        "\"topic\":\"account\"",
+                        "\"attempts\":1",
+                        "RecordTooLargeException",
+                        "\"occurredAt\":\"20",
+                        "\"age\":\"PT")
                 .doesNotContain(PAYLOAD_MARKER);
 
         HttpResponse<String> released = management.post("/actuator/outbox/" + event.id());
@@ -44,7 +51,8 @@ class OutboxEndpointIntegrationTest extends WorkerIntegrationTest {
         assertThat(released.statusCode()).isEqualTo(200);
         assertThat(released.body()).isEqualTo("{\"released\":[\"" + event.id() + "\"]}");
         await().atMost(Duration.ofSeconds(20)).until(() -> "PUBLISHED".equals(status(event)));
-        assertThat(management.get("/actuator/outbox").body()).doesNotContain(event.id().toString());
+        assertThat(management.get("/actuator/outbox").body())
+                .doesNotContain(event.id().toString());
     }
 
     private String status(EventEnvelope event) {

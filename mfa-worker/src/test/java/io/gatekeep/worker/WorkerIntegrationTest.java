@@ -1,10 +1,9 @@
 package io.gatekeep.worker;
 
-import io.gatekeep.testing.MutableClock;
-
 import io.gatekeep.events.EventEnvelope;
 import io.gatekeep.events.EventPayload;
 import io.gatekeep.outbox.JdbcOutboxWriter;
+import io.gatekeep.testing.MutableClock;
 import io.gatekeep.testing.TestEnvironment;
 import io.gatekeep.testing.TestMail;
 import jakarta.mail.internet.MimeMessage;
@@ -28,17 +27,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * enforcement fan-out loop (tests run {@code FanOutJob} batches themselves). The {@code outbox} endpoint may release
  * (its default is to list only).
  */
-@SpringBootTest(classes = MfaWorkerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = MfaWorkerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "management.server.port=0",
-                "gatekeep.events.partitions=2",
-                "spring.kafka.listener.concurrency=1",
-                "gatekeep.worker.retry.initial-interval=50ms",
-                "gatekeep.worker.retry.max-retries=2",
-                "gatekeep.mail.dispatcher.enabled=false",
-                "gatekeep.enforcement.fan-out.enabled=false",
-                "gatekeep.web.base-url=https://gatekeep.example.test",
-                "management.endpoint.outbox.access=unrestricted",
+            "management.server.port=0",
+            "gatekeep.events.partitions=2",
+            "spring.kafka.listener.concurrency=1",
+            "gatekeep.worker.retry.initial-interval=50ms",
+            "gatekeep.worker.retry.max-retries=2",
+            "gatekeep.mail.dispatcher.enabled=false",
+            "gatekeep.enforcement.fan-out.enabled=false",
+            "gatekeep.web.base-url=https://gatekeep.example.test",
+            "management.endpoint.outbox.access=unrestricted",
         })
 @Import({WorkerIntegrationTest.TestClock.class, FlakyHandler.class})
 public abstract class WorkerIntegrationTest {
@@ -60,12 +61,16 @@ public abstract class WorkerIntegrationTest {
 
     @Autowired
     protected MutableClock clock;
+
     @Autowired
     protected JdbcTemplate jdbc;
+
     @Autowired
     protected TransactionTemplate transaction;
+
     @Autowired
     protected JdbcOutboxWriter outbox;
+
     @Autowired
     private DataSource dataSource;
 
@@ -84,8 +89,12 @@ public abstract class WorkerIntegrationTest {
     }
 
     protected boolean processed(String handler, EventEnvelope event) {
-        return jdbc.queryForObject("select count(*) from processed_event where consumer = ? and event_id = ?",
-                Integer.class, handler, event.id()) > 0;
+        return jdbc.queryForObject(
+                        "select count(*) from processed_event where consumer = ? and event_id = ?",
+                        Integer.class,
+                        handler,
+                        event.id())
+                > 0;
     }
 
     protected int auditEntries(UUID eventId) {

@@ -45,8 +45,11 @@ import org.springframework.test.context.TestPropertySource;
  * Kafka broker and GreenMail with the waiting messages, so the heap is an upper bound of the desk's.
  */
 // 80 requests per owner: without a higher cap most would go to an agent and the confirmation path would go unmeasured
-@TestPropertySource(properties = {"gatekeep.desk.mailbox.auto-startup=false",
-        "gatekeep.desk.confirmations-per-owner-per-day=1000000"})
+@TestPropertySource(
+        properties = {
+            "gatekeep.desk.mailbox.auto-startup=false",
+            "gatekeep.desk.confirmations-per-owner-per-day=1000000"
+        })
 class DeskIntakeBench extends DeskIntegrationTest {
 
     private static final Logger log = LoggerFactory.getLogger(DeskIntakeBench.class);
@@ -59,6 +62,7 @@ class DeskIntakeBench extends DeskIntegrationTest {
 
     @Autowired
     MailboxReader reader;
+
     @Autowired
     MailboxIntake intake;
 
@@ -74,8 +78,10 @@ class DeskIntakeBench extends DeskIntegrationTest {
         GreenMailUser support = TestMail.get().greenMail().setUser(SUPPORT, SUPPORT, SUPPORT);
         Session session = Session.getInstance(new Properties());
         for (int i = 0; i < MESSAGES; i++) {
-            support.deliver(new MimeMessage(session, new ByteArrayInputStream(
-                    message(i, ORGS, OWNERS).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8))));
+            support.deliver(new MimeMessage(
+                    session,
+                    new ByteArrayInputStream(
+                            message(i, ORGS, OWNERS).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8))));
         }
     }
 
@@ -112,12 +118,16 @@ class DeskIntakeBench extends DeskIntegrationTest {
 
     @Test
     void measure() throws Exception {
-        assertThat(committed()).as("the reader must not have started with the context").isZero();
+        assertThat(committed())
+                .as("the reader must not have started with the context")
+                .isZero();
         List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .toList();
 
         // 1. The desk's own work per message: the same intake (parse, directory over HTTP, one transaction with the
-        //    ticket, outbox events and queued mail) fed from memory, one message after the other, so no mail server is in the way.
+        //    ticket, outbox events and queued mail) fed from memory, one message after the other, so no mail server is
+        // in the way.
         List<byte[]> inMemory = new ArrayList<>();
         for (int i = 0; i < MESSAGES; i++) {
             inMemory.add(message(i, ORGS, OWNERS).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
@@ -130,7 +140,8 @@ class DeskIntakeBench extends DeskIntegrationTest {
             assertThat(intake.apply(outcome)).isTrue();
         }
         long elapsed = System.nanoTime() - start;
-        log.info(String.format("BENCH desk pipeline (intake fed from memory): %d messages committed in %.1f s = %.0f "
+        log.info(String.format(
+                "BENCH desk pipeline (intake fed from memory): %d messages committed in %.1f s = %.0f "
                         + "messages/s; peak heap of the test JVM (sum of heap pools' peaks) %d MB, max %d MB",
                 MESSAGES, elapsed / 1e9, MESSAGES / (elapsed / 1e9), peak(heapPools), maxHeap()));
         inMemory.clear();
@@ -143,7 +154,8 @@ class DeskIntakeBench extends DeskIntegrationTest {
         start = System.nanoTime();
         reader.start();
         try {
-            await().atMost(Duration.ofSeconds(IMAP_SECONDS)).pollInterval(Duration.ofMillis(100))
+            await().atMost(Duration.ofSeconds(IMAP_SECONDS))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> committed() - before >= MESSAGES);
         } catch (ConditionTimeoutException capped) {
             // the phase is capped: report how far it got
@@ -151,11 +163,13 @@ class DeskIntakeBench extends DeskIntegrationTest {
         elapsed = System.nanoTime() - start;
         int done = committed() - before;
         reader.stop();
-        log.info(String.format("BENCH desk intake over IMAP (GreenMail): %d of %d waiting messages committed in %.1f s = "
-                        + "%.1f messages/s; peak heap %d MB", done, MESSAGES, elapsed / 1e9, done / (elapsed / 1e9),
-                peak(heapPools)));
-        log.info("BENCH outcome: {}", jdbc.queryForList(
-                "select status, count(*) as n from desk_ticket group by status order by status"));
+        log.info(String.format(
+                "BENCH desk intake over IMAP (GreenMail): %d of %d waiting messages committed in %.1f s = "
+                        + "%.1f messages/s; peak heap %d MB",
+                done, MESSAGES, elapsed / 1e9, done / (elapsed / 1e9), peak(heapPools)));
+        log.info(
+                "BENCH outcome: {}",
+                jdbc.queryForList("select status, count(*) as n from desk_ticket group by status order by status"));
     }
 
     private static long peak(List<MemoryPoolMXBean> pools) {

@@ -1,6 +1,5 @@
 package io.gatekeep.desk;
 
-
 import io.gatekeep.events.EventEnvelope;
 import io.gatekeep.events.EventPayload;
 import io.gatekeep.outbox.JdbcOutboxWriter;
@@ -40,22 +39,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  * people and subjects to stay apart). Mail reaches the desk over real SMTP and IMAP IDLE; desk mail is asserted on the
  * {@code outgoing_email} rows it queues (the worker's dispatcher is not part of this service).
  */
-@SpringBootTest(classes = SupportDeskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = SupportDeskApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "management.server.port=0",
-                "gatekeep.events.partitions=2",
-                "gatekeep.desk.mailbox.mode=idle",
-                "gatekeep.desk.mailbox.idle-renewal=5s",
-                "gatekeep.desk.expiry.enabled=false",
-                "gatekeep.desk.replies-per-sender-per-hour=3",
-                "gatekeep.desk.agents.bootstrap-username=admin",
-                "gatekeep.desk.agents.bootstrap-password=Admin-Passw0rd-For-Tests",
-                "support.require-authenticated-sender=true",
-                "support.trusted-authserv-id=mx.desk.test",
-                "gatekeep.desk.reset-release.enabled=false",
-                "gatekeep.desk.cancel-base-url=https://gatekeep.example.test",
-                "gatekeep.desk.agents.secret-key=" + DeskIntegrationTest.AGENT_SECRET_KEY,
-                "gatekeep.desk.agents.bootstrap-totp-secret=" + DeskIntegrationTest.ADMIN_TOTP_SECRET,
+            "management.server.port=0",
+            "gatekeep.events.partitions=2",
+            "gatekeep.desk.mailbox.mode=idle",
+            "gatekeep.desk.mailbox.idle-renewal=5s",
+            "gatekeep.desk.expiry.enabled=false",
+            "gatekeep.desk.replies-per-sender-per-hour=3",
+            "gatekeep.desk.agents.bootstrap-username=admin",
+            "gatekeep.desk.agents.bootstrap-password=Admin-Passw0rd-For-Tests",
+            "support.require-authenticated-sender=true",
+            "support.trusted-authserv-id=mx.desk.test",
+            "gatekeep.desk.reset-release.enabled=false",
+            "gatekeep.desk.cancel-base-url=https://gatekeep.example.test",
+            "gatekeep.desk.agents.secret-key=" + DeskIntegrationTest.AGENT_SECRET_KEY,
+            "gatekeep.desk.agents.bootstrap-totp-secret=" + DeskIntegrationTest.ADMIN_TOTP_SECRET,
         })
 @Import(DeskIntegrationTest.TestClock.class)
 public abstract class DeskIntegrationTest {
@@ -67,7 +68,8 @@ public abstract class DeskIntegrationTest {
 
     protected static final TestEnvironment ENV = TestEnvironment.create();
     protected static final FakeDirectory DIRECTORY = new FakeDirectory();
-    protected static final String SUPPORT = "support-" + UUID.randomUUID().toString().substring(0, 8) + "@desk.test";
+    protected static final String SUPPORT =
+            "support-" + UUID.randomUUID().toString().substring(0, 8) + "@desk.test";
     /** The desk's clock; the fixtures' mail is dated by it, as a person's client would date it. */
     public static final MutableClock CLOCK = new MutableClock();
 
@@ -93,10 +95,13 @@ public abstract class DeskIntegrationTest {
 
     @Autowired
     protected MutableClock clock;
+
     @Autowired
     protected JdbcTemplate jdbc;
+
     @Autowired
     protected TransactionTemplate transaction;
+
     @Autowired
     protected JdbcOutboxWriter outbox;
 
@@ -107,8 +112,8 @@ public abstract class DeskIntegrationTest {
             properties.put("mail.smtp.host", "127.0.0.1");
             properties.put("mail.smtp.port", String.valueOf(TestMail.get().smtpPort()));
             Session smtp = Session.getInstance(properties);
-            MimeMessage message = new MimeMessage(smtp,
-                    new ByteArrayInputStream(raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
+            MimeMessage message = new MimeMessage(
+                    smtp, new ByteArrayInputStream(raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
             try (Transport transport = smtp.getTransport("smtp")) {
                 transport.connect();
                 transport.sendMessage(message, new Address[] {new InternetAddress(SUPPORT)});
@@ -124,12 +129,12 @@ public abstract class DeskIntegrationTest {
 
     protected Map<String, Object> ticketOfMessage(String messageId) {
         return jdbc.queryForMap("""
-                select t.* from desk_ticket t join desk_message m on m.ticket_id = t.id where m.message_id = ?""",
-                messageId);
+                select t.* from desk_ticket t join desk_message m on m.ticket_id = t.id where m.message_id = ?""", messageId);
     }
 
     protected boolean recorded(String messageId) {
-        return jdbc.queryForObject("select count(*) from desk_message where message_id = ?", Integer.class, messageId) > 0;
+        return jdbc.queryForObject("select count(*) from desk_message where message_id = ?", Integer.class, messageId)
+                > 0;
     }
 
     protected String status(UUID ticketId) {
@@ -137,7 +142,8 @@ public abstract class DeskIntegrationTest {
     }
 
     protected List<Map<String, Object>> outgoing(UUID ticketId) {
-        return jdbc.queryForList("select * from outgoing_email where cause_key like ? order by created_at, cause_key",
+        return jdbc.queryForList(
+                "select * from outgoing_email where cause_key like ? order by created_at, cause_key",
                 "desk:" + ticketId + ":%");
     }
 

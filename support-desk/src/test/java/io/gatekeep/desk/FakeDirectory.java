@@ -37,6 +37,7 @@ public final class FakeDirectory {
     private final Map<UUID, Person> byId = new ConcurrentHashMap<>();
     /** Who belongs to each organization: the real directory answers approvers from an index, so does this one. */
     private final Map<UUID, Set<UUID>> membersOf = new ConcurrentHashMap<>();
+
     private final Set<UUID> enforcing = ConcurrentHashMap.newKeySet();
     public volatile boolean available = true;
 
@@ -64,7 +65,8 @@ public final class FakeDirectory {
     }
 
     public Person person(String name) {
-        String local = name.toLowerCase().replace(' ', '.') + "." + UUID.randomUUID().toString().substring(0, 8);
+        String local = name.toLowerCase().replace(' ', '.') + "."
+                + UUID.randomUUID().toString().substring(0, 8);
         Person person = new Person(UUID.randomUUID(), local + "@acme.example", name);
         byEmail.put(person.email(), person);
         byId.put(person.id(), person);
@@ -78,11 +80,14 @@ public final class FakeDirectory {
     }
 
     /** A membership made {@code joinedVia} at {@code since}, its role held since then too. */
-    public void member(UUID organization, Person person, String role, boolean manageOrgAccess, String joinedVia,
-                       Instant since) {
-        memberships.get(person.id()).add(new Member(organization, role, manageOrgAccess || role.equals("OWNER"),
-                joinedVia, since));
-        membersOf.computeIfAbsent(organization, id -> ConcurrentHashMap.newKeySet()).add(person.id());
+    public void member(
+            UUID organization, Person person, String role, boolean manageOrgAccess, String joinedVia, Instant since) {
+        memberships
+                .get(person.id())
+                .add(new Member(organization, role, manageOrgAccess || role.equals("OWNER"), joinedVia, since));
+        membersOf
+                .computeIfAbsent(organization, id -> ConcurrentHashMap.newKeySet())
+                .add(person.id());
     }
 
     /** Ends a membership (the person left or was removed). */
@@ -103,7 +108,8 @@ public final class FakeDirectory {
         } else if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             respond(exchange, 401, "{}");
         } else if (path.equals("/internal/v1/directory/users") && query != null && query.startsWith("email=")) {
-            Person person = byEmail.get(URLDecoder.decode(query.substring(6), StandardCharsets.UTF_8).toLowerCase());
+            Person person = byEmail.get(URLDecoder.decode(query.substring(6), StandardCharsets.UTF_8)
+                    .toLowerCase());
             respond(exchange, person == null ? 404 : 200, person == null ? "{}" : user(person));
         } else if (path.matches("/internal/v1/directory/organizations/[^/]+/approvers")) {
             UUID organization = UUID.fromString(path.split("/")[5]);
@@ -114,36 +120,46 @@ public final class FakeDirectory {
     }
 
     private String user(Person person) {
-        String orgs = memberships.get(person.id()).stream().map(m -> """
+        String orgs = memberships.get(person.id()).stream()
+                .map(m -> """
                 {"organizationId":"%s","name":"%s","role":"%s","manageOrgAccess":%s,"joinedVia":"%s",\
-                "joinedAt":"%s","roleSince":"%s","mfaEnforced":%s}"""
-                .formatted(m.organizationId(), organizations.get(m.organizationId()), m.role(), m.manage(),
-                        m.joinedVia(), m.since(), m.since(), enforcing.contains(m.organizationId())))
+                "joinedAt":"%s","roleSince":"%s","mfaEnforced":%s}""".formatted(
+                                m.organizationId(),
+                                organizations.get(m.organizationId()),
+                                m.role(),
+                                m.manage(),
+                                m.joinedVia(),
+                                m.since(),
+                                m.since(),
+                                enforcing.contains(m.organizationId())))
                 .collect(Collectors.joining(","));
         return """
-                {"userId":"%s","email":"%s","displayName":"%s","active":true,"mfaEnabled":true,"organizations":[%s]}"""
-                .formatted(person.id(), person.email(), person.name(), orgs);
+                {"userId":"%s","email":"%s","displayName":"%s","active":true,"mfaEnabled":true,"organizations":[%s]}""".formatted(person.id(), person.email(), person.name(), orgs);
     }
 
     private String approvers(UUID organization) {
         List<String> owners = new ArrayList<>();
         List<String> managers = new ArrayList<>();
-        membersOf.getOrDefault(organization, Set.of()).stream().map(byId::get).forEach(person -> memberships
-                .get(person.id()).stream()
-                .filter(m -> m.organizationId().equals(organization)).forEach(m -> {
-                    String json = """
-                            {"userId":"%s","email":"%s","displayName":"%s","roleSince":"%s"}""".formatted(person.id(),
-                            person.email(), person.name(), m.since());
-                    if (m.role().equals("OWNER")) {
-                        owners.add(json);
-                    } else if (m.manage()) {
-                        managers.add(json);
-                    }
-                }));
+        membersOf.getOrDefault(organization, Set.of()).stream()
+                .map(byId::get)
+                .forEach(person -> memberships.get(person.id()).stream()
+                        .filter(m -> m.organizationId().equals(organization))
+                        .forEach(m -> {
+                            String json = """
+                            {"userId":"%s","email":"%s","displayName":"%s","roleSince":"%s"}""".formatted(person.id(), person.email(), person.name(), m.since());
+                            if (m.role().equals("OWNER")) {
+                                owners.add(json);
+                            } else if (m.manage()) {
+                                managers.add(json);
+                            }
+                        }));
         return """
                 {"organizationId":"%s","name":"%s","mfaEnforced":%s,"owners":[%s],"managers":[%s]}""".formatted(
-                organization, organizations.get(organization), enforcing.contains(organization),
-                String.join(",", owners), String.join(",", managers));
+                        organization,
+                        organizations.get(organization),
+                        enforcing.contains(organization),
+                        String.join(",", owners),
+                        String.join(",", managers));
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

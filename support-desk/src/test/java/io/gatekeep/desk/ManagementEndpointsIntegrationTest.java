@@ -50,8 +50,7 @@ class ManagementEndpointsIntegrationTest extends DeskIntegrationTest {
                 insert into outbox_event (event_id, topic, partition_key, event_type, source, occurred_at,
                                           schema_version, payload, status, attempts, last_error)
                 values (?, 'support-ticket', ?, 'io.gatekeep.support-ticket.transitioned', '/gatekeep/support-desk',
-                        now(), 1, '{}', 'BLOCKED', 1, 'InvalidTopicException: test')""",
-                eventId, UUID.randomUUID().toString());
+                        now(), 1, '{}', 'BLOCKED', 1, 'InvalidTopicException: test')""", eventId, UUID.randomUUID().toString());
         return eventId;
     }
 

@@ -31,16 +31,22 @@ class AccessibilityInBrowserTest {
         assertThat(controls).as("controls on %s", screen).isNotEmpty();
         for (WebElement control : controls) {
             if (control.isDisplayed()) {
-                assertThat(control.getAccessibleName()).as("name of %s on %s", control.getAttribute("outerHTML"),
-                        screen).isNotBlank();
+                assertThat(control.getAccessibleName())
+                        .as("name of %s on %s", control.getAttribute("outerHTML"), screen)
+                        .isNotBlank();
             }
         }
     }
 
     @Test
     void everyControlOnThePublicScreensHasAName() {
-        for (String path : List.of("/sign-in", "/sign-up", "/forgot-password", "/reset-password?token=t",
-                "/invitations/accept?token=t", "/desk/cancel?token=t")) {
+        for (String path : List.of(
+                "/sign-in",
+                "/sign-up",
+                "/forgot-password",
+                "/reset-password?token=t",
+                "/invitations/accept?token=t",
+                "/desk/cancel?token=t")) {
             browser.open(path);
             everyControlIsNamed(path);
         }

@@ -21,7 +21,8 @@ final class Accounts {
 
     static final String PASSWORD = "correct horse battery staple";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final GatekeepStack stack;
 
@@ -30,8 +31,13 @@ final class Accounts {
     }
 
     /** Someone signed up: owner of a fresh organization, no MFA. */
-    record Person(String email, String password, String organizationName, UUID organizationId, String secret,
-                  String recoveryCode) {
+    record Person(
+            String email,
+            String password,
+            String organizationName,
+            UUID organizationId,
+            String secret,
+            String recoveryCode) {
         Person withMfa(String secret, String recoveryCode) {
             return new Person(email, password, organizationName, organizationId, secret, recoveryCode);
         }
@@ -44,17 +50,33 @@ final class Accounts {
     Person ownerWithoutMfa() {
         String email = uniqueEmail("owner");
         String organization = "Org " + email.substring(6, 14);
-        Map<String, Object> answer = call("POST", "/api/v1/signup", Map.of("organizationName", organization,
-                "email", email, "password", PASSWORD, "displayName", "Olivia Owner"), null, 202);
+        Map<String, Object> answer = call(
+                "POST",
+                "/api/v1/signup",
+                Map.of(
+                        "organizationName",
+                        organization,
+                        "email",
+                        email,
+                        "password",
+                        PASSWORD,
+                        "displayName",
+                        "Olivia Owner"),
+                null,
+                202);
         assertThat(answer.get("status")).isEqualTo("VERIFICATION_PENDING");
         // the address is proven by the emailed link
-        call("POST", "/api/v1/signup/verify", Map.of("token", tokenOf(Mailbox.link(email, "/verify-email"))), null,
+        call(
+                "POST",
+                "/api/v1/signup/verify",
+                Map.of("token", tokenOf(Mailbox.link(email, "/verify-email"))),
+                null,
                 200);
         String session = signIn(email);
         Map<?, ?> me = call("GET", "/api/v1/me", null, session, 200);
         Map<?, ?> org = (Map<?, ?>) ((java.util.List<?>) me.get("organizations")).get(0);
-        return new Person(email, PASSWORD, (String) org.get("name"), UUID.fromString((String) org.get("id")), null,
-                null);
+        return new Person(
+                email, PASSWORD, (String) org.get("name"), UUID.fromString((String) org.get("id")), null, null);
     }
 
     /** An owner who set up an authenticator app; {@code secret} is what the app holds. */
@@ -67,8 +89,12 @@ final class Accounts {
         String session = signIn(owner.email());
         Map<?, ?> setup = call("POST", "/api/v1/me/mfa/setup", null, session, 201);
         String secret = secretOf((String) setup.get("otpauthUri"));
-        Map<?, ?> enabled = call("POST", "/api/v1/me/mfa/setup/verify",
-                Map.of("code", Totp.code(secret, stack.clock().instant())), session, 200);
+        Map<?, ?> enabled = call(
+                "POST",
+                "/api/v1/me/mfa/setup/verify",
+                Map.of("code", Totp.code(secret, stack.clock().instant())),
+                session,
+                200);
         call("POST", "/api/v1/auth/sign-out", null, session, 204);
         nextCode();
         return owner.withMfa(secret, (String) enabled.get("recoveryCode"));
@@ -77,8 +103,12 @@ final class Accounts {
     /** {@code owner} invites {@code email} through the API; the invitation email goes out. */
     void invite(Person owner, String email, String role) {
         String session = signInWithCode(owner);
-        call("POST", "/api/v1/organizations/" + owner.organizationId() + "/members",
-                Map.of("email", email, "role", role), session, 201);
+        call(
+                "POST",
+                "/api/v1/organizations/" + owner.organizationId() + "/members",
+                Map.of("email", email, "role", role),
+                session,
+                201);
         call("POST", "/api/v1/auth/sign-out", null, session, 204);
     }
 
@@ -93,8 +123,13 @@ final class Accounts {
 
     /** The status the password step of a sign-in answers (AUTHENTICATED, MFA_REQUIRED …). */
     String passwordStep(Person person) {
-        return (String) call("POST", "/api/v1/auth/sign-in",
-                Map.of("email", person.email(), "password", person.password()), null, 200).get("status");
+        return (String) call(
+                        "POST",
+                        "/api/v1/auth/sign-in",
+                        Map.of("email", person.email(), "password", person.password()),
+                        null,
+                        200)
+                .get("status");
     }
 
     /** Moves the API's clock to the next 30-second step, so the authenticator shows a code not used yet. */
@@ -107,21 +142,29 @@ final class Accounts {
     }
 
     private String signIn(String email) {
-        Map<?, ?> answer = call("POST", "/api/v1/auth/sign-in", Map.of("email", email, "password", PASSWORD), null,
-                200);
+        Map<?, ?> answer =
+                call("POST", "/api/v1/auth/sign-in", Map.of("email", email, "password", PASSWORD), null, 200);
         assertThat(answer.get("status")).isEqualTo("AUTHENTICATED");
         return (String) answer.get("sessionToken");
     }
 
     private String signInWithCode(Person person) {
-        Map<?, ?> challenge = call("POST", "/api/v1/auth/sign-in",
-                Map.of("email", person.email(), "password", person.password()), null, 200);
+        Map<?, ?> challenge = call(
+                "POST",
+                "/api/v1/auth/sign-in",
+                Map.of("email", person.email(), "password", person.password()),
+                null,
+                200);
         if (!"MFA_REQUIRED".equals(challenge.get("status"))) {
             return (String) challenge.get("sessionToken");
         }
         nextCode();
-        Map<?, ?> answer = call("POST", "/api/v1/auth/mfa", Map.of("challengeToken", challenge.get("challengeToken"),
-                "code", code(person)), null, 200);
+        Map<?, ?> answer = call(
+                "POST",
+                "/api/v1/auth/mfa",
+                Map.of("challengeToken", challenge.get("challengeToken"), "code", code(person)),
+                null,
+                200);
         return (String) answer.get("sessionToken");
     }
 
@@ -139,18 +182,23 @@ final class Accounts {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
                     .timeout(Duration.ofSeconds(20))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                     .header("Content-Type", "application/json");
             if (bearer != null) {
                 request.header("Authorization", "Bearer " + bearer);
             }
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(expected).as("%s %s answered %s: %s", method, path, response.statusCode(), response.body())
+            assertThat(expected)
+                    .as("%s %s answered %s: %s", method, path, response.statusCode(), response.body())
                     .contains(response.statusCode());
-            return response.body().isBlank() ? Map.of() : JSON.readValue(response.body(),
-                    new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
-                    });
+            return response.body().isBlank()
+                    ? Map.of()
+                    : JSON.readValue(
+                            response.body(), new tools.jackson.core.type.TypeReference<Map<String, Object>>() {});
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -64,17 +64,25 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
     public void beforeAll(ExtensionContext context) {
         stack = GatekeepStack.get();
         // the root store is closed after the last test class, before the JVM's shutdown hooks stop the infrastructure
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).computeIfAbsent(GatekeepStack.class,
-                key -> (AutoCloseable) GatekeepStack::stopAfterTheLastTest);
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).computeIfAbsent(GatekeepStack.class, key ->
+                (AutoCloseable) GatekeepStack::stopAfterTheLastTest);
         String chromium = installed("gatekeep.chromium", "/usr/bin/chromium");
         String chromedriver = installed("gatekeep.chromedriver", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,1000", "--lang=en-US", "--no-first-run", "--disable-extensions",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1280,1000",
+                "--lang=en-US",
+                "--no-first-run",
+                "--disable-extensions",
                 "--force-device-scale-factor=1");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(chromedriver).toFile()).build();
+                .usingDriverExecutable(Path.of(chromedriver).toFile())
+                .build();
         driver = new ChromeDriver(service, options);
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", MOVABLE_CLOCK));
     }
@@ -106,7 +114,8 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
         if (driver == null) {
             return;
         }
-        String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+        String name = context.getRequiredTestClass().getSimpleName() + "-"
+                + context.getRequiredTestMethod().getName();
         try {
             Files.createDirectories(FAILURES);
             Files.write(FAILURES.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
@@ -128,27 +137,35 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
     void open(String pathOrUrl) {
         driver.get(pathOrUrl.startsWith("http") ? pathOrUrl : stack.baseUrl() + pathOrUrl);
         // the device's clock agrees with the server's, as it does for people (the tests move the server's)
-        driver.executeScript("window.__setTestClock(arguments[0])", stack.clock().millis());
+        driver.executeScript(
+                "window.__setTestClock(arguments[0])", stack.clock().millis());
         heading();
     }
 
     /** The page's main heading, once the screen has rendered. */
     String heading() {
-        return waitFor(d -> d.findElements(By.cssSelector("main h1")).stream().findFirst()
-                .map(WebElement::getText).filter(text -> !text.isBlank()).orElse(null));
+        return waitFor(d -> d.findElements(By.cssSelector("main h1")).stream()
+                .findFirst()
+                .map(WebElement::getText)
+                .filter(text -> !text.isBlank())
+                .orElse(null));
     }
 
     /** Waits until the main heading reads {@code text}. */
     void onPage(String text) {
         waitFor(d -> d.findElements(By.cssSelector("main h1")).stream()
-                .anyMatch(h1 -> h1.getText().equals(text)) ? true : null);
+                        .anyMatch(h1 -> h1.getText().equals(text))
+                ? true
+                : null);
     }
 
     /** The input whose label reads exactly {@code label} (so the test fails when a label is missing). */
     WebElement field(String label) {
         return waitFor(d -> d.findElements(By.xpath("//label[normalize-space()=" + literal(label) + "]")).stream()
-                .filter(WebElement::isDisplayed).findFirst()
-                .map(found -> d.findElement(By.id(found.getAttribute("for")))).orElse(null));
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .map(found -> d.findElement(By.id(found.getAttribute("for"))))
+                .orElse(null));
     }
 
     void type(String label, String text) {
@@ -159,7 +176,10 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
 
     WebElement button(String text) {
         return waitFor(d -> d.findElements(By.xpath("//button[normalize-space()=" + literal(text) + "]")).stream()
-                .filter(WebElement::isDisplayed).filter(WebElement::isEnabled).findFirst().orElse(null));
+                .filter(WebElement::isDisplayed)
+                .filter(WebElement::isEnabled)
+                .findFirst()
+                .orElse(null));
     }
 
     void click(String buttonText) {
@@ -167,15 +187,21 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
     }
 
     void clickLink(String text) {
-        waitFor(d -> d.findElements(By.linkText(text)).stream().filter(WebElement::isDisplayed).findFirst()
-                .orElse(null)).click();
+        waitFor(d -> d.findElements(By.linkText(text)).stream()
+                        .filter(WebElement::isDisplayed)
+                        .findFirst()
+                        .orElse(null))
+                .click();
     }
 
     /** The error line under the field labelled {@code label}, once there is one. */
     String errorOf(String label) {
         WebElement input = field(label);
         return waitFor(d -> Optional.ofNullable(d.findElement(By.id(input.getAttribute("id") + "-error")))
-                .filter(WebElement::isDisplayed).map(WebElement::getText).filter(t -> !t.isBlank()).orElse(null));
+                .filter(WebElement::isDisplayed)
+                .map(WebElement::getText)
+                .filter(t -> !t.isBlank())
+                .orElse(null));
     }
 
     /** Everything the main area says. */
@@ -203,7 +229,9 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
 
     <T> T waitFor(Function<WebDriver, T> condition) {
         // screens re-render as answers arrive: an element found a moment ago may be gone, so look again
-        return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
+        return new WebDriverWait(driver, PATIENCE)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     List<WebElement> all(By by) {

@@ -43,9 +43,11 @@ class EnforcementInBrowserTest {
         browser.screenshot("organization-settings");
 
         toggle().click();
-        WebElement dialog = browser.waitFor(d -> d.findElements(By.cssSelector("dialog[open]")).stream().findFirst()
+        WebElement dialog = browser.waitFor(d -> d.findElements(By.cssSelector("dialog[open]")).stream()
+                .findFirst()
                 .orElse(null));
-        assertThat(dialog.getText()).contains("Require MFA for " + owner.organizationName() + "?")
+        assertThat(dialog.getText())
+                .contains("Require MFA for " + owner.organizationName() + "?")
                 .contains("1 member does not use multifactor authentication yet")
                 .contains("asked to set it up the next time they sign in");
         browser.screenshot("enforcement-confirmation");
@@ -57,9 +59,12 @@ class EnforcementInBrowserTest {
 
         Flows.enterPassword(browser, member);
         browser.onPage("Set up multifactor authentication");
-        browser.waitFor(d -> d.findElement(By.id("enforced-by")).getText()
-                .equals(owner.organizationName() + " requires multifactor authentication. Set it up now to continue.")
-                ? true : null);
+        browser.waitFor(d -> d.findElement(By.id("enforced-by"))
+                        .getText()
+                        .equals(owner.organizationName()
+                                + " requires multifactor authentication. Set it up now to continue.")
+                ? true
+                : null);
         browser.screenshot("forced-setup");
         Flows.confirmSetup(browser, accounts);
         browser.field("I have saved it").click();

@@ -20,8 +20,7 @@ import org.openqa.selenium.WebElement;
 /** What a person does in the browser again and again, step by step as they would. */
 final class Flows {
 
-    private Flows() {
-    }
+    private Flows() {}
 
     /** Email and password on the sign-in page; the next page depends on the account. */
     static void enterPassword(Browser browser, Person person) {
@@ -50,12 +49,16 @@ final class Flows {
     /** What a phone does: reads the QR code shown on the setup page and takes the secret out of it. */
     static String scanQr(Browser browser) {
         WebElement qr = browser.waitFor(d -> d.findElements(By.cssSelector("img.qr")).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .orElse(null));
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(qr.getScreenshotAs(OutputType.BYTES)));
-            String uri = new MultiFormatReader().decode(
-                    new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                    Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+            String uri = new MultiFormatReader()
+                    .decode(
+                            new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                            Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                    .getText();
             return Accounts.secretOf(uri);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -67,7 +70,9 @@ final class Flows {
     /** On the setup page: scans the QR, enters the code, and answers the recovery code shown. */
     static String confirmSetup(Browser browser, Accounts accounts) {
         String secret = scanQr(browser);
-        browser.type("6-digit code from the app", Totp.code(secret, browser.stack().clock().instant()));
+        browser.type(
+                "6-digit code from the app",
+                Totp.code(secret, browser.stack().clock().instant()));
         browser.click("Verify");
         browser.onPage("Save your recovery code");
         return secret;

@@ -41,6 +41,7 @@ final class GatekeepStack {
     static final String SUPPORT_ADDRESS = "support@desk.web-tests.local";
     /** The desk's bootstrap agent: user name, password and the TOTP secret of their authenticator app. */
     static final String AGENT = "agent";
+
     static final String AGENT_PASSWORD = "Web-Tests-Agent-Passw0rd!";
     static final String AGENT_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
     /** The service credential the desk reads the API's internal directory with (a fixed test value). */
@@ -53,9 +54,13 @@ final class GatekeepStack {
     private final String baseUrl;
     private final String deskUrl;
 
-    private GatekeepStack(MutableClock clock, ConfigurableApplicationContext api,
-                          ConfigurableApplicationContext worker, ConfigurableApplicationContext desk, String baseUrl,
-                          String deskUrl) {
+    private GatekeepStack(
+            MutableClock clock,
+            ConfigurableApplicationContext api,
+            ConfigurableApplicationContext worker,
+            ConfigurableApplicationContext desk,
+            String baseUrl,
+            String deskUrl) {
         this.clock = clock;
         this.api = api;
         this.worker = worker;
@@ -116,15 +121,19 @@ final class GatekeepStack {
         apiProperties.put("gatekeep.mfa.encryption.active-key-id", "web-tests");
         apiProperties.put("gatekeep.internal.service-tokens.desk", DESK_SERVICE_TOKEN);
         // the desk's servlet stack is on this classpath too: the API keeps its own server, Netty, as it does alone
-        apiProperties.put("spring.autoconfigure.exclude", String.join(",",
-                "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration",
-                "org.springframework.boot.tomcat.autoconfigure.actuate.web.server."
-                        + "TomcatReactiveManagementContextAutoConfiguration"));
+        apiProperties.put(
+                "spring.autoconfigure.exclude",
+                String.join(
+                        ",",
+                        "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration",
+                        "org.springframework.boot.tomcat.autoconfigure.actuate.web.server."
+                                + "TomcatReactiveManagementContextAutoConfiguration"));
         ConfigurableApplicationContext api = new SpringApplicationBuilder(MfaApiApplication.class)
                 .web(WebApplicationType.REACTIVE)
                 .properties(apiProperties)
-                .initializers(context -> ((GenericApplicationContext) context).registerBean("movableClock",
-                        Clock.class, () -> clock, definition -> definition.setPrimary(true)))
+                .initializers(context -> ((GenericApplicationContext) context)
+                        .registerBean(
+                                "movableClock", Clock.class, () -> clock, definition -> definition.setPrimary(true)))
                 .run("--spring.config.name=gatekeep-web-tests");
         String baseUrl = "http://localhost:" + api.getEnvironment().getProperty("local.server.port");
 
@@ -132,19 +141,21 @@ final class GatekeepStack {
         workerProperties.put("gatekeep.web.base-url", baseUrl);
         workerProperties.put("spring.kafka.listener.concurrency", "1");
         // the API's R2DBC driver is on this classpath too: the worker talks JDBC only, as it does on its own
-        workerProperties.put("spring.autoconfigure.exclude",
-                "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration");
+        workerProperties.put(
+                "spring.autoconfigure.exclude", "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration");
         ConfigurableApplicationContext worker = new SpringApplicationBuilder(MfaWorkerApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties(workerProperties)
-                .initializers(context -> ((GenericApplicationContext) context).registerBean("movableClock",
-                        Clock.class, () -> clock, definition -> definition.setPrimary(true)))
+                .initializers(context -> ((GenericApplicationContext) context)
+                        .registerBean(
+                                "movableClock", Clock.class, () -> clock, definition -> definition.setPrimary(true)))
                 .run("--spring.config.name=gatekeep-web-tests");
         ConfigurableApplicationContext desk = new SpringApplicationBuilder(SupportDeskApplication.class)
                 .web(WebApplicationType.SERVLET)
                 .properties(deskProperties(environment, baseUrl, deskPort))
-                .initializers(context -> ((GenericApplicationContext) context).registerBean("movableClock",
-                        Clock.class, () -> clock, definition -> definition.setPrimary(true)))
+                .initializers(context -> ((GenericApplicationContext) context)
+                        .registerBean(
+                                "movableClock", Clock.class, () -> clock, definition -> definition.setPrimary(true)))
                 .run("--spring.config.name=gatekeep-web-tests");
         String deskUrl = "http://localhost:" + desk.getEnvironment().getProperty("local.server.port");
         return new GatekeepStack(clock, api, worker, desk, baseUrl, deskUrl);
@@ -158,8 +169,8 @@ final class GatekeepStack {
         properties.put("gatekeep.desk.reset-sweep-interval", "1s");
         properties.put("management.server.port", "0");
         properties.put("spring.kafka.listener.concurrency", "1");
-        properties.put("spring.autoconfigure.exclude",
-                "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration");
+        properties.put(
+                "spring.autoconfigure.exclude", "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration");
         properties.put("gatekeep.desk.mailbox.host", "127.0.0.1");
         properties.put("gatekeep.desk.mailbox.port", String.valueOf(environment.imapPort()));
         properties.put("gatekeep.desk.mailbox.protocol", "imap");
@@ -189,14 +200,17 @@ final class GatekeepStack {
         Map<String, Object> properties = new LinkedHashMap<>();
         try {
             URL location = application.getProtectionDomain().getCodeSource().getLocation();
-            URL yaml = location.getPath().endsWith(".jar") ? new URL("jar:" + location + "!/application.yml")
+            URL yaml = location.getPath().endsWith(".jar")
+                    ? new URL("jar:" + location + "!/application.yml")
                     : new URL(location, "application.yml");
-            new YamlPropertySourceLoader().load(application.getSimpleName(), new UrlResource(yaml)).forEach(source -> {
-                EnumerablePropertySource<?> enumerable = (EnumerablePropertySource<?>) source;
-                for (String name : enumerable.getPropertyNames()) {
-                    properties.put(name, String.valueOf(enumerable.getProperty(name)));
-                }
-            });
+            new YamlPropertySourceLoader()
+                    .load(application.getSimpleName(), new UrlResource(yaml))
+                    .forEach(source -> {
+                        EnumerablePropertySource<?> enumerable = (EnumerablePropertySource<?>) source;
+                        for (String name : enumerable.getPropertyNames()) {
+                            properties.put(name, String.valueOf(enumerable.getProperty(name)));
+                        }
+                    });
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {

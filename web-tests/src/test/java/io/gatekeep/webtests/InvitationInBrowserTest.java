@@ -32,7 +32,8 @@ class InvitationInBrowserTest {
         browser.type("Email address", email);
         new Select(browser.field("Role")).selectByVisibleText("Admin");
         browser.click("Send invitation");
-        browser.waitFor(d -> d.findElement(By.id("pending-invitations")).getText().contains(email) ? true : null);
+        browser.waitFor(
+                d -> d.findElement(By.id("pending-invitations")).getText().contains(email) ? true : null);
         Flows.signOut(browser);
 
         browser.open(Mailbox.link(email, "/invitations/accept"));
@@ -64,7 +65,8 @@ class InvitationInBrowserTest {
         browser.click("Sign in");
 
         browser.onPage("Your profile");
-        assertThat(browser.text()).contains("You accepted the invitation")
+        assertThat(browser.text())
+                .contains("You accepted the invitation")
                 .contains(owner.organizationName() + " · Member");
     }
 

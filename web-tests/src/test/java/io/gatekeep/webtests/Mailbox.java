@@ -13,26 +13,34 @@ import java.util.regex.Pattern;
 /** A person's inbox on the tests' mail server: the links the product emails, as a mail client shows them. */
 final class Mailbox {
 
-    private Mailbox() {
-    }
+    private Mailbox() {}
 
     /** The first link to {@code path} (e.g. "/invitations/accept") in a mail to {@code address}, once it arrives. */
     static String link(String address, String path) {
         Pattern link = Pattern.compile("https?://[^\\s\"<>]+" + Pattern.quote(path) + "\\?token=[A-Za-z0-9_\\-%.~]+");
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> TestMail.get().messagesTo(address).stream().map(Mailbox::body)
-                        .map(link::matcher).filter(Matcher::find).map(Matcher::group).findFirst().orElse(null),
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> TestMail.get().messagesTo(address).stream()
+                                .map(Mailbox::body)
+                                .map(link::matcher)
+                                .filter(Matcher::find)
+                                .map(Matcher::group)
+                                .findFirst()
+                                .orElse(null),
                         Objects::nonNull);
     }
 
     static List<String> subjects(String address) {
-        return TestMail.get().messagesTo(address).stream().map(message -> {
-            try {
-                return message.getSubject();
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return TestMail.get().messagesTo(address).stream()
+                .map(message -> {
+                    try {
+                        return message.getSubject();
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     private static String body(MimeMessage message) {

@@ -59,12 +59,16 @@ class MfaSetupInBrowserTest {
         browser.screenshot("setup");
 
         String secret = Flows.confirmSetup(browser, accounts);
-        String recoveryCode = browser.driver().findElement(By.id("recovery-code")).getText();
+        String recoveryCode =
+                browser.driver().findElement(By.id("recovery-code")).getText();
         assertThat(recoveryCode).matches("[A-Z0-9]{4}(-[A-Z0-9]{4})+");
         assertThat(browser.button("Copy").isDisplayed()).isTrue();
         assertThat(browser.button("Download").isDisplayed()).isTrue();
-        assertThat(browser.driver().findElement(By.xpath("//button[normalize-space()='Continue']")).isEnabled())
-                .as("Continue waits for 'I have saved it'").isFalse();
+        assertThat(browser.driver()
+                        .findElement(By.xpath("//button[normalize-space()='Continue']"))
+                        .isEnabled())
+                .as("Continue waits for 'I have saved it'")
+                .isFalse();
         browser.screenshot("recovery-code");
         browser.field("I have saved it").click();
         browser.click("Continue");
@@ -87,7 +91,9 @@ class MfaSetupInBrowserTest {
         browser.type("Recovery code", recoveryCode);
         browser.click("Sign in with recovery code");
         browser.onPage("Your profile");
-        assertThat(browser.text()).contains("multifactor authentication is now off").contains("Off.");
+        assertThat(browser.text())
+                .contains("multifactor authentication is now off")
+                .contains("Off.");
     }
 
     @Test
@@ -103,7 +109,9 @@ class MfaSetupInBrowserTest {
         assertThat(browser.all(By.cssSelector("img.qr")).get(0).isDisplayed()).isFalse();
         browser.screenshot("setup-qr-expired");
 
-        browser.type("6-digit code from the app", Totp.code(first, browser.stack().clock().instant()));
+        browser.type(
+                "6-digit code from the app",
+                Totp.code(first, browser.stack().clock().instant()));
         browser.click("Verify");
         assertThat(browser.errorOf("6-digit code from the app")).startsWith("This QR code has expired.");
 
@@ -112,7 +120,9 @@ class MfaSetupInBrowserTest {
         assertThat(second).isNotEqualTo(first);
         browser.sees("The QR code is valid for 0:5");
         browser.field("6-digit code from the app").clear();
-        browser.type("6-digit code from the app", Totp.code(second, browser.stack().clock().instant()));
+        browser.type(
+                "6-digit code from the app",
+                Totp.code(second, browser.stack().clock().instant()));
         browser.click("Verify");
         browser.onPage("Save your recovery code");
     }

@@ -91,7 +91,8 @@ class SignInInBrowserTest {
         browser.click("Sign in with recovery code");
 
         browser.onPage("Your profile");
-        assertThat(browser.text()).contains("You signed in with your recovery code")
+        assertThat(browser.text())
+                .contains("You signed in with your recovery code")
                 .contains("Off.");
         assertThat(browser.button("Set Up").isDisplayed()).isTrue();
     }
@@ -105,7 +106,8 @@ class SignInInBrowserTest {
         browser.click("Verify");
         browser.onPage("Your profile");
 
-        assertThat(browser.script("return localStorage.length + sessionStorage.length")).isEqualTo(0L);
+        assertThat(browser.script("return localStorage.length + sessionStorage.length"))
+                .isEqualTo(0L);
         assertThat(browser.script("return document.cookie")).isEqualTo("");
         assertThat(browser.path()).isEqualTo("/profile");
 

@@ -49,10 +49,18 @@ class SupportDeskInBrowserTest {
         browser.onPage("Ticket " + reference);
         assertThat(browser.path()).startsWith("/tickets/");
         browser.sees("Lost my authenticator");
-        assertThat(browser.text()).contains("Needs an agent", requester.email(),
-                "Please reset my MFA. <b>Thanks</b>", "Pass reset-request", "Fail requester-and-approver",
-                "Sent by the desk", "An agent will review your request");
-        assertThat(browser.all(By.cssSelector("main b"))).as("mail is shown as text, never as markup").isEmpty();
+        assertThat(browser.text())
+                .contains(
+                        "Needs an agent",
+                        requester.email(),
+                        "Please reset my MFA. <b>Thanks</b>",
+                        "Pass reset-request",
+                        "Fail requester-and-approver",
+                        "Sent by the desk",
+                        "An agent will review your request");
+        assertThat(browser.all(By.cssSelector("main b")))
+                .as("mail is shown as text, never as markup")
+                .isEmpty();
 
         browser.type("Note", "Called the requester back on the number in the CRM; the voice matched.");
         browser.click("Add note");
@@ -62,15 +70,21 @@ class SupportDeskInBrowserTest {
 
         browser.type("Why it is denied (optional)", "Nobody can vouch for the requester.");
         browser.click("Deny");
-        WebElement dialog = browser.waitFor(d -> d.findElements(By.cssSelector("dialog[open]")).stream().findFirst()
+        WebElement dialog = browser.waitFor(d -> d.findElements(By.cssSelector("dialog[open]")).stream()
+                .findFirst()
                 .orElse(null));
         assertThat(dialog.getText()).contains("Deny ticket " + reference + "?", "cannot be undone");
         browser.click("Deny the request");
         browser.sees("The request is denied.");
-        assertThat(browser.driver().findElement(By.id("ticket-status")).getText()).isEqualTo("Denied");
-        assertThat(browser.stack().jdbc().queryForObject("select status from desk_ticket where reference = ?",
-                String.class, reference)).isEqualTo("DENIED");
-        assertThat(browser.all(By.xpath("//button[normalize-space()='Deny']"))).as("nothing left to deny").isEmpty();
+        assertThat(browser.driver().findElement(By.id("ticket-status")).getText())
+                .isEqualTo("Denied");
+        assertThat(browser.stack()
+                        .jdbc()
+                        .queryForObject("select status from desk_ticket where reference = ?", String.class, reference))
+                .isEqualTo("DENIED");
+        assertThat(browser.all(By.xpath("//button[normalize-space()='Deny']")))
+                .as("nothing left to deny")
+                .isEmpty();
 
         browser.click("Sign out");
         browser.onPage("Sign in to the support desk");
@@ -85,7 +99,8 @@ class SupportDeskInBrowserTest {
         assertThat(code.getAttribute("autocomplete")).isEqualTo("one-time-code");
         assertThat(code.getAttribute("inputmode")).isEqualTo("numeric");
 
-        String stale = Totp.code(GatekeepStack.AGENT_TOTP_SECRET,
+        String stale = Totp.code(
+                GatekeepStack.AGENT_TOTP_SECRET,
                 browser.stack().clock().instant().minus(Duration.ofHours(1)));
         browser.type("User name", GatekeepStack.AGENT);
         browser.type("Password", GatekeepStack.AGENT_PASSWORD);
@@ -94,7 +109,8 @@ class SupportDeskInBrowserTest {
 
         assertThat(browser.errorOf("Authenticator code")).contains("user name, password or code is wrong");
         assertThat(browser.heading()).isEqualTo("Sign in to the support desk");
-        assertThat(browser.field("Authenticator code").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.field("Authenticator code").getAttribute("aria-invalid"))
+                .isEqualTo("true");
     }
 
     @Test
@@ -102,7 +118,10 @@ class SupportDeskInBrowserTest {
         // a member asks, copying their owner: the desk asks the owner, and the ticket waits for the answer
         Person owner = accounts.ownerWithMfa();
         Person member = accounts.memberOf(owner, "MEMBER");
-        email(member, "MFA reset please", "My authenticator app was wiped with my phone. Please reset my MFA.",
+        email(
+                member,
+                "MFA reset please",
+                "My authenticator app was wiped with my phone. Please reset my MFA.",
                 owner.email());
         String reference = ticketOf(member, "AWAITING_APPROVAL");
 
@@ -135,8 +154,10 @@ class SupportDeskInBrowserTest {
         approve(justification);
         confirm("Approve the MFA reset of ticket " + reference + "?", "Approve the reset");
         browser.sees("You gave the first approval already. The second approval must come from a different agent.");
-        assertThat(browser.stack().jdbc().queryForObject("select status from desk_ticket where reference = ?",
-                String.class, reference)).isEqualTo("PENDING_SECOND_APPROVAL");
+        assertThat(browser.stack()
+                        .jdbc()
+                        .queryForObject("select status from desk_ticket where reference = ?", String.class, reference))
+                .isEqualTo("PENDING_SECOND_APPROVAL");
     }
 
     private void approve(String justification) {
@@ -146,7 +167,8 @@ class SupportDeskInBrowserTest {
 
     /** Answers the confirmation dialog, once it asks {@code question}. */
     private void confirm(String question, String button) {
-        WebElement dialog = browser.waitFor(d -> d.findElements(By.cssSelector("dialog[open]")).stream().findFirst()
+        WebElement dialog = browser.waitFor(d -> d.findElements(By.cssSelector("dialog[open]")).stream()
+                .findFirst()
                 .orElse(null));
         assertThat(dialog.getText()).contains(question);
         browser.click(button);
@@ -171,16 +193,26 @@ class SupportDeskInBrowserTest {
         browser.onPage("Sign in to the support desk");
         browser.type("User name", GatekeepStack.AGENT);
         browser.type("Password", GatekeepStack.AGENT_PASSWORD);
-        browser.type("Authenticator code", Totp.code(GatekeepStack.AGENT_TOTP_SECRET, Instant.ofEpochSecond(step * 30)));
+        browser.type(
+                "Authenticator code", Totp.code(GatekeepStack.AGENT_TOTP_SECRET, Instant.ofEpochSecond(step * 30)));
         browser.click("Sign in");
     }
 
     /** Waits until the desk has read the request from its mailbox; the ticket's reference. */
     private static String ticketOf(Person requester, String expectedStatus) {
-        Map<String, Object> ticket = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> browser.stack().jdbc().queryForList(
-                        "select reference, status from desk_ticket where requester_address = ?", requester.email())
-                        .stream().findFirst().orElse(null), row -> row != null);
+        Map<String, Object> ticket = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> browser
+                                .stack()
+                                .jdbc()
+                                .queryForList(
+                                        "select reference, status from desk_ticket where requester_address = ?",
+                                        requester.email())
+                                .stream()
+                                .findFirst()
+                                .orElse(null),
+                        row -> row != null);
         assertThat(ticket.get("status")).isEqualTo(expectedStatus);
         return (String) ticket.get("reference");
     }

@@ -18,8 +18,7 @@ import java.util.Properties;
 /** Mail to and from the support desk as people's mail clients send it: plain SMTP to the tests' mail server. */
 final class SupportMail {
 
-    private SupportMail() {
-    }
+    private SupportMail() {}
 
     /** A request to the support address, copying {@code copied}. */
     static void request(String from, String subject, String text, String... copied) {
@@ -27,8 +26,8 @@ final class SupportMail {
     }
 
     /** A message with extra headers (In-Reply-To, References …), dated now by the services' clock. */
-    static void send(String from, String to, String[] copied, String subject, String text,
-                     Map<String, String> headers) {
+    static void send(
+            String from, String to, String[] copied, String subject, String text, Map<String, String> headers) {
         Properties smtp = new Properties();
         smtp.put("mail.smtp.host", "127.0.0.1");
         smtp.put("mail.smtp.port", String.valueOf(TestMail.get().smtpPort()));
@@ -54,14 +53,20 @@ final class SupportMail {
 
     /** The first mail to {@code address} whose subject contains {@code words}, once it arrives. */
     static MimeMessage received(String address, String words) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> TestMail.get().messagesTo(address).stream()
-                        .filter(message -> subject(message).contains(words)).findFirst().orElse(null),
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> TestMail.get().messagesTo(address).stream()
+                                .filter(message -> subject(message).contains(words))
+                                .findFirst()
+                                .orElse(null),
                         Objects::nonNull);
     }
 
     static java.util.List<String> subjectsTo(String address) {
-        return TestMail.get().messagesTo(address).stream().map(SupportMail::subject).toList();
+        return TestMail.get().messagesTo(address).stream()
+                .map(SupportMail::subject)
+                .toList();
     }
 
     static String header(MimeMessage message, String name) {

@@ -38,15 +38,24 @@ class SupportRecoveryStoriesTest {
         assertThat(memberships(victim.email(), outsider.organizationId())).isZero();
 
         // 2. a request forged "From" the victim, the outsider in CC: nobody the victim chose may confirm it
-        SupportMail.request(victim.email(), "Lost my authenticator",
-                "I lost my phone and my recovery code, please reset my MFA.", outsider.email());
+        SupportMail.request(
+                victim.email(),
+                "Lost my authenticator",
+                "I lost my phone and my recovery code, please reset my MFA.",
+                outsider.email());
         Map<String, Object> ticket = ticketOf(victim.email());
         assertThat(ticket.get("status")).isEqualTo("NEEDS_AGENT");
 
         // 3. the outsider "approves" on the thread anyway: without a token nothing is approved
-        SupportMail.send(outsider.email(), GatekeepStack.SUPPORT_ADDRESS, new String[0],
-                "Re: [" + ticket.get("reference") + "] Lost my authenticator", "Approve", Map.of());
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        SupportMail.send(
+                outsider.email(),
+                GatekeepStack.SUPPORT_ADDRESS,
+                new String[0],
+                "Re: [" + ticket.get("reference") + "] Lost my authenticator",
+                "Approve",
+                Map.of());
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> inboundFrom(outsider.email()) > 0);
 
         assertThat(SupportMail.subjectsTo(outsider.email())).noneMatch(subject -> subject.contains("Please confirm"));
@@ -62,17 +71,23 @@ class SupportRecoveryStoriesTest {
         Person member = accounts.withMfa(accounts.memberOf(owner, "MEMBER"));
 
         // someone asks in the member's name, copying the owner, and the owner approves by replying
-        SupportMail.request(member.email(), "MFA reset please", "My phone was wiped. Please reset my MFA.",
-                owner.email());
+        SupportMail.request(
+                member.email(), "MFA reset please", "My phone was wiped. Please reset my MFA.", owner.email());
         Map<String, Object> ticket = ticketOf(member.email());
         assertThat(ticket.get("status")).isEqualTo("AWAITING_APPROVAL");
         MimeMessage confirmation = SupportMail.received(owner.email(), "Please confirm");
         String replyTo = SupportMail.header(confirmation, "Reply-To");
         String messageId = SupportMail.header(confirmation, "Message-ID");
         assertThat(replyTo).contains("+");
-        SupportMail.send(owner.email(), replyTo, new String[0], "Re: " + SupportMail.subject(confirmation),
-                "Approve", Map.of("In-Reply-To", messageId, "References", messageId));
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        SupportMail.send(
+                owner.email(),
+                replyTo,
+                new String[0],
+                "Re: " + SupportMail.subject(confirmation),
+                "Approve",
+                Map.of("In-Reply-To", messageId, "References", messageId));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> status(ticket).equals("APPROVED"));
 
         // the member's notice says when, with a cancel link of their own; it opens a page with one button
@@ -89,7 +104,8 @@ class SupportRecoveryStoriesTest {
 
         // the reset time passes: nothing is released, MFA stays on, and the used link does not work twice
         browser.stack().clock().advance(Duration.ofHours(25));
-        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+        await().pollDelay(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> status(ticket).equals("CANCELLED"));
         assertThat(resetsReleased((UUID) ticket.get("id"))).isZero();
         assertThat(activeCredentials(member.email())).isOne();
@@ -100,28 +116,40 @@ class SupportRecoveryStoriesTest {
     }
 
     private static Map<String, Object> ticketOf(String requester) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> browser.stack().jdbc().queryForList(
-                        "select id, reference, status from desk_ticket where requester_address = ?", requester)
-                        .stream().findFirst().orElse(null), row -> row != null);
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> browser
+                                .stack()
+                                .jdbc()
+                                .queryForList(
+                                        "select id, reference, status from desk_ticket where requester_address = ?",
+                                        requester)
+                                .stream()
+                                .findFirst()
+                                .orElse(null),
+                        row -> row != null);
     }
 
     private static String status(Map<String, Object> ticket) {
-        return browser.stack().jdbc().queryForObject("select status from desk_ticket where id = ?", String.class,
-                ticket.get("id"));
+        return browser.stack()
+                .jdbc()
+                .queryForObject("select status from desk_ticket where id = ?", String.class, ticket.get("id"));
     }
 
     private static int inboundFrom(String address) {
-        return browser.stack().jdbc().queryForObject(
-                "select count(*) from desk_message where direction = 'IN' and from_address = ?", Integer.class,
-                address);
+        return browser.stack()
+                .jdbc()
+                .queryForObject(
+                        "select count(*) from desk_message where direction = 'IN' and from_address = ?",
+                        Integer.class,
+                        address);
     }
 
     private static int resetsReleased(UUID ticketId) {
         return browser.stack().jdbc().queryForObject("""
                 select count(*) from outbox_event
-                where event_type = 'io.gatekeep.support-ticket.mfa-reset-approved' and payload::text like ?""",
-                Integer.class, "%" + ticketId + "%");
+                where event_type = 'io.gatekeep.support-ticket.mfa-reset-approved' and payload::text like ?""", Integer.class, "%" + ticketId + "%");
     }
 
     private static int memberships(String email, UUID organizationId) {

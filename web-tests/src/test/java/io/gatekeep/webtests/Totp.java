@@ -9,17 +9,19 @@ import javax.crypto.spec.SecretKeySpec;
 /** What an authenticator app computes (RFC 6238: HMAC-SHA1, 30 s, 6 digits), written apart from the API's code. */
 final class Totp {
 
-    private Totp() {
-    }
+    private Totp() {}
 
     static String code(String base32Secret, Instant at) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(base32(base32Secret), "HmacSHA1"));
-            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(at.getEpochSecond() / 30).array());
+            byte[] hash = mac.doFinal(
+                    ByteBuffer.allocate(8).putLong(at.getEpochSecond() / 30).array());
             int offset = hash[hash.length - 1] & 0xf;
-            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            int binary = ((hash[offset] & 0x7f) << 24)
+                    | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8)
+                    | (hash[offset + 3] & 0xff);
             return String.format("%06d", binary % 1_000_000);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -35,13 +35,17 @@ class MeController {
     }
 
     @Schema(name = "Me")
-    record MeResponse(User user, List<Organization> organizations, boolean mfaEnabled, Instant mfaEnabledAt,
-                      @Schema(description = "Whether an organization of the user enforces MFA") boolean mfaRequired) {
-        record User(UUID id, String email, String displayName, String status, Instant createdAt) {
-        }
+    record MeResponse(
+            User user,
+            List<Organization> organizations,
+            boolean mfaEnabled,
+            Instant mfaEnabledAt,
 
-        record Organization(UUID id, String name, Role role, List<Permission> permissions) {
-        }
+            @Schema(description = "Whether an organization of the user enforces MFA")
+            boolean mfaRequired) {
+        record User(UUID id, String email, String displayName, String status, Instant createdAt) {}
+
+        record Organization(UUID id, String name, Role role, List<Permission> permissions) {}
     }
 
     @GetMapping("/api/v1/me")
@@ -51,19 +55,32 @@ class MeController {
     @ApiResponse(responseCode = "401", ref = OpenApiDocs.UNAUTHENTICATED)
     Mono<MeResponse> me(@AuthenticationPrincipal CurrentSession session) {
         MfaStatusSource source = mfaStatus.getIfAvailable();
-        Mono<MfaStatus> mfa = source == null ? Mono.just(MfaStatus.NONE)
+        Mono<MfaStatus> mfa = source == null
+                ? Mono.just(MfaStatus.NONE)
                 : source.statusOf(session.userId()).defaultIfEmpty(MfaStatus.NONE);
-        Mono<List<MeResponse.Organization>> organizations = memberships.ofUser(session.userId())
-                .map(m -> new MeResponse.Organization(m.organizationId(), m.organizationName(), m.member().role(),
+        Mono<List<MeResponse.Organization>> organizations = memberships
+                .ofUser(session.userId())
+                .map(m -> new MeResponse.Organization(
+                        m.organizationId(),
+                        m.organizationName(),
+                        m.member().role(),
                         m.member().permissions().stream().sorted().toList()))
                 .collectList();
         return users.findById(session.userId())
                 .switchIfEmpty(Mono.error(ApiError.UNAUTHENTICATED::exception))
                 .zipWith(organizations)
-                .zipWith(mfa, (userAndOrgs, status) -> new MeResponse(
-                        new MeResponse.User(userAndOrgs.getT1().id(), userAndOrgs.getT1().email(),
-                                userAndOrgs.getT1().displayName(), userAndOrgs.getT1().status().name(),
-                                userAndOrgs.getT1().createdAt()),
-                        userAndOrgs.getT2(), status.enabled(), status.enabledAt(), status.required()));
+                .zipWith(
+                        mfa,
+                        (userAndOrgs, status) -> new MeResponse(
+                                new MeResponse.User(
+                                        userAndOrgs.getT1().id(),
+                                        userAndOrgs.getT1().email(),
+                                        userAndOrgs.getT1().displayName(),
+                                        userAndOrgs.getT1().status().name(),
+                                        userAndOrgs.getT1().createdAt()),
+                                userAndOrgs.getT2(),
+                                status.enabled(),
+                                status.enabledAt(),
+                                status.required()));
     }
 }

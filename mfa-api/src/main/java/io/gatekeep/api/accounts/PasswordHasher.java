@@ -36,8 +36,9 @@ public class PasswordHasher {
     // Compared against when the account does not exist (or has no password), so the answer takes as long.
     private final String dummyHash;
 
-    PasswordHasher(@Value("${gatekeep.passwords.bcrypt-strength:10}") int strength,
-                   @Value("${gatekeep.passwords.allow-weak-hashing:false}") boolean allowWeakHashing) {
+    PasswordHasher(
+            @Value("${gatekeep.passwords.bcrypt-strength:10}") int strength,
+            @Value("${gatekeep.passwords.allow-weak-hashing:false}") boolean allowWeakHashing) {
         if (strength < MIN_STRENGTH && !allowWeakHashing) {
             throw new IllegalStateException("gatekeep.passwords.bcrypt-strength is " + strength
                     + ", below the floor of " + MIN_STRENGTH
@@ -62,9 +63,10 @@ public class PasswordHasher {
      */
     public Mono<Boolean> matches(String password, String hash) {
         return Mono.fromCallable(() -> {
-            boolean matched = bcrypt.matches(condense(password), hash == null ? dummyHash : hash);
-            return matched && hash != null;
-        }).subscribeOn(scheduler);
+                    boolean matched = bcrypt.matches(condense(password), hash == null ? dummyHash : hash);
+                    return matched && hash != null;
+                })
+                .subscribeOn(scheduler);
     }
 
     /** Whether {@code hash} is a bcrypt hash made at a lower cost than configured, so it should be redone. */

@@ -25,7 +25,8 @@ class PendingSignups {
     Mono<PendingSignup> replace(PendingSignup signup) {
         return db.sql("delete from signup_request where lower(email) = lower(:email)")
                 .bind("email", signup.email())
-                .fetch().rowsUpdated()
+                .fetch()
+                .rowsUpdated()
                 .then(db.sql("""
                                 insert into signup_request (id, email, display_name, organization_name, password_hash,
                                                             created_at, expires_at, last_mailed_at)
@@ -40,7 +41,8 @@ class PendingSignups {
                         .bind("createdAt", signup.createdAt())
                         .bind("expiresAt", signup.expiresAt())
                         .bind("lastMailedAt", signup.lastMailedAt())
-                        .fetch().rowsUpdated())
+                        .fetch()
+                        .rowsUpdated())
                 .thenReturn(signup);
     }
 
@@ -73,18 +75,28 @@ class PendingSignups {
                 .bind("expiresAt", resent.expiresAt())
                 .bind("id", seen.id())
                 .bind("seenLastMailedAt", seen.lastMailedAt())
-                .fetch().rowsUpdated()
+                .fetch()
+                .rowsUpdated()
                 .map(rows -> rows > 0);
     }
 
     Mono<Void> delete(UUID id) {
-        return db.sql("delete from signup_request where id = :id").bind("id", id).fetch().rowsUpdated().then();
+        return db.sql("delete from signup_request where id = :id")
+                .bind("id", id)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     private static PendingSignup read(Readable row) {
-        return new PendingSignup(row.get("id", UUID.class), row.get("email", String.class),
-                row.get("display_name", String.class), row.get("organization_name", String.class),
-                row.get("password_hash", String.class), row.get("created_at", Instant.class),
-                row.get("expires_at", Instant.class), row.get("last_mailed_at", Instant.class));
+        return new PendingSignup(
+                row.get("id", UUID.class),
+                row.get("email", String.class),
+                row.get("display_name", String.class),
+                row.get("organization_name", String.class),
+                row.get("password_hash", String.class),
+                row.get("created_at", Instant.class),
+                row.get("expires_at", Instant.class),
+                row.get("last_mailed_at", Instant.class));
     }
 }

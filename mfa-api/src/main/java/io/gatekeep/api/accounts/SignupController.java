@@ -34,10 +34,17 @@ class SignupController {
     }
 
     @Schema(name = "SignupRequest")
-    record SignupRequest(@Schema(description = PlainName.DESCRIPTION) @NotBlank @ValidName String organizationName,
-                         @NotBlank @ValidEmail @Size(max = 320) String email,
-                         @Schema(description = PasswordPolicy.DESCRIPTION) @NotBlank @ValidPassword String password,
-                         @Schema(description = PlainName.DESCRIPTION) @NotBlank @ValidName String displayName) {
+    record SignupRequest(
+            @Schema(description = PlainName.DESCRIPTION) @NotBlank @ValidName
+            String organizationName,
+
+            @NotBlank @ValidEmail @Size(max = 320) String email,
+
+            @Schema(description = PasswordPolicy.DESCRIPTION) @NotBlank @ValidPassword
+            String password,
+
+            @Schema(description = PlainName.DESCRIPTION) @NotBlank @ValidName
+            String displayName) {
         @Override
         public String toString() {
             return "SignupRequest[organizationName=" + organizationName + "]";
@@ -45,12 +52,14 @@ class SignupController {
     }
 
     @Schema(name = "SignupResponse")
-    record SignupResponse(@Schema(allowableValues = {"VERIFICATION_PENDING"}) String status) {
-    }
+    record SignupResponse(
+            @Schema(allowableValues = {"VERIFICATION_PENDING"})
+            String status) {}
 
     @Schema(name = "SignupVerificationRequest")
-    record VerifyRequest(@Schema(description = "The token from the confirmation link") @NotBlank @Size(max = 256)
-                         String token) {
+    record VerifyRequest(
+            @Schema(description = "The token from the confirmation link") @NotBlank @Size(max = 256)
+            String token) {
         @Override
         public String toString() {
             return "VerifyRequest[]";
@@ -59,7 +68,8 @@ class SignupController {
 
     @PostMapping("/api/v1/signup")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Ask for an organization and its owner account; the address must be confirmed",
+    @Operation(
+            summary = "Ask for an organization and its owner account; the address must be confirmed",
             description = "Answers 202 VERIFICATION_PENDING for every well-formed request, whether or not the address "
                     + "has an account. An address without an active account is emailed a confirmation link "
                     + "(<base-url>/verify-email?token=..., valid 24 hours, single use); nothing can sign in until it "
@@ -71,8 +81,12 @@ class SignupController {
     @ApiResponse(responseCode = "400", ref = OpenApiDocs.VALIDATION_FAILED)
     @ApiResponse(responseCode = "429", ref = OpenApiDocs.RATE_LIMITED)
     Mono<SignupResponse> signUp(@Valid @RequestBody SignupRequest body, ServerHttpRequest http) {
-        return signup.request(body.organizationName().trim(), body.email().trim(), body.password(),
-                        body.displayName().trim(), clientIps.of(http))
+        return signup.request(
+                        body.organizationName().trim(),
+                        body.email().trim(),
+                        body.password(),
+                        body.displayName().trim(),
+                        clientIps.of(http))
                 .map(outcome -> {
                     if (outcome instanceof SignupService.Requested.RateLimited limited) {
                         throw ApiError.RATE_LIMITED.exception().withRetryAfter(limited.retryAfter());
@@ -82,11 +96,14 @@ class SignupController {
     }
 
     @PostMapping("/api/v1/signup/verify")
-    @Operation(summary = "Confirm a signup with the token from its confirmation email",
+    @Operation(
+            summary = "Confirm a signup with the token from its confirmation email",
             description = "Creates the account with the password chosen at signup and its organization (the account "
                     + "is its owner), and signs in: the answer is a sign-in's AUTHENTICATED with a session token.")
     @ApiResponse(responseCode = "200", description = "Confirmed and signed in")
-    @ApiResponse(responseCode = "400", description = "invalid_token (unknown, replaced or used), validation_failed",
+    @ApiResponse(
+            responseCode = "400",
+            description = "invalid_token (unknown, replaced or used), validation_failed",
             ref = OpenApiDocs.INVALID_TOKEN)
     @ApiResponse(responseCode = "410", description = "token_expired", ref = OpenApiDocs.GONE)
     Mono<SignInResponse> verify(@Valid @RequestBody VerifyRequest body, ServerHttpRequest http) {

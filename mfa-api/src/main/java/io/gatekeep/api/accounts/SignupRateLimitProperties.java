@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and per email address. Confirmation emails resent by sign-in attempts count against the client's limit too.
  */
 @ConfigurationProperties("gatekeep.signup.rate-limit")
-public record SignupRateLimitProperties(@DefaultValue("20") int perNetwork, @DefaultValue("5") int perAddress,
-                                        @DefaultValue("1h") Duration window) {
-}
+public record SignupRateLimitProperties(
+        @DefaultValue("20") int perNetwork,
+        @DefaultValue("5") int perAddress,
+        @DefaultValue("1h") Duration window) {}

@@ -50,9 +50,17 @@ class SignupService {
     private final Clock clock;
     private final MailRateLimit rateLimit;
 
-    SignupService(Users users, PendingSignups pending, Memberships memberships, PasswordHasher passwords,
-                  SignInService signIn, OutboxWriter outbox, TransactionalOperator tx, Clock clock,
-                  RateLimiter rateLimiter, SignupRateLimitProperties limits) {
+    SignupService(
+            Users users,
+            PendingSignups pending,
+            Memberships memberships,
+            PasswordHasher passwords,
+            SignInService signIn,
+            OutboxWriter outbox,
+            TransactionalOperator tx,
+            Clock clock,
+            RateLimiter rateLimiter,
+            SignupRateLimitProperties limits) {
         this.users = users;
         this.pending = pending;
         this.memberships = memberships;
@@ -61,52 +69,54 @@ class SignupService {
         this.outbox = outbox;
         this.tx = tx;
         this.clock = clock;
-        this.rateLimit = new MailRateLimit(rateLimiter, "signup", limits.perNetwork(), limits.perAddress(),
-                limits.window());
+        this.rateLimit =
+                new MailRateLimit(rateLimiter, "signup", limits.perNetwork(), limits.perAddress(), limits.window());
     }
 
     sealed interface Requested {
         /** Accepted: an email goes to the address (a confirmation link, or word that the account exists). */
-        record VerificationPending() implements Requested {
-        }
+        record VerificationPending() implements Requested {}
 
-        record RateLimited(Duration retryAfter) implements Requested {
-        }
+        record RateLimited(Duration retryAfter) implements Requested {}
     }
 
     sealed interface Confirmed {
-        record SignedIn(SignInOutcome.Authenticated session) implements Confirmed {
-        }
+        record SignedIn(SignInOutcome.Authenticated session) implements Confirmed {}
 
         /** No pending signup has this token: never issued, replaced by a later signup, or confirmed already. */
-        record InvalidToken() implements Confirmed {
-        }
+        record InvalidToken() implements Confirmed {}
 
-        record TokenExpired() implements Confirmed {
-        }
+        record TokenExpired() implements Confirmed {}
     }
 
-    Mono<Requested> request(String organizationName, String email, String password, String displayName,
-                            String clientIp) {
-        return rateLimit.hit(clientIp, email).flatMap(decision -> decision instanceof RateLimitDecision.Exceeded e
-                ? Mono.<Requested>just(new Requested.RateLimited(e.retryAfter()))
-                // hash first, whatever the address: the answer takes as long with or without an account
-                : passwords.hash(password).flatMap(hash -> tx.transactional(
-                        store(organizationName, email, hash, displayName, clientIp))));
+    Mono<Requested> request(
+            String organizationName, String email, String password, String displayName, String clientIp) {
+        return rateLimit
+                .hit(clientIp, email)
+                .flatMap(decision -> decision instanceof RateLimitDecision.Exceeded e
+                        ? Mono.<Requested>just(new Requested.RateLimited(e.retryAfter()))
+                        // hash first, whatever the address: the answer takes as long with or without an account
+                        : passwords
+                                .hash(password)
+                                .flatMap(hash ->
+                                        tx.transactional(store(organizationName, email, hash, displayName, clientIp))));
     }
 
-    private Mono<Requested> store(String organizationName, String email, String hash, String displayName,
-                                  String clientIp) {
+    private Mono<Requested> store(
+            String organizationName, String email, String hash, String displayName, String clientIp) {
         Mono<Requested> pendingOne = Mono.defer(() -> {
-            PendingSignup signup = PendingSignup.request(email, displayName, organizationName, hash, clock.instant());
-            return pending.replace(signup).then(outbox.append(new SignupRequested(signup.id(), null, email,
-                    displayName, organizationName, clientIp)));
-        }).thenReturn(new Requested.VerificationPending());
+                    PendingSignup signup =
+                            PendingSignup.request(email, displayName, organizationName, hash, clock.instant());
+                    return pending.replace(signup)
+                            .then(outbox.append(new SignupRequested(
+                                    signup.id(), null, email, displayName, organizationName, clientIp)));
+                })
+                .thenReturn(new Requested.VerificationPending());
         return users.findByEmail(email)
                 .filter(user -> user.status() == UserStatus.ACTIVE)
-                .flatMap(account -> outbox.append(new SignupRequested(null, account.id(), account.email(),
-                        displayName, organizationName, clientIp)).<Requested>thenReturn(
-                        new Requested.VerificationPending()))
+                .flatMap(account -> outbox.append(new SignupRequested(
+                                null, account.id(), account.email(), displayName, organizationName, clientIp))
+                        .<Requested>thenReturn(new Requested.VerificationPending()))
                 .switchIfEmpty(pendingOne)
                 // two signups for one address at the same moment: the unique index keeps one, which stands
                 .onErrorReturn(DuplicateKeyException.class, new Requested.VerificationPending());
@@ -124,19 +134,33 @@ class SignupService {
         Instant now = clock.instant();
         UUID organizationId = UUID.randomUUID();
         return users.findByEmail(signup.email())
-                .map(existing -> existing.status() == UserStatus.ACTIVE ? Mono.<UserAccount>empty()
+                .map(existing -> existing.status() == UserStatus.ACTIVE
+                        ? Mono.<UserAccount>empty()
                         // an invited address (no password, no membership yet) becomes this signup's account
                         : users.activate(existing.id(), signup.passwordHash())
                                 .then(users.rename(existing.id(), signup.displayName()))
                                 .thenReturn(existing))
-                .defaultIfEmpty(Mono.defer(() -> users.insert(new UserAccount(UUID.randomUUID(), signup.email(),
-                        signup.displayName(), signup.passwordHash(), UserStatus.ACTIVE, now))))
+                .defaultIfEmpty(Mono.defer(() -> users.insert(new UserAccount(
+                        UUID.randomUUID(),
+                        signup.email(),
+                        signup.displayName(),
+                        signup.passwordHash(),
+                        UserStatus.ACTIVE,
+                        now))))
                 .flatMap(account -> account)
-                .flatMap(account -> memberships.createOrganization(organizationId, signup.organizationName(), now)
-                        .then(memberships.insert(new Member(organizationId, account.id(), Role.OWNER, Set.of()), now,
+                .flatMap(account -> memberships
+                        .createOrganization(organizationId, signup.organizationName(), now)
+                        .then(memberships.insert(
+                                new Member(organizationId, account.id(), Role.OWNER, Set.of()),
+                                now,
                                 Memberships.JoinedVia.CREATED))
-                        .then(outbox.append(new SignedUp(organizationId, signup.organizationName(), account.id(),
-                                signup.email(), signup.displayName(), clientIp)))
+                        .then(outbox.append(new SignedUp(
+                                organizationId,
+                                signup.organizationName(),
+                                account.id(),
+                                signup.email(),
+                                signup.displayName(),
+                                clientIp)))
                         .then(signIn.completeSignIn(account.id(), METHOD_SIGNUP_CONFIRMATION, false, clientIp))
                         .<Confirmed>map(Confirmed.SignedIn::new))
                 // the address became an active account meanwhile (an accepted invitation): this signup is void

@@ -4,8 +4,8 @@ import io.gatekeep.api.accounts.model.PendingSignup;
 import io.gatekeep.api.outbox.OutboxWriter;
 import io.gatekeep.api.ratelimit.RateLimiter;
 import io.gatekeep.api.ratelimit.model.FixedWindow;
-import io.gatekeep.events.account.SignupConfirmationResent;
 import io.gatekeep.api.web.ClientIps;
+import io.gatekeep.events.account.SignupConfirmationResent;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
@@ -29,8 +29,14 @@ public class UnconfirmedSignups {
     private final RateLimiter rateLimiter;
     private final SignupRateLimitProperties limits;
 
-    UnconfirmedSignups(PendingSignups pending, PasswordHasher passwords, OutboxWriter outbox, TransactionalOperator tx,
-                       Clock clock, RateLimiter rateLimiter, SignupRateLimitProperties limits) {
+    UnconfirmedSignups(
+            PendingSignups pending,
+            PasswordHasher passwords,
+            OutboxWriter outbox,
+            TransactionalOperator tx,
+            Clock clock,
+            RateLimiter rateLimiter,
+            SignupRateLimitProperties limits) {
         this.pending = pending;
         this.passwords = passwords;
         this.outbox = outbox;
@@ -46,9 +52,10 @@ public class UnconfirmedSignups {
      */
     public Mono<Boolean> isUnconfirmedWithPassword(String email, String password, String clientIp) {
         return pending.findByEmail(email)
-                .flatMap(signup -> passwords.matches(password, signup.passwordHash())
-                        .flatMap(matched -> matched ? resendIfDue(signup, clientIp).thenReturn(true)
-                                : Mono.just(false)))
+                .flatMap(signup -> passwords
+                        .matches(password, signup.passwordHash())
+                        .flatMap(matched ->
+                                matched ? resendIfDue(signup, clientIp).thenReturn(true) : Mono.just(false)))
                 .switchIfEmpty(Mono.defer(() -> passwords.matches(password, null)));
     }
 
@@ -57,12 +64,16 @@ public class UnconfirmedSignups {
         if (!signup.mayResendAt(now)) {
             return Mono.empty();
         }
-        return rateLimiter.hit("signup:network:" + ClientIps.networkOf(clientIp), limits.perNetwork(), new FixedWindow(limits.window()))
+        return rateLimiter
+                .hit(
+                        "signup:network:" + ClientIps.networkOf(clientIp),
+                        limits.perNetwork(),
+                        new FixedWindow(limits.window()))
                 .filter(decision -> decision.allowed())
                 .flatMap(allowed -> tx.transactional(pending.markResent(signup, signup.resent(now))
                         .filter(Boolean::booleanValue)
-                        .flatMap(won -> outbox.append(new SignupConfirmationResent(signup.id(), signup.email(),
-                                clientIp)))))
+                        .flatMap(won ->
+                                outbox.append(new SignupConfirmationResent(signup.id(), signup.email(), clientIp)))))
                 .then();
     }
 }

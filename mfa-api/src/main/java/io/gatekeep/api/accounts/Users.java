@@ -30,13 +30,18 @@ public class Users {
     }
 
     public Mono<UserAccount> findById(UUID id) {
-        return db.sql("select " + COLUMNS + " from app_user where id = :id").bind("id", id).map(Users::read).one();
+        return db.sql("select " + COLUMNS + " from app_user where id = :id")
+                .bind("id", id)
+                .map(Users::read)
+                .one();
     }
 
     /** Locks the row until the transaction ends. */
     public Mono<UserAccount> lockById(UUID id) {
         return db.sql("select " + COLUMNS + " from app_user where id = :id for update")
-                .bind("id", id).map(Users::read).one();
+                .bind("id", id)
+                .map(Users::read)
+                .one();
     }
 
     public Mono<UserAccount> insert(UserAccount user) {
@@ -49,7 +54,8 @@ public class Users {
                 .bind("displayName", user.displayName())
                 .bind("status", user.status().name())
                 .bind("createdAt", user.createdAt());
-        spec = user.passwordHash() == null ? spec.bindNull("passwordHash", String.class)
+        spec = user.passwordHash() == null
+                ? spec.bindNull("passwordHash", String.class)
                 : spec.bind("passwordHash", user.passwordHash());
         return spec.fetch().rowsUpdated().thenReturn(user);
     }
@@ -59,7 +65,9 @@ public class Users {
         return db.sql("update app_user set password_hash = :hash, status = 'ACTIVE' where id = :id")
                 .bind("hash", passwordHash)
                 .bind("id", id)
-                .fetch().rowsUpdated().then();
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /**
@@ -71,7 +79,8 @@ public class Users {
                 .bind("newHash", newHash)
                 .bind("id", id)
                 .bind("expectedHash", expectedHash)
-                .fetch().rowsUpdated()
+                .fetch()
+                .rowsUpdated()
                 .map(rows -> rows > 0);
     }
 
@@ -80,12 +89,18 @@ public class Users {
         return db.sql("update app_user set display_name = :displayName where id = :id")
                 .bind("displayName", displayName)
                 .bind("id", id)
-                .fetch().rowsUpdated().then();
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     static UserAccount read(Readable row) {
-        return new UserAccount(row.get("id", UUID.class), row.get("email", String.class),
-                row.get("display_name", String.class), row.get("password_hash", String.class),
-                UserStatus.valueOf(row.get("status", String.class)), row.get("created_at", Instant.class));
+        return new UserAccount(
+                row.get("id", UUID.class),
+                row.get("email", String.class),
+                row.get("display_name", String.class),
+                row.get("password_hash", String.class),
+                UserStatus.valueOf(row.get("status", String.class)),
+                row.get("created_at", Instant.class));
     }
 }

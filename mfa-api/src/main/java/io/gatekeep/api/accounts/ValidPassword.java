@@ -30,7 +30,8 @@ public @interface ValidPassword {
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            violations.forEach(v -> context.buildConstraintViolationWithTemplate(v).addConstraintViolation());
+            violations.forEach(
+                    v -> context.buildConstraintViolationWithTemplate(v).addConstraintViolation());
             return false;
         }
     }

@@ -34,12 +34,18 @@ class KafkaHealthIndicator extends AbstractReactiveHealthIndicator implements Di
     @Override
     protected Mono<Health> doHealthCheck(Health.Builder builder) {
         DescribeClusterOptions options = new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis());
-        return Mono.fromFuture(() -> admin.describeCluster(options).clusterId().toCompletionStage()
+        return Mono.fromFuture(() -> admin.describeCluster(options)
+                        .clusterId()
+                        .toCompletionStage()
                         .toCompletableFuture())
-                .zipWith(Mono.fromFuture(() -> admin.describeCluster(options).nodes().toCompletionStage()
+                .zipWith(Mono.fromFuture(() -> admin.describeCluster(options)
+                        .nodes()
+                        .toCompletionStage()
                         .toCompletableFuture()))
-                .map(cluster -> builder.up().withDetail("clusterId", cluster.getT1())
-                        .withDetail("nodes", cluster.getT2().size()).build())
+                .map(cluster -> builder.up()
+                        .withDetail("clusterId", cluster.getT1())
+                        .withDetail("nodes", cluster.getT2().size())
+                        .build())
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(TIMEOUT.plusSeconds(1));
     }

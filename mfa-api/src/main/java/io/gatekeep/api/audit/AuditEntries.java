@@ -18,8 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class AuditEntries {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final DatabaseClient db;
     private final JsonMapper json;
@@ -42,21 +41,25 @@ class AuditEntries {
         String sql = """
                 select id, event_id, action, organization_id, user_id, actor_user_id, client_ip, occurred_at,
                        recorded_at, details::text as details
-                from audit_entry where\s""" + ownerCondition
-                + (after == null ? "" : " and (occurred_at, id) < (:occurredAt, :id)") + """
+                from audit_entry where\s""" + ownerCondition + (after == null ? "" : " and (occurred_at, id) < (:occurredAt, :id)") + """
                  order by occurred_at desc, id desc limit :limit
                 """;
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql)
-                .bind("owner", owner)
-                .bind("limit", limit);
+        DatabaseClient.GenericExecuteSpec spec =
+                db.sql(sql).bind("owner", owner).bind("limit", limit);
         if (after != null) {
             spec = spec.bind("occurredAt", after.occurredAt()).bind("id", after.id());
         }
-        return spec.map(row -> new AuditEntryResponse(row.get("id", Long.class), row.get("event_id", UUID.class),
-                        row.get("action", String.class), row.get("organization_id", UUID.class),
-                        row.get("user_id", UUID.class), row.get("actor_user_id", UUID.class),
-                        row.get("client_ip", String.class), row.get("occurred_at", Instant.class),
-                        row.get("recorded_at", Instant.class), json.readValue(row.get("details", String.class), MAP)))
+        return spec.map(row -> new AuditEntryResponse(
+                        row.get("id", Long.class),
+                        row.get("event_id", UUID.class),
+                        row.get("action", String.class),
+                        row.get("organization_id", UUID.class),
+                        row.get("user_id", UUID.class),
+                        row.get("actor_user_id", UUID.class),
+                        row.get("client_ip", String.class),
+                        row.get("occurred_at", Instant.class),
+                        row.get("recorded_at", Instant.class),
+                        json.readValue(row.get("details", String.class), MAP)))
                 .all();
     }
 }

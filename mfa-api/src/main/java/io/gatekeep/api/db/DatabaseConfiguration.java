@@ -32,7 +32,10 @@ class DatabaseConfiguration {
     @Primary
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(DataSourceProperties properties) {
-        HikariDataSource dataSource = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        HikariDataSource dataSource = properties
+                .initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .build();
         dataSource.setPoolName("gatekeep-jdbc");
         return dataSource;
     }

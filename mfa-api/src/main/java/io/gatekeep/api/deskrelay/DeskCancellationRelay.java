@@ -1,8 +1,8 @@
 package io.gatekeep.api.deskrelay;
 
 import io.gatekeep.api.web.ApiError;
-import io.gatekeep.api.web.OpenApiDocs;
 import io.gatekeep.api.web.ApiException;
+import io.gatekeep.api.web.OpenApiDocs;
 import io.netty.channel.ChannelOption;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -38,7 +38,9 @@ import reactor.netty.http.client.HttpClient;
 @EnableConfigurationProperties(DeskRelayProperties.class)
 class DeskCancellationRelay {
 
-    static final ApiError DESK_UNAVAILABLE = new ApiError(HttpStatus.SERVICE_UNAVAILABLE, "desk_unavailable",
+    static final ApiError DESK_UNAVAILABLE = new ApiError(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "desk_unavailable",
             "The support desk cannot be reached right now; open the link again in a few minutes");
 
     private static final Logger log = LoggerFactory.getLogger(DeskCancellationRelay.class);
@@ -47,7 +49,8 @@ class DeskCancellationRelay {
 
     DeskCancellationRelay(DeskRelayProperties properties) {
         HttpClient http = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.timeout().toMillis())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        properties.timeout().toMillis())
                 .responseTimeout(properties.timeout());
         this.desk = WebClient.builder()
                 .baseUrl(properties.baseUrl().toString())
@@ -56,8 +59,9 @@ class DeskCancellationRelay {
     }
 
     @Schema(name = "SupportResetCancellation")
-    record CancellationRequest(@Schema(description = "The token from the notice's cancel link") @NotBlank
-                               @Size(max = 256) String token) {
+    record CancellationRequest(
+            @Schema(description = "The token from the notice's cancel link") @NotBlank @Size(max = 256)
+            String token) {
         @Override
         public String toString() {
             return "CancellationRequest[]";
@@ -66,7 +70,8 @@ class DeskCancellationRelay {
 
     @PostMapping(path = "/api/v1/desk/cancellations", produces = MediaType.APPLICATION_JSON_VALUE)
     @SecurityRequirements
-    @Operation(summary = "Cancel an approved MFA reset with the token of a notice's cancel link (public)",
+    @Operation(
+            summary = "Cancel an approved MFA reset with the token of a notice's cancel link (public)",
             description = "An approved support reset waits until its reset time; the notices sent to the requester's "
                     + "registered address and to every owner carry a link <base-url>/desk/cancel?token=..., whose "
                     + "page posts the token here. Answered by the support desk: the ticket becomes CANCELLED, "
@@ -78,14 +83,17 @@ class DeskCancellationRelay {
     @ApiResponse(responseCode = "410", ref = OpenApiDocs.GONE)
     @ApiResponse(responseCode = "503", ref = OpenApiDocs.UNAVAILABLE)
     Mono<ResponseEntity<byte[]>> cancel(@Valid @RequestBody CancellationRequest request) {
-        return desk.post().uri("/api/v1/desk/cancellations")
+        return desk.post()
+                .uri("/api/v1/desk/cancellations")
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyValue(Map.of("token", request.token()))
                 .exchangeToMono(response -> response.toEntity(byte[].class))
                 .map(DeskCancellationRelay::passBack)
                 .onErrorResume(e -> !(e instanceof ApiException), e -> {
-                    log.warn("Support desk unreachable for a cancellation: {}", e.getClass().getSimpleName());
+                    log.warn(
+                            "Support desk unreachable for a cancellation: {}",
+                            e.getClass().getSimpleName());
                     return Mono.error(DESK_UNAVAILABLE.exception());
                 });
     }

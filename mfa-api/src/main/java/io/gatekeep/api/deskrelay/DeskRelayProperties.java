@@ -12,6 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout how long a relayed call may take before the person is told to try again
  */
 @ConfigurationProperties("gatekeep.desk")
-record DeskRelayProperties(@DefaultValue("http://localhost:8082") URI baseUrl,
-                           @DefaultValue("5s") Duration timeout) {
-}
+record DeskRelayProperties(
+        @DefaultValue("http://localhost:8082") URI baseUrl,
+        @DefaultValue("5s") Duration timeout) {}

@@ -36,14 +36,25 @@ class Directory {
     }
 
     private Mono<User> user(String sql, Object key) {
-        return db.sql(sql).bind("key", key)
-                .map(row -> new User(row.get("id", UUID.class), row.get("email", String.class),
-                        row.get("display_name", String.class), "ACTIVE".equals(row.get("status", String.class)),
-                        Boolean.TRUE.equals(row.get("mfa", Boolean.class)), java.util.List.of()))
+        return db.sql(sql)
+                .bind("key", key)
+                .map(row -> new User(
+                        row.get("id", UUID.class),
+                        row.get("email", String.class),
+                        row.get("display_name", String.class),
+                        "ACTIVE".equals(row.get("status", String.class)),
+                        Boolean.TRUE.equals(row.get("mfa", Boolean.class)),
+                        java.util.List.of()))
                 .one()
-                .flatMap(user -> memberships(user.userId()).collectList()
-                        .map(memberships -> new User(user.userId(), user.email(), user.displayName(), user.active(),
-                                user.mfaEnabled(), memberships)));
+                .flatMap(user -> memberships(user.userId())
+                        .collectList()
+                        .map(memberships -> new User(
+                                user.userId(),
+                                user.email(),
+                                user.displayName(),
+                                user.active(),
+                                user.mfaEnabled(),
+                                memberships)));
     }
 
     private reactor.core.publisher.Flux<Membership> memberships(UUID userId) {
@@ -54,9 +65,13 @@ class Directory {
                         where m.user_id = :userId order by o.name, o.id
                         """)
                 .bind("userId", userId)
-                .map(row -> new Membership(row.get("id", UUID.class), row.get("name", String.class),
-                        row.get("role", String.class), Boolean.TRUE.equals(row.get("manage_org_access", Boolean.class)),
-                        row.get("joined_via", String.class), instant(row.get("created_at", OffsetDateTime.class)),
+                .map(row -> new Membership(
+                        row.get("id", UUID.class),
+                        row.get("name", String.class),
+                        row.get("role", String.class),
+                        Boolean.TRUE.equals(row.get("manage_org_access", Boolean.class)),
+                        row.get("joined_via", String.class),
+                        instant(row.get("created_at", OffsetDateTime.class)),
                         instant(row.get("role_since", OffsetDateTime.class)),
                         Boolean.TRUE.equals(row.get("mfa_enforced", Boolean.class))))
                 .all();
@@ -65,8 +80,9 @@ class Directory {
     Mono<Approvers> approvers(UUID organizationId) {
         Mono<Object[]> organization = db.sql("select name, mfa_enforced from organization where id = :id")
                 .bind("id", organizationId)
-                .map(row -> new Object[] {row.get("name", String.class),
-                        Boolean.TRUE.equals(row.get("mfa_enforced", Boolean.class))})
+                .map(row -> new Object[] {
+                    row.get("name", String.class), Boolean.TRUE.equals(row.get("mfa_enforced", Boolean.class))
+                })
                 .one();
         return organization.flatMap(org -> db.sql("""
                                 select u.id, u.email, u.display_name, m.role, m.role_since
@@ -75,15 +91,29 @@ class Directory {
                                   and (m.role = 'OWNER' or m.manage_org_access)
                                 order by u.email
                                 """)
-                        .bind("org", organizationId)
-                        .map(row -> new Object[] {row.get("role", String.class), new Person(row.get("id", UUID.class),
-                                row.get("email", String.class), row.get("display_name", String.class),
-                                instant(row.get("role_since", OffsetDateTime.class)))})
-                        .all()
-                        .collectList()
-                        .map(rows -> new Approvers(organizationId, (String) org[0], (Boolean) org[1],
-                                rows.stream().filter(r -> "OWNER".equals(r[0])).map(r -> (Person) r[1]).toList(),
-                                rows.stream().filter(r -> !"OWNER".equals(r[0])).map(r -> (Person) r[1]).toList())));
+                .bind("org", organizationId)
+                .map(row -> new Object[] {
+                    row.get("role", String.class),
+                    new Person(
+                            row.get("id", UUID.class),
+                            row.get("email", String.class),
+                            row.get("display_name", String.class),
+                            instant(row.get("role_since", OffsetDateTime.class)))
+                })
+                .all()
+                .collectList()
+                .map(rows -> new Approvers(
+                        organizationId,
+                        (String) org[0],
+                        (Boolean) org[1],
+                        rows.stream()
+                                .filter(r -> "OWNER".equals(r[0]))
+                                .map(r -> (Person) r[1])
+                                .toList(),
+                        rows.stream()
+                                .filter(r -> !"OWNER".equals(r[0]))
+                                .map(r -> (Person) r[1])
+                                .toList())));
     }
 
     private static Instant instant(OffsetDateTime value) {

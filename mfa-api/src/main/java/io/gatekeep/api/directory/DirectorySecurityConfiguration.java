@@ -36,16 +36,16 @@ class DirectorySecurityConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityWebFilterChain internalSecurity(ServerHttpSecurity http, ServiceTokensProperties properties,
-                                            ProblemWriter problems) {
+    SecurityWebFilterChain internalSecurity(
+            ServerHttpSecurity http, ServiceTokensProperties properties, ProblemWriter problems) {
         ServiceCredentials credentials = new ServiceCredentials(properties.serviceTokens());
         ServerAuthenticationEntryPoint unauthenticated =
                 (exchange, e) -> problems.write(exchange, ApiError.UNAUTHENTICATED);
         ReactiveAuthenticationManager manager = authentication -> credentials
                 .serviceFor((String) authentication.getCredentials())
-                .<Mono<org.springframework.security.core.Authentication>>map(service -> Mono.just(
-                        UsernamePasswordAuthenticationToken.authenticated(service, null,
-                                List.of(new SimpleGrantedAuthority(SERVICE_AUTHORITY)))))
+                .<Mono<org.springframework.security.core.Authentication>>map(
+                        service -> Mono.just(UsernamePasswordAuthenticationToken.authenticated(
+                                service, null, List.of(new SimpleGrantedAuthority(SERVICE_AUTHORITY)))))
                 .orElseGet(() -> Mono.error(new BadCredentialsException("Unknown service token")));
         AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
         filter.setServerAuthenticationConverter(exchange -> {
@@ -56,11 +56,10 @@ class DirectorySecurityConfiguration {
                     : Mono.empty();
         });
         filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
-        filter.setAuthenticationFailureHandler((filterExchange, e) ->
-                unauthenticated.commence(filterExchange.getExchange(), e));
+        filter.setAuthenticationFailureHandler(
+                (filterExchange, e) -> unauthenticated.commence(filterExchange.getExchange(), e));
 
-        return http
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/internal/**"))
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/internal/**"))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -68,8 +67,7 @@ class DirectorySecurityConfiguration {
                 .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .addFilterAt(filter, SecurityWebFiltersOrder.AUTHENTICATION)
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(unauthenticated)
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((exchange, e) -> problems.write(exchange, ApiError.FORBIDDEN)))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().hasAuthority(SERVICE_AUTHORITY))
                 .build();

@@ -16,8 +16,8 @@ final class ServiceCredentials {
     ServiceCredentials(Map<String, String> tokensByService) {
         this.digestsByService = tokensByService.entrySet().stream()
                 .filter(entry -> entry.getValue() != null && entry.getValue().length() >= MIN_TOKEN_LENGTH)
-                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey,
-                        entry -> sha256(entry.getValue())));
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(
+                        Map.Entry::getKey, entry -> sha256(entry.getValue())));
     }
 
     /** The service the token belongs to; every configured token is compared so timing says nothing. */

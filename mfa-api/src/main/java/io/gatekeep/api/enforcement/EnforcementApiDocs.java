@@ -21,8 +21,8 @@ import org.springframework.http.HttpStatus;
 @Configuration(proxyBeanMethods = false)
 class EnforcementApiDocs {
 
-    static final ApiError ACTOR_MFA_NOT_ENABLED_ERROR = new ApiError(HttpStatus.CONFLICT, "actor_mfa_not_enabled",
-            "Turn on MFA for your own account before you enforce it");
+    static final ApiError ACTOR_MFA_NOT_ENABLED_ERROR = new ApiError(
+            HttpStatus.CONFLICT, "actor_mfa_not_enabled", "Turn on MFA for your own account before you enforce it");
     static final ApiError MFA_STEP_UP_REQUIRED_ERROR = StepUpGuard.STEP_UP_REQUIRED;
 
     private static final String RESPONSES = "#/components/responses/";
@@ -33,17 +33,29 @@ class EnforcementApiDocs {
     @Bean
     OpenApiCustomizer enforcementProblemResponses() {
         return openApi -> {
-            openApi.getComponents().addResponses("EnforcementForbidden", problem(
-                    "Not allowed, or the session must first pass MFA",
-                    Map.of("forbidden", "Only owners and members holding MANAGE_ORG_ACCESS",
-                            MFA_STEP_UP_REQUIRED_ERROR.code(), "No code from the actor's authenticator app verified "
-                                    + "for this session within the step-up window: POST /api/v1/auth/step-up")));
-            openApi.getComponents().addResponses("ActorMfaNotEnabled", problem("The actor has no MFA",
-                    Map.of(ACTOR_MFA_NOT_ENABLED_ERROR.code(), ACTOR_MFA_NOT_ENABLED_ERROR.title())));
-            if (openApi.getInfo() != null && openApi.getInfo().getDescription() != null
+            openApi.getComponents()
+                    .addResponses(
+                            "EnforcementForbidden",
+                            problem(
+                                    "Not allowed, or the session must first pass MFA",
+                                    Map.of(
+                                            "forbidden",
+                                            "Only owners and members holding MANAGE_ORG_ACCESS",
+                                            MFA_STEP_UP_REQUIRED_ERROR.code(),
+                                            "No code from the actor's authenticator app verified "
+                                                    + "for this session within the step-up window: POST /api/v1/auth/step-up")));
+            openApi.getComponents()
+                    .addResponses(
+                            "ActorMfaNotEnabled",
+                            problem(
+                                    "The actor has no MFA",
+                                    Map.of(ACTOR_MFA_NOT_ENABLED_ERROR.code(), ACTOR_MFA_NOT_ENABLED_ERROR.title())));
+            if (openApi.getInfo() != null
+                    && openApi.getInfo().getDescription() != null
                     && !openApi.getInfo().getDescription().contains(ACTOR_MFA_NOT_ENABLED_ERROR.code())) {
-                openApi.getInfo().setDescription(openApi.getInfo().getDescription()
-                        + " MFA enforcement adds mfa_step_up_required (403) and actor_mfa_not_enabled (409).");
+                openApi.getInfo()
+                        .setDescription(openApi.getInfo().getDescription()
+                                + " MFA enforcement adds mfa_step_up_required (403) and actor_mfa_not_enabled (409).");
             }
         };
     }
@@ -51,10 +63,12 @@ class EnforcementApiDocs {
     private static ApiResponse problem(String description, Map<String, String> codes) {
         MediaType mediaType = new MediaType().schema(new Schema<>().$ref(PROBLEM_REF));
         Map<String, Example> examples = new LinkedHashMap<>();
-        codes.forEach((code, summary) -> examples.put(code, new Example().summary(summary)
-                .value(Map.of("type", "about:blank", "title", summary, "code", code))));
+        codes.forEach((code, summary) -> examples.put(
+                code,
+                new Example().summary(summary).value(Map.of("type", "about:blank", "title", summary, "code", code))));
         mediaType.setExamples(examples);
-        return new ApiResponse().description(description)
+        return new ApiResponse()
+                .description(description)
                 .content(new Content().addMediaType("application/problem+json", mediaType));
     }
 }

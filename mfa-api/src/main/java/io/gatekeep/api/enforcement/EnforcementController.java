@@ -49,51 +49,77 @@ class EnforcementController {
     }
 
     @Schema(name = "MfaEnforcementRequest")
-    record EnforcementRequest(@NotNull Boolean enforced,
-                              @Schema(description = "End the sessions of members without MFA when enforcement turns "
-                                      + "on (done by the worker). Omit to keep the organization's current choice "
-                                      + "(default false).")
-                              Boolean revokeNonCompliantSessions) {
-    }
+    record EnforcementRequest(
+            @NotNull Boolean enforced,
+
+            @Schema(
+                    description = "End the sessions of members without MFA when enforcement turns "
+                            + "on (done by the worker). Omit to keep the organization's current choice "
+                            + "(default false).")
+            Boolean revokeNonCompliantSessions) {}
 
     @Schema(name = "MfaEnforcement")
-    record EnforcementResponse(boolean enforced,
-                               @Schema(description = "When enforcement was last turned on or off; null if never")
-                               Instant changedAt,
-                               @Schema(description = "Who did it; null if never") UUID changedBy,
-                               boolean revokeNonCompliantSessions) {
+    record EnforcementResponse(
+            boolean enforced,
+
+            @Schema(description = "When enforcement was last turned on or off; null if never")
+            Instant changedAt,
+
+            @Schema(description = "Who did it; null if never")
+            UUID changedBy,
+
+            boolean revokeNonCompliantSessions) {
 
         static EnforcementResponse of(EnforcementSetting setting) {
-            return new EnforcementResponse(setting.enforced(), setting.changedAt(), setting.changedBy(),
-                    setting.revokeNonCompliantSessions());
+            return new EnforcementResponse(
+                    setting.enforced(), setting.changedAt(), setting.changedBy(), setting.revokeNonCompliantSessions());
         }
     }
 
     @Schema(name = "MemberWithoutMfa")
-    record MemberWithoutMfaResponse(UUID userId, String email, String displayName,
-                                    @Schema(allowableValues = {"INVITED", "ACTIVE"}) String status,
-                                    @Schema(allowableValues = {"OWNER", "ADMIN", "MEMBER"}) String role,
-                                    Instant joinedAt) {
-    }
+    record MemberWithoutMfaResponse(
+            UUID userId,
+            String email,
+            String displayName,
+            @Schema(allowableValues = {"INVITED", "ACTIVE"}) String status,
+
+            @Schema(allowableValues = {"OWNER", "ADMIN", "MEMBER"})
+            String role,
+
+            Instant joinedAt) {}
 
     @Schema(name = "MfaCompliance")
-    record ComplianceResponse(boolean enforced, long members, long withMfa, long withoutMfa,
-                              @Schema(description = "One page of the members without MFA, in a stable order")
-                              List<MemberWithoutMfaResponse> membersWithoutMfa,
-                              @Schema(description = "Pass as ?cursor= for the next page; absent on the last page")
-                              String nextCursor) {
+    record ComplianceResponse(
+            boolean enforced,
+            long members,
+            long withMfa,
+            long withoutMfa,
+
+            @Schema(description = "One page of the members without MFA, in a stable order")
+            List<MemberWithoutMfaResponse> membersWithoutMfa,
+
+            @Schema(description = "Pass as ?cursor= for the next page; absent on the last page")
+            String nextCursor) {
 
         static ComplianceResponse of(Compliance compliance) {
-            return new ComplianceResponse(compliance.setting().enforced(), compliance.counts().members(),
-                    compliance.counts().withMfa(), compliance.counts().members() - compliance.counts().withMfa(),
-                    compliance.withoutMfa().stream().map(m -> new MemberWithoutMfaResponse(m.userId(), m.email(),
-                            m.displayName(), m.status(), m.role(), m.joinedAt())).toList(),
-                    compliance.nextAfter() == null ? null : compliance.nextAfter().toString());
+            return new ComplianceResponse(
+                    compliance.setting().enforced(),
+                    compliance.counts().members(),
+                    compliance.counts().withMfa(),
+                    compliance.counts().members() - compliance.counts().withMfa(),
+                    compliance.withoutMfa().stream()
+                            .map(m -> new MemberWithoutMfaResponse(
+                                    m.userId(), m.email(), m.displayName(), m.status(), m.role(), m.joinedAt()))
+                            .toList(),
+                    compliance.nextAfter() == null
+                            ? null
+                            : compliance.nextAfter().toString());
         }
     }
 
     @GetMapping("/mfa-enforcement")
-    @Operation(summary = "Whether the organization enforces MFA",
+    @Operation(
+            summary = "Whether the organization enforces MFA",
             description = "Owners, admins and members holding MANAGE_ORG_ACCESS.")
     @ApiResponse(responseCode = "200", description = "The current setting")
     @ApiResponse(responseCode = "403", ref = OpenApiDocs.FORBIDDEN)
@@ -102,7 +128,8 @@ class EnforcementController {
     }
 
     @PutMapping("/mfa-enforcement")
-    @Operation(summary = "Turn MFA enforcement on or off",
+    @Operation(
+            summary = "Turn MFA enforcement on or off",
             description = "Owners, and members holding MANAGE_ORG_ACCESS. The actor must have MFA on their own "
                     + "account (409 actor_mfa_not_enabled) and their session must have verified a code of that "
                     + "credential within the step-up window, at sign-in or with POST /api/v1/auth/step-up (403 "
@@ -114,27 +141,33 @@ class EnforcementController {
     @ApiResponse(responseCode = "200", description = "The setting after the request")
     @ApiResponse(responseCode = "403", ref = EnforcementApiDocs.FORBIDDEN_OR_STEP_UP)
     @ApiResponse(responseCode = "409", ref = EnforcementApiDocs.ACTOR_MFA_NOT_ENABLED)
-    Mono<EnforcementResponse> change(@PathVariable UUID orgId, @Valid @RequestBody EnforcementRequest body,
-                                     @AuthenticationPrincipal CurrentSession session, ServerHttpRequest http) {
+    Mono<EnforcementResponse> change(
+            @PathVariable UUID orgId,
+            @Valid @RequestBody EnforcementRequest body,
+            @AuthenticationPrincipal CurrentSession session,
+            ServerHttpRequest http) {
         Actor actor = new Actor(session.userId(), session.sessionId(), clientIps.of(http));
-        return enforcement.request(orgId, actor, body.enforced(), body.revokeNonCompliantSessions())
+        return enforcement
+                .request(orgId, actor, body.enforced(), body.revokeNonCompliantSessions())
                 .map(this::respond);
     }
 
     @GetMapping("/mfa-compliance")
-    @Operation(summary = "Who has MFA: counts, and the members still without it (paged)",
+    @Operation(
+            summary = "Who has MFA: counts, and the members still without it (paged)",
             description = "Owners, admins and members holding MANAGE_ORG_ACCESS. Members without MFA come in a "
                     + "stable order; follow nextCursor for the next page. Counts include invited members.")
     @ApiResponse(responseCode = "200", description = "Counts and one page of members without MFA")
     @ApiResponse(responseCode = "400", ref = OpenApiDocs.VALIDATION_FAILED)
     @ApiResponse(responseCode = "403", ref = OpenApiDocs.FORBIDDEN)
-    Mono<ComplianceResponse> compliance(@PathVariable UUID orgId,
-                                        @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
-                                        @Parameter(description = "nextCursor of the previous page")
-                                        @RequestParam(required = false) String cursor,
-                                        @AuthenticationPrincipal CurrentSession session) {
+    Mono<ComplianceResponse> compliance(
+            @PathVariable UUID orgId,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
+            @AuthenticationPrincipal CurrentSession session) {
         UUID after = cursor == null || cursor.isBlank() ? null : parseCursor(cursor);
-        return enforcement.compliance(orgId, session.userId(), after, limit)
+        return enforcement
+                .compliance(orgId, session.userId(), after, limit)
                 .map(outcome -> ComplianceResponse.of(found(outcome)));
     }
 
@@ -146,8 +179,8 @@ class EnforcementController {
             return EnforcementResponse.of(unchanged.setting());
         }
         if (outcome instanceof ToggleOutcome.Forbidden) {
-            throw ApiError.FORBIDDEN.exception("Only owners and members holding MANAGE_ORG_ACCESS change MFA "
-                    + "enforcement");
+            throw ApiError.FORBIDDEN.exception(
+                    "Only owners and members holding MANAGE_ORG_ACCESS change MFA " + "enforcement");
         }
         if (outcome instanceof ToggleOutcome.ActorMfaNotEnabled) {
             throw EnforcementApiDocs.ACTOR_MFA_NOT_ENABLED_ERROR.exception();
@@ -172,7 +205,8 @@ class EnforcementController {
         try {
             return UUID.fromString(cursor);
         } catch (IllegalArgumentException e) {
-            throw ApiError.VALIDATION_FAILED.exception()
+            throw ApiError.VALIDATION_FAILED
+                    .exception()
                     .withProperty("errors", List.of(new Problem.FieldProblem("cursor", "is not a valid cursor")));
         }
     }

@@ -8,8 +8,8 @@ import io.gatekeep.api.mfa.verification.StepUpRule;
 import io.gatekeep.api.organizations.Memberships;
 import io.gatekeep.api.organizations.model.Member;
 import io.gatekeep.api.outbox.OutboxWriter;
-import io.gatekeep.events.mfa.MfaEnforcementChanged;
 import io.gatekeep.api.sessions.SessionProperties;
+import io.gatekeep.events.mfa.MfaEnforcementChanged;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +35,13 @@ class EnforcementService {
     private final Clock clock;
     private final Duration stepUpWindow;
 
-    EnforcementService(EnforcementStore store, Memberships memberships, OutboxWriter outbox, TransactionalOperator tx,
-                       Clock clock, SessionProperties sessions) {
+    EnforcementService(
+            EnforcementStore store,
+            Memberships memberships,
+            OutboxWriter outbox,
+            TransactionalOperator tx,
+            Clock clock,
+            SessionProperties sessions) {
         this.store = store;
         this.memberships = memberships;
         this.outbox = outbox;
@@ -46,28 +51,35 @@ class EnforcementService {
     }
 
     /** Who asks: the user, the session the request came with, and its client IP (for the event). */
-    record Actor(UUID userId, UUID sessionId, String clientIp) {
-    }
+    record Actor(UUID userId, UUID sessionId, String clientIp) {}
 
     /** One page of the compliance view; {@code nextAfter} is null on the last page. */
-    record Compliance(EnforcementSetting setting, ComplianceCounts counts, List<MemberWithoutMfa> withoutMfa,
-                      UUID nextAfter) {
-    }
+    record Compliance(
+            EnforcementSetting setting, ComplianceCounts counts, List<MemberWithoutMfa> withoutMfa, UUID nextAfter) {}
 
     Mono<ViewOutcome<EnforcementSetting>> read(UUID organizationId, UUID userId) {
         return asViewer(organizationId, userId, member -> store.find(organizationId));
     }
 
     Mono<ViewOutcome<Compliance>> compliance(UUID organizationId, UUID userId, UUID after, int limit) {
-        return asViewer(organizationId, userId, member -> Mono.zip(store.find(organizationId),
-                        store.counts(organizationId), store.withoutMfa(organizationId, after, limit + 1).collectList())
-                .map(all -> {
-                    List<MemberWithoutMfa> rows = all.getT3();
-                    boolean more = rows.size() > limit;
-                    List<MemberWithoutMfa> page = more ? rows.subList(0, limit) : rows;
-                    return new Compliance(all.getT1(), all.getT2(), page,
-                            more ? page.get(limit - 1).userId() : null);
-                }));
+        return asViewer(
+                organizationId,
+                userId,
+                member -> Mono.zip(
+                                store.find(organizationId),
+                                store.counts(organizationId),
+                                store.withoutMfa(organizationId, after, limit + 1)
+                                        .collectList())
+                        .map(all -> {
+                            List<MemberWithoutMfa> rows = all.getT3();
+                            boolean more = rows.size() > limit;
+                            List<MemberWithoutMfa> page = more ? rows.subList(0, limit) : rows;
+                            return new Compliance(
+                                    all.getT1(),
+                                    all.getT2(),
+                                    page,
+                                    more ? page.get(limit - 1).userId() : null);
+                        }));
     }
 
     /**
@@ -75,22 +87,26 @@ class EnforcementService {
      * step-up (403); then applies the request under the organization row's lock.
      */
     Mono<ToggleOutcome> request(UUID organizationId, Actor actor, boolean enforced, Boolean revokeSessions) {
-        return memberships.find(organizationId, actor.userId())
+        return memberships
+                .find(organizationId, actor.userId())
                 .flatMap(member -> {
                     if (!EnforcementAccessPolicy.mayChange(member)) {
                         return Mono.<ToggleOutcome>just(new ToggleOutcome.Forbidden());
                     }
-                    return store.actorMfa(actor.sessionId(), actor.userId())
-                            .flatMap(mfa -> {
-                                if (mfa.credentialEnabledAt() == null) {
-                                    return Mono.just(new ToggleOutcome.ActorMfaNotEnabled());
-                                }
-                                if (!StepUpRule.isSatisfied(mfa.sessionMfaVerifiedAt(), mfa.sessionViaRecoveryCode(),
-                                        mfa.credentialEnabledAt(), clock.instant(), stepUpWindow)) {
-                                    return Mono.just(new ToggleOutcome.StepUpRequired());
-                                }
-                                return apply(organizationId, actor, enforced, revokeSessions);
-                            });
+                    return store.actorMfa(actor.sessionId(), actor.userId()).flatMap(mfa -> {
+                        if (mfa.credentialEnabledAt() == null) {
+                            return Mono.just(new ToggleOutcome.ActorMfaNotEnabled());
+                        }
+                        if (!StepUpRule.isSatisfied(
+                                mfa.sessionMfaVerifiedAt(),
+                                mfa.sessionViaRecoveryCode(),
+                                mfa.credentialEnabledAt(),
+                                clock.instant(),
+                                stepUpWindow)) {
+                            return Mono.just(new ToggleOutcome.StepUpRequired());
+                        }
+                        return apply(organizationId, actor, enforced, revokeSessions);
+                    });
                 })
                 .defaultIfEmpty(new ToggleOutcome.NotFound());
     }
@@ -100,8 +116,12 @@ class EnforcementService {
         Mono<ToggleOutcome> change = store.lock(organizationId)
                 .flatMap(current -> current.request(enforced, revokeSessions, actor.userId(), now)
                         .<Mono<ToggleOutcome>>map(next -> store.save(organizationId, next)
-                                .then(outbox.append(new MfaEnforcementChanged(organizationId, current.enforced(),
-                                        next.enforced(), next.revokeNonCompliantSessions(), actor.userId(),
+                                .then(outbox.append(new MfaEnforcementChanged(
+                                        organizationId,
+                                        current.enforced(),
+                                        next.enforced(),
+                                        next.revokeNonCompliantSessions(),
+                                        actor.userId(),
                                         actor.clientIp())))
                                 .thenReturn(new ToggleOutcome.Changed(next)))
                         .orElseGet(() -> Mono.just(new ToggleOutcome.Unchanged(current))))
@@ -109,9 +129,10 @@ class EnforcementService {
         return tx.transactional(change);
     }
 
-    private <T> Mono<ViewOutcome<T>> asViewer(UUID organizationId, UUID userId,
-                                              java.util.function.Function<Member, Mono<T>> work) {
-        return memberships.find(organizationId, userId)
+    private <T> Mono<ViewOutcome<T>> asViewer(
+            UUID organizationId, UUID userId, java.util.function.Function<Member, Mono<T>> work) {
+        return memberships
+                .find(organizationId, userId)
                 .flatMap(member -> EnforcementAccessPolicy.mayView(member)
                         ? work.apply(member).<ViewOutcome<T>>map(ViewOutcome.Found::new)
                         : Mono.just(new ViewOutcome.Forbidden<T>()))

@@ -30,23 +30,26 @@ class EnforcementStore {
     }
 
     /** How the actor's MFA stands: credential enabled (null when MFA is off) and the current session's MFA pass. */
-    record ActorMfa(Instant credentialEnabledAt, Instant sessionMfaVerifiedAt, boolean sessionViaRecoveryCode) {
-    }
+    record ActorMfa(Instant credentialEnabledAt, Instant sessionMfaVerifiedAt, boolean sessionViaRecoveryCode) {}
 
-    record ComplianceCounts(long members, long withMfa) {
-    }
+    record ComplianceCounts(long members, long withMfa) {}
 
-    record MemberWithoutMfa(UUID userId, String email, String displayName, String status, String role,
-                            Instant joinedAt) {
-    }
+    record MemberWithoutMfa(
+            UUID userId, String email, String displayName, String status, String role, Instant joinedAt) {}
 
     Mono<EnforcementSetting> find(UUID organizationId) {
-        return db.sql(SETTING).bind("id", organizationId).map(EnforcementStore::readSetting).one();
+        return db.sql(SETTING)
+                .bind("id", organizationId)
+                .map(EnforcementStore::readSetting)
+                .one();
     }
 
     /** The setting, locked until the transaction ends (so two toggles serialize and the second sees the first). */
     Mono<EnforcementSetting> lock(UUID organizationId) {
-        return db.sql(SETTING + " for update").bind("id", organizationId).map(EnforcementStore::readSetting).one();
+        return db.sql(SETTING + " for update")
+                .bind("id", organizationId)
+                .map(EnforcementStore::readSetting)
+                .one();
     }
 
     Mono<Void> save(UUID organizationId, EnforcementSetting setting) {
@@ -57,9 +60,11 @@ class EnforcementStore {
                 .bind("id", organizationId)
                 .bind("enforced", setting.enforced())
                 .bind("revoke", setting.revokeNonCompliantSessions());
-        spec = setting.changedAt() == null ? spec.bindNull("changedAt", Instant.class)
+        spec = setting.changedAt() == null
+                ? spec.bindNull("changedAt", Instant.class)
                 : spec.bind("changedAt", setting.changedAt());
-        spec = setting.changedBy() == null ? spec.bindNull("changedBy", UUID.class)
+        spec = setting.changedBy() == null
+                ? spec.bindNull("changedBy", UUID.class)
                 : spec.bind("changedBy", setting.changedBy());
         return spec.fetch().rowsUpdated().then();
     }
@@ -72,7 +77,8 @@ class EnforcementStore {
                         where s.id = :sessionId and s.user_id = :userId""")
                 .bind("sessionId", sessionId)
                 .bind("userId", userId)
-                .map(row -> new ActorMfa(row.get("enabled_at", Instant.class),
+                .map(row -> new ActorMfa(
+                        row.get("enabled_at", Instant.class),
                         row.get("mfa_verified_at", Instant.class),
                         Boolean.TRUE.equals(row.get("via_recovery_code", Boolean.class))))
                 .one();
@@ -102,14 +108,19 @@ class EnforcementStore {
                 .bind("organizationId", organizationId)
                 .bind("after", after == null ? BEFORE_ALL : after)
                 .bind("limit", limit)
-                .map(row -> new MemberWithoutMfa(row.get("user_id", UUID.class), row.get("email", String.class),
-                        row.get("display_name", String.class), row.get("status", String.class),
-                        row.get("role", String.class), row.get("created_at", Instant.class)))
+                .map(row -> new MemberWithoutMfa(
+                        row.get("user_id", UUID.class),
+                        row.get("email", String.class),
+                        row.get("display_name", String.class),
+                        row.get("status", String.class),
+                        row.get("role", String.class),
+                        row.get("created_at", Instant.class)))
                 .all();
     }
 
     private static EnforcementSetting readSetting(Readable row) {
-        return new EnforcementSetting(Boolean.TRUE.equals(row.get("mfa_enforced", Boolean.class)),
+        return new EnforcementSetting(
+                Boolean.TRUE.equals(row.get("mfa_enforced", Boolean.class)),
                 Boolean.TRUE.equals(row.get("revoke_non_compliant_sessions", Boolean.class)),
                 row.get("mfa_enforcement_changed_at", Instant.class),
                 row.get("mfa_enforcement_changed_by", UUID.class));

@@ -40,9 +40,15 @@ class InvitationService {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    InvitationService(Invitations invitations, Users users, Memberships memberships, PasswordHasher passwords,
-                      ObjectProvider<MfaStatusSource> mfaStatus, OutboxWriter outbox, TransactionalOperator tx,
-                      Clock clock) {
+    InvitationService(
+            Invitations invitations,
+            Users users,
+            Memberships memberships,
+            PasswordHasher passwords,
+            ObjectProvider<MfaStatusSource> mfaStatus,
+            OutboxWriter outbox,
+            TransactionalOperator tx,
+            Clock clock) {
         this.invitations = invitations;
         this.users = users;
         this.memberships = memberships;
@@ -54,76 +60,76 @@ class InvitationService {
     }
 
     sealed interface Outcome {
-        record Accepted(UUID organizationId, UUID userId) implements Outcome {
-        }
+        record Accepted(UUID organizationId, UUID userId) implements Outcome {}
 
-        record Declined(UUID organizationId) implements Outcome {
-        }
+        record Declined(UUID organizationId) implements Outcome {}
 
         /** No invitation has this token (or it was cancelled or replaced since). */
-        record Unknown() implements Outcome {
-        }
+        record Unknown() implements Outcome {}
 
-        record Expired() implements Outcome {
-        }
+        record Expired() implements Outcome {}
 
-        record AlreadyUsed() implements Outcome {
-        }
+        record AlreadyUsed() implements Outcome {}
 
         /** The address has an account: accept with its session, not with a password. */
-        record SignInRequired() implements Outcome {
-        }
+        record SignInRequired() implements Outcome {}
 
         /** A new account accepts with a password. */
-        record PasswordRequired() implements Outcome {
-        }
+        record PasswordRequired() implements Outcome {}
 
         /** The session's account is not the invited address. */
-        record NotYourInvitation() implements Outcome {
-        }
+        record NotYourInvitation() implements Outcome {}
 
         /** The account has MFA and the session was not verified with it. */
-        record MfaVerificationRequired() implements Outcome {
-        }
+        record MfaVerificationRequired() implements Outcome {}
     }
 
     /** A new account's acceptance: sets {@code password}. */
     Mono<Outcome> acceptWithPassword(String token, String password, String clientIp) {
         // hash before the transaction, so the row lock is held only for the writes
-        return passwords.hash(password).flatMap(hash -> answer(token, invitation -> users.lockById(invitation.userId())
-                .flatMap(user -> user.status() == UserStatus.ACTIVE ? Mono.<Outcome>just(new Outcome.SignInRequired())
-                        : users.activate(user.id(), hash).then(join(invitation, clientIp)))));
+        return passwords
+                .hash(password)
+                .flatMap(hash -> answer(
+                        token,
+                        invitation -> users.lockById(invitation.userId())
+                                .flatMap(user -> user.status() == UserStatus.ACTIVE
+                                        ? Mono.<Outcome>just(new Outcome.SignInRequired())
+                                        : users.activate(user.id(), hash).then(join(invitation, clientIp)))));
     }
 
     /** An existing account's acceptance, with its own session. */
     Mono<Outcome> acceptWithSession(String token, CurrentSession session, String clientIp) {
-        return mfaOf(session.userId()).flatMap(mfa -> answer(token, invitation -> {
-            if (!invitation.userId().equals(session.userId())) {
-                return Mono.<Outcome>just(new Outcome.NotYourInvitation());
-            }
-            if (mfa.enabled() && !session.mfaVerified()) {
-                return Mono.<Outcome>just(new Outcome.MfaVerificationRequired());
-            }
-            return users.lockById(session.userId()).filter(user -> user.status() == UserStatus.ACTIVE)
-                    .flatMap(user -> join(invitation, clientIp))
-                    .defaultIfEmpty(new Outcome.PasswordRequired());
-        }));
+        return mfaOf(session.userId())
+                .flatMap(mfa -> answer(token, invitation -> {
+                    if (!invitation.userId().equals(session.userId())) {
+                        return Mono.<Outcome>just(new Outcome.NotYourInvitation());
+                    }
+                    if (mfa.enabled() && !session.mfaVerified()) {
+                        return Mono.<Outcome>just(new Outcome.MfaVerificationRequired());
+                    }
+                    return users.lockById(session.userId())
+                            .filter(user -> user.status() == UserStatus.ACTIVE)
+                            .flatMap(user -> join(invitation, clientIp))
+                            .defaultIfEmpty(new Outcome.PasswordRequired());
+                }));
     }
 
     /** Declining needs only the token: it proves the address, and declining gives nobody anything. */
     Mono<Outcome> decline(String token, String clientIp) {
         return answer(token, invitation -> {
             Invitation declined = invitation.decline(clock.instant());
-            return invitations.markDeclined(declined)
-                    .then(outbox.append(new InvitationDeclined(invitation.organizationId(), invitation.userId(),
-                            invitation.id(), clientIp)))
+            return invitations
+                    .markDeclined(declined)
+                    .then(outbox.append(new InvitationDeclined(
+                            invitation.organizationId(), invitation.userId(), invitation.id(), clientIp)))
                     .thenReturn(new Outcome.Declined(invitation.organizationId()));
         });
     }
 
     /** Locks the token's invitation and applies {@code work} only while it is open. */
     private Mono<Outcome> answer(String token, java.util.function.Function<Invitation, Mono<Outcome>> work) {
-        return tx.transactional(invitations.lockByTokenHash(SessionTokens.sha256(token))
+        return tx.transactional(invitations
+                .lockByTokenHash(SessionTokens.sha256(token))
                 .flatMap(invitation -> switch (invitation.acceptanceAt(clock.instant())) {
                     case EXPIRED -> Mono.<Outcome>just(new Outcome.Expired());
                     case ALREADY_USED -> Mono.<Outcome>just(new Outcome.AlreadyUsed());
@@ -135,19 +141,23 @@ class InvitationService {
     private Mono<Outcome> join(Invitation invitation, String clientIp) {
         Instant now = clock.instant();
         Invitation accepted = invitation.accept(now);
-        Mono<Void> membership = memberships.find(invitation.organizationId(), invitation.userId())
+        Mono<Void> membership = memberships
+                .find(invitation.organizationId(), invitation.userId())
                 .hasElement()
-                .flatMap(member -> member ? Mono.<Void>empty()
+                .flatMap(member -> member
+                        ? Mono.<Void>empty()
                         : memberships.insert(invitation.membership(), now, Memberships.JoinedVia.INVITATION));
         return membership
                 .then(invitations.markAccepted(accepted))
-                .then(outbox.append(new InvitationAccepted(invitation.organizationId(), invitation.userId(),
-                        invitation.id(), clientIp)))
+                .then(outbox.append(new InvitationAccepted(
+                        invitation.organizationId(), invitation.userId(), invitation.id(), clientIp)))
                 .thenReturn(new Outcome.Accepted(invitation.organizationId(), invitation.userId()));
     }
 
     private Mono<MfaStatus> mfaOf(UUID userId) {
         MfaStatusSource source = mfaStatus.getIfAvailable();
-        return source == null ? Mono.just(MfaStatus.NONE) : source.statusOf(userId).defaultIfEmpty(MfaStatus.NONE);
+        return source == null
+                ? Mono.just(MfaStatus.NONE)
+                : source.statusOf(userId).defaultIfEmpty(MfaStatus.NONE);
     }
 }

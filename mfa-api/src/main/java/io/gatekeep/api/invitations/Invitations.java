@@ -28,8 +28,7 @@ public class Invitations {
     }
 
     /** An open invitation as its organization's owners see it: no account data, only what the inviter typed. */
-    public record OpenInvitation(Invitation invitation, UUID invitedBy) {
-    }
+    public record OpenInvitation(Invitation invitation, UUID invitedBy) {}
 
     public Mono<Invitation> insert(Invitation invitation, UUID invitedBy) {
         return db.sql("""
@@ -47,7 +46,9 @@ public class Invitations {
                 .bind("invitedBy", invitedBy)
                 .bind("createdAt", invitation.createdAt())
                 .bind("expiresAt", invitation.expiresAt())
-                .fetch().rowsUpdated().thenReturn(invitation);
+                .fetch()
+                .rowsUpdated()
+                .thenReturn(invitation);
     }
 
     /** Finds and locks the invitation whose token hashes to {@code tokenHash}. */
@@ -74,14 +75,18 @@ public class Invitations {
         return db.sql("update invitation set accepted_at = :acceptedAt where id = :id and accepted_at is null")
                 .bind("acceptedAt", invitation.acceptedAt())
                 .bind("id", invitation.id())
-                .fetch().rowsUpdated().then();
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     public Mono<Void> markDeclined(Invitation invitation) {
         return db.sql("update invitation set declined_at = :declinedAt where id = :id and declined_at is null")
                 .bind("declinedAt", invitation.declinedAt())
                 .bind("id", invitation.id())
-                .fetch().rowsUpdated().then();
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /** Withdraws one open invitation of an organization; empty when there is none with that id. */
@@ -106,17 +111,25 @@ public class Invitations {
                         """)
                 .bind("organizationId", organizationId)
                 .bind("userId", userId)
-                .fetch().rowsUpdated().then();
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     private static Invitation read(Readable row) {
         Set<Permission> grants = Boolean.TRUE.equals(row.get("manage_org_access", Boolean.class))
-                ? EnumSet.of(Permission.MANAGE_ORG_ACCESS) : Set.of();
-        Invitation.Offer offer = new Invitation.Offer(row.get("email", String.class),
-                Role.valueOf(row.get("role", String.class)), grants);
-        return new Invitation(row.get("id", UUID.class), row.get("organization_id", UUID.class),
-                row.get("user_id", UUID.class), offer, row.get("created_at", Instant.class),
-                row.get("expires_at", Instant.class), row.get("accepted_at", Instant.class),
+                ? EnumSet.of(Permission.MANAGE_ORG_ACCESS)
+                : Set.of();
+        Invitation.Offer offer = new Invitation.Offer(
+                row.get("email", String.class), Role.valueOf(row.get("role", String.class)), grants);
+        return new Invitation(
+                row.get("id", UUID.class),
+                row.get("organization_id", UUID.class),
+                row.get("user_id", UUID.class),
+                offer,
+                row.get("created_at", Instant.class),
+                row.get("expires_at", Instant.class),
+                row.get("accepted_at", Instant.class),
                 row.get("declined_at", Instant.class));
     }
 }

@@ -9,5 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * organization cannot be used to mail invitations to any number of addresses.
  */
 @ConfigurationProperties("gatekeep.invitations.rate-limit")
-record InvitationRateLimitProperties(@DefaultValue("50") int perOrganization, @DefaultValue("1h") Duration window) {
-}
+record InvitationRateLimitProperties(
+        @DefaultValue("50") int perOrganization,
+        @DefaultValue("1h") Duration window) {}

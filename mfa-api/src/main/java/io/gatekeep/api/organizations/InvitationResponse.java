@@ -13,18 +13,30 @@ import java.util.UUID;
  * not the address has an account: no user id, name or MFA state of the person.
  */
 @Schema(name = "Invitation")
-record InvitationResponse(UUID invitationId, UUID organizationId, String email, Role role,
-                          List<Permission> permissions,
-                          @Schema(allowableValues = {"INVITED"}) String status, Instant createdAt, Instant expiresAt,
-                          @Schema(description = "Who invited (listing only)") UUID invitedBy) {
+record InvitationResponse(
+        UUID invitationId,
+        UUID organizationId,
+        String email,
+        Role role,
+        List<Permission> permissions,
+        @Schema(allowableValues = {"INVITED"}) String status,
+        Instant createdAt,
+        Instant expiresAt,
+        @Schema(description = "Who invited (listing only)") UUID invitedBy) {
 
     static InvitationResponse of(Invitation invitation, UUID invitedBy) {
-        return new InvitationResponse(invitation.id(), invitation.organizationId(), invitation.offer().email(),
-                invitation.offer().role(), invitation.offer().grants().stream().sorted().toList(), "INVITED",
-                invitation.createdAt(), invitation.expiresAt(), invitedBy);
+        return new InvitationResponse(
+                invitation.id(),
+                invitation.organizationId(),
+                invitation.offer().email(),
+                invitation.offer().role(),
+                invitation.offer().grants().stream().sorted().toList(),
+                "INVITED",
+                invitation.createdAt(),
+                invitation.expiresAt(),
+                invitedBy);
     }
 
     @Schema(name = "InvitationPage")
-    record Page(List<InvitationResponse> invitations, int page, int size) {
-    }
+    record Page(List<InvitationResponse> invitations, int page, int size) {}
 }

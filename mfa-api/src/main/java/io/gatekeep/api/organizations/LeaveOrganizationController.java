@@ -32,15 +32,16 @@ class LeaveOrganizationController {
 
     @DeleteMapping("/api/v1/me/organizations/{orgId}")
     @SecurityRequirement(name = OpenApiDocs.BEARER)
-    @Operation(summary = "Leave an organization",
+    @Operation(
+            summary = "Leave an organization",
             description = "Ends the caller's membership; the organization's audit records who left. The last owner "
                     + "cannot leave (409 last_owner): make someone else owner first.")
     @ApiResponse(responseCode = "204", description = "Left")
     @ApiResponse(responseCode = "401", ref = OpenApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "404", ref = OpenApiDocs.NOT_FOUND)
     @ApiResponse(responseCode = "409", description = "last_owner", ref = OpenApiDocs.CONFLICT)
-    Mono<ResponseEntity<Void>> leave(@PathVariable UUID orgId, @AuthenticationPrincipal CurrentSession session,
-                                     ServerHttpRequest http) {
+    Mono<ResponseEntity<Void>> leave(
+            @PathVariable UUID orgId, @AuthenticationPrincipal CurrentSession session, ServerHttpRequest http) {
         return members.leave(orgId, new MemberService.Actor(session.userId(), clientIps.of(http)))
                 .map(outcome -> {
                     if (outcome instanceof MemberOutcome.Removed) {

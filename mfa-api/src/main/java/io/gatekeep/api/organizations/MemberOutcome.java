@@ -7,34 +7,25 @@ import java.time.Duration;
 /** How a member-management request ended; {@link MembersController} maps each to its response. */
 sealed interface MemberOutcome {
 
-    record Done(MemberView member) implements MemberOutcome {
-    }
+    record Done(MemberView member) implements MemberOutcome {}
 
     /** An invitation was made (for an address with or without an account alike); no membership exists yet. */
-    record Invited(Invitation invitation) implements MemberOutcome {
-    }
+    record Invited(Invitation invitation) implements MemberOutcome {}
 
-    record Removed() implements MemberOutcome {
-    }
+    record Removed() implements MemberOutcome {}
 
     /** The organization does not exist, the caller is not in it, or the target is not a member. */
-    record NotFound() implements MemberOutcome {
-    }
+    record NotFound() implements MemberOutcome {}
 
-    record Forbidden(String reason) implements MemberOutcome {
-    }
+    record Forbidden(String reason) implements MemberOutcome {}
 
-    record LastOwner() implements MemberOutcome {
-    }
+    record LastOwner() implements MemberOutcome {}
 
-    record AlreadyMember() implements MemberOutcome {
-    }
+    record AlreadyMember() implements MemberOutcome {}
 
     /** A sensitive change (owners, MANAGE_ORG_ACCESS) by a session whose second factor is older than the window. */
-    record StepUpRequired() implements MemberOutcome {
-    }
+    record StepUpRequired() implements MemberOutcome {}
 
     /** The organization sent as many invitations as its window allows. */
-    record RateLimited(Duration retryAfter) implements MemberOutcome {
-    }
+    record RateLimited(Duration retryAfter) implements MemberOutcome {}
 }

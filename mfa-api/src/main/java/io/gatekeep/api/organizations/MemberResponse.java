@@ -13,18 +13,30 @@ import java.util.UUID;
  * {@code status} is INVITED until the invitation is accepted.
  */
 @Schema(name = "Member")
-record MemberResponse(UUID userId, String email, String displayName,
-                      @Schema(allowableValues = {"INVITED", "ACTIVE"}) String status, Role role,
-                      List<Permission> permissions, Instant joinedAt,
-                      @Schema(description = "Whether the member has an active MFA credential") boolean mfaEnabled) {
+record MemberResponse(
+        UUID userId,
+        String email,
+        String displayName,
+        @Schema(allowableValues = {"INVITED", "ACTIVE"}) String status,
+        Role role,
+        List<Permission> permissions,
+        Instant joinedAt,
+
+        @Schema(description = "Whether the member has an active MFA credential")
+        boolean mfaEnabled) {
 
     static MemberResponse of(MemberView view) {
-        return new MemberResponse(view.member().userId(), view.email(), view.displayName(), view.status(),
-                view.member().role(), view.member().permissions().stream().sorted().toList(), view.joinedAt(),
+        return new MemberResponse(
+                view.member().userId(),
+                view.email(),
+                view.displayName(),
+                view.status(),
+                view.member().role(),
+                view.member().permissions().stream().sorted().toList(),
+                view.joinedAt(),
                 view.mfaEnabled());
     }
 
     @Schema(name = "MemberPage")
-    record Page(List<MemberResponse> members, int page, int size, long total) {
-    }
+    record Page(List<MemberResponse> members, int page, int size, long total) {}
 }

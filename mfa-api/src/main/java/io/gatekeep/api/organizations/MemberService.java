@@ -50,9 +50,16 @@ class MemberService {
     private final StepUpGuard stepUp;
     private final Clock clock;
 
-    MemberService(Memberships memberships, Users users, Invitations invitations, OutboxWriter outbox,
-                  RateLimiter rateLimiter, InvitationRateLimitProperties rateLimit, TransactionalOperator tx,
-                  StepUpGuard stepUp, Clock clock) {
+    MemberService(
+            Memberships memberships,
+            Users users,
+            Invitations invitations,
+            OutboxWriter outbox,
+            RateLimiter rateLimiter,
+            InvitationRateLimitProperties rateLimit,
+            TransactionalOperator tx,
+            StepUpGuard stepUp,
+            Clock clock) {
         this.memberships = memberships;
         this.users = users;
         this.invitations = invitations;
@@ -72,8 +79,7 @@ class MemberService {
         }
     }
 
-    record NewMember(String email, String displayName, Role role, Set<Permission> grants) {
-    }
+    record NewMember(String email, String displayName, Role role, Set<Permission> grants) {}
 
     /**
      * Never makes a membership: whether the address has an account or not, it makes an invitation (replacing an open
@@ -86,13 +92,21 @@ class MemberService {
                 return Mono.just(rejection(decision));
             }
             boolean sensitive = request.role() == Role.OWNER || request.grants().contains(Permission.MANAGE_ORG_ACCESS);
-            return steppedUpIf(sensitive, actor, () -> rateLimiter.hit("invitations:" + organizationId, rateLimit.perOrganization(),
-                            new FixedWindow(rateLimit.window()))
-                    .flatMap(limit -> limit instanceof RateLimitDecision.Exceeded exceeded
-                            ? Mono.just(new MemberOutcome.RateLimited(exceeded.retryAfter()))
-                            : users.findByEmail(request.email())
-                            .flatMap(existing -> inviteExisting(organizationId, actor, existing, request))
-                            .switchIfEmpty(Mono.defer(() -> inviteNew(organizationId, actor, request)))));
+            return steppedUpIf(
+                    sensitive,
+                    actor,
+                    () -> rateLimiter
+                            .hit(
+                                    "invitations:" + organizationId,
+                                    rateLimit.perOrganization(),
+                                    new FixedWindow(rateLimit.window()))
+                            .flatMap(limit -> limit instanceof RateLimitDecision.Exceeded exceeded
+                                    ? Mono.just(new MemberOutcome.RateLimited(exceeded.retryAfter()))
+                                    : users.findByEmail(request.email())
+                                            .flatMap(existing ->
+                                                    inviteExisting(organizationId, actor, existing, request))
+                                            .switchIfEmpty(
+                                                    Mono.defer(() -> inviteNew(organizationId, actor, request)))));
         });
     }
 
@@ -102,9 +116,14 @@ class MemberService {
             if (!MemberManagementPolicy.mayManageMembers(member)) {
                 return Mono.just(new MemberOutcome.Forbidden("Only owners and admins cancel invitations"));
             }
-            return invitations.cancel(organizationId, invitationId)
-                    .flatMap(cancelled -> outbox.append(new InvitationCancelled(organizationId, cancelled.userId(),
-                                    cancelled.id(), actor.userId(), actor.clientIp()))
+            return invitations
+                    .cancel(organizationId, invitationId)
+                    .flatMap(cancelled -> outbox.append(new InvitationCancelled(
+                                    organizationId,
+                                    cancelled.userId(),
+                                    cancelled.id(),
+                                    actor.userId(),
+                                    actor.clientIp()))
                             .<MemberOutcome>thenReturn(new MemberOutcome.Removed()))
                     .switchIfEmpty(Mono.fromSupplier(MemberOutcome.NotFound::new));
         });
@@ -112,72 +131,106 @@ class MemberService {
 
     /** The caller leaves an organization; the last owner cannot. */
     Mono<MemberOutcome> leave(UUID organizationId, Actor actor) {
-        return inLockedOrganization(organizationId, actor, member -> memberships.countOwners(organizationId)
-                .flatMap(owners -> {
+        return inLockedOrganization(
+                organizationId,
+                actor,
+                member -> memberships.countOwners(organizationId).flatMap(owners -> {
                     if (member.isOwner() && owners <= 1) {
                         return Mono.just(new MemberOutcome.LastOwner());
                     }
-                    return memberships.delete(organizationId, actor.userId())
-                            .then(outbox.append(new MemberLeft(organizationId, actor.userId(), member.role().name(),
+                    return memberships
+                            .delete(organizationId, actor.userId())
+                            .then(outbox.append(new MemberLeft(
+                                    organizationId,
+                                    actor.userId(),
+                                    member.role().name(),
                                     actor.clientIp())))
                             .thenReturn(new MemberOutcome.Removed());
                 }));
     }
 
     /** {@code requestedGrants} null keeps the member's current grants. */
-    Mono<MemberOutcome> update(UUID organizationId, Actor actor, UUID userId, Role role,
-                               Set<Permission> requestedGrants) {
-        return inLockedOrganization(organizationId, actor, member -> withTarget(organizationId, userId, target ->
-                memberships.countOwners(organizationId).flatMap(owners -> {
-                    Set<Permission> grants = requestedGrants == null ? target.grants() : requestedGrants;
-                    MemberDecision decision = MemberManagementPolicy.update(member, target, role, grants, owners);
-                    if (!(decision instanceof MemberDecision.Allowed)) {
-                        return Mono.just(rejection(decision));
-                    }
-                    Member changed = new Member(organizationId, userId, role, grants);
-                    if (changed.equals(target)) {
-                        return done(organizationId, userId); // nothing changed, nothing to announce
-                    }
-                    return steppedUpIf(SensitiveMemberChange.of(target, changed), actor, () -> memberships.update(
-                                    changed, clock.instant())
-                            .then(outbox.append(new MemberUpdated(organizationId, userId, target.role().name(),
-                                    role.name(), names(target.grants()), names(grants), actor.userId(),
-                                    actor.clientIp())))
-                            .then(done(organizationId, userId)));
-                })));
+    Mono<MemberOutcome> update(
+            UUID organizationId, Actor actor, UUID userId, Role role, Set<Permission> requestedGrants) {
+        return inLockedOrganization(
+                organizationId,
+                actor,
+                member -> withTarget(
+                        organizationId,
+                        userId,
+                        target -> memberships.countOwners(organizationId).flatMap(owners -> {
+                            Set<Permission> grants = requestedGrants == null ? target.grants() : requestedGrants;
+                            MemberDecision decision =
+                                    MemberManagementPolicy.update(member, target, role, grants, owners);
+                            if (!(decision instanceof MemberDecision.Allowed)) {
+                                return Mono.just(rejection(decision));
+                            }
+                            Member changed = new Member(organizationId, userId, role, grants);
+                            if (changed.equals(target)) {
+                                return done(organizationId, userId); // nothing changed, nothing to announce
+                            }
+                            return steppedUpIf(
+                                    SensitiveMemberChange.of(target, changed),
+                                    actor,
+                                    () -> memberships
+                                            .update(changed, clock.instant())
+                                            .then(outbox.append(new MemberUpdated(
+                                                    organizationId,
+                                                    userId,
+                                                    target.role().name(),
+                                                    role.name(),
+                                                    names(target.grants()),
+                                                    names(grants),
+                                                    actor.userId(),
+                                                    actor.clientIp())))
+                                            .then(done(organizationId, userId)));
+                        })));
     }
 
     Mono<MemberOutcome> remove(UUID organizationId, Actor actor, UUID userId) {
-        return inLockedOrganization(organizationId, actor, member -> withTarget(organizationId, userId, target ->
-                memberships.countOwners(organizationId).flatMap(owners -> {
-                    MemberDecision decision = MemberManagementPolicy.remove(member, target, owners);
-                    if (!(decision instanceof MemberDecision.Allowed)) {
-                        return Mono.just(rejection(decision));
-                    }
-                    return steppedUpIf(target.isOwner(), actor, () -> memberships.delete(organizationId, userId)
-                            .then(invitations.deletePending(organizationId, userId))
-                            .then(outbox.append(new MemberRemoved(organizationId, userId, target.role().name(),
-                                    actor.userId(), actor.clientIp())))
-                            .thenReturn(new MemberOutcome.Removed()));
-                })));
+        return inLockedOrganization(
+                organizationId,
+                actor,
+                member -> withTarget(
+                        organizationId,
+                        userId,
+                        target -> memberships.countOwners(organizationId).flatMap(owners -> {
+                            MemberDecision decision = MemberManagementPolicy.remove(member, target, owners);
+                            if (!(decision instanceof MemberDecision.Allowed)) {
+                                return Mono.just(rejection(decision));
+                            }
+                            return steppedUpIf(
+                                    target.isOwner(),
+                                    actor,
+                                    () -> memberships
+                                            .delete(organizationId, userId)
+                                            .then(invitations.deletePending(organizationId, userId))
+                                            .then(outbox.append(new MemberRemoved(
+                                                    organizationId,
+                                                    userId,
+                                                    target.role().name(),
+                                                    actor.userId(),
+                                                    actor.clientIp())))
+                                            .thenReturn(new MemberOutcome.Removed()));
+                        })));
     }
 
     /**
      * Runs {@code change} unless it is {@code sensitive} and the actor's session has MFA without a second factor
      * verified within the step-up window (checked after the policy, so a forbidden request stays forbidden).
      */
-    private Mono<MemberOutcome> steppedUpIf(boolean sensitive, Actor actor,
-                                            java.util.function.Supplier<Mono<MemberOutcome>> change) {
+    private Mono<MemberOutcome> steppedUpIf(
+            boolean sensitive, Actor actor, java.util.function.Supplier<Mono<MemberOutcome>> change) {
         if (!sensitive) {
             return change.get();
         }
-        return stepUp.isSatisfiedIfMfa(actor.sessionId(), actor.userId()).flatMap(satisfied -> satisfied
-                ? change.get() : Mono.just(new MemberOutcome.StepUpRequired()));
+        return stepUp.isSatisfiedIfMfa(actor.sessionId(), actor.userId())
+                .flatMap(satisfied -> satisfied ? change.get() : Mono.just(new MemberOutcome.StepUpRequired()));
     }
 
-    private Mono<MemberOutcome> inviteExisting(UUID organizationId, Actor actor, UserAccount user,
-                                               NewMember request) {
-        return memberships.find(organizationId, user.id())
+    private Mono<MemberOutcome> inviteExisting(UUID organizationId, Actor actor, UserAccount user, NewMember request) {
+        return memberships
+                .find(organizationId, user.id())
                 .<MemberOutcome>map(existing -> new MemberOutcome.AlreadyMember())
                 .switchIfEmpty(Mono.defer(() -> offer(organizationId, actor, user.id(), request)));
     }
@@ -188,20 +241,33 @@ class MemberService {
      */
     private Mono<MemberOutcome> inviteNew(UUID organizationId, Actor actor, NewMember request) {
         String name = request.displayName() != null && !request.displayName().isBlank()
-                ? request.displayName().strip() : localPart(request.email());
-        UserAccount user = new UserAccount(UUID.randomUUID(), request.email(), name, null, UserStatus.INVITED,
-                clock.instant());
+                ? request.displayName().strip()
+                : localPart(request.email());
+        UserAccount user =
+                new UserAccount(UUID.randomUUID(), request.email(), name, null, UserStatus.INVITED, clock.instant());
         return users.insert(user).then(offer(organizationId, actor, user.id(), request));
     }
 
     private Mono<MemberOutcome> offer(UUID organizationId, Actor actor, UUID userId, NewMember request) {
-        Invitation invitation = Invitation.issue(organizationId, userId,
-                new Invitation.Offer(request.email(), request.role(), request.grants()), clock.instant());
-        String displayName = request.displayName() == null ? null : request.displayName().strip();
-        return invitations.deletePending(organizationId, userId)
+        Invitation invitation = Invitation.issue(
+                organizationId,
+                userId,
+                new Invitation.Offer(request.email(), request.role(), request.grants()),
+                clock.instant());
+        String displayName =
+                request.displayName() == null ? null : request.displayName().strip();
+        return invitations
+                .deletePending(organizationId, userId)
                 .then(invitations.insert(invitation, actor.userId()))
-                .then(outbox.append(new MemberInvited(organizationId, userId, invitation.id(), request.email(),
-                        displayName, request.role().name(), invitation.expiresAt(), actor.userId(),
+                .then(outbox.append(new MemberInvited(
+                        organizationId,
+                        userId,
+                        invitation.id(),
+                        request.email(),
+                        displayName,
+                        request.role().name(),
+                        invitation.expiresAt(),
+                        actor.userId(),
                         actor.clientIp())))
                 .thenReturn(new MemberOutcome.Invited(invitation));
     }
@@ -211,18 +277,20 @@ class MemberService {
         return local.length() > PlainName.MAX_LENGTH ? local.substring(0, PlainName.MAX_LENGTH) : local;
     }
 
-    private Mono<MemberOutcome> inLockedOrganization(UUID organizationId, Actor actor,
-                                                     java.util.function.Function<Member, Mono<MemberOutcome>> work) {
-        Mono<MemberOutcome> locked = memberships.lockOrganization(organizationId)
+    private Mono<MemberOutcome> inLockedOrganization(
+            UUID organizationId, Actor actor, java.util.function.Function<Member, Mono<MemberOutcome>> work) {
+        Mono<MemberOutcome> locked = memberships
+                .lockOrganization(organizationId)
                 .flatMap(id -> memberships.find(organizationId, actor.userId()))
                 .flatMap(work)
                 .defaultIfEmpty(new MemberOutcome.NotFound());
         return tx.transactional(locked);
     }
 
-    private Mono<MemberOutcome> withTarget(UUID organizationId, UUID userId,
-                                           java.util.function.Function<Member, Mono<MemberOutcome>> work) {
-        return memberships.find(organizationId, userId)
+    private Mono<MemberOutcome> withTarget(
+            UUID organizationId, UUID userId, java.util.function.Function<Member, Mono<MemberOutcome>> work) {
+        return memberships
+                .find(organizationId, userId)
                 .flatMap(work)
                 .switchIfEmpty(Mono.fromSupplier(MemberOutcome.NotFound::new));
     }

@@ -24,13 +24,11 @@ public class Memberships {
     }
 
     /** One organization as a user sees it in {@code GET /api/v1/me}. */
-    public record OrganizationMembership(UUID organizationId, String organizationName, Member member) {
-    }
+    public record OrganizationMembership(UUID organizationId, String organizationName, Member member) {}
 
     /** A member as listed to other members; {@code mfaEnabled}: the user has an active MFA credential. */
-    public record MemberView(Member member, String email, String displayName, String status, Instant joinedAt,
-                             boolean mfaEnabled) {
-    }
+    public record MemberView(
+            Member member, String email, String displayName, String status, Instant joinedAt, boolean mfaEnabled) {}
 
     /** Evaluated for the listed rows only: one probe of mfa_credential's partial unique index on user_id. */
     private static final String VIEW_COLUMNS = """
@@ -40,8 +38,12 @@ public class Memberships {
 
     public Mono<Void> createOrganization(UUID id, String name, Instant createdAt) {
         return db.sql("insert into organization (id, name, created_at) values (:id, :name, :createdAt)")
-                .bind("id", id).bind("name", name).bind("createdAt", createdAt)
-                .fetch().rowsUpdated().then();
+                .bind("id", id)
+                .bind("name", name)
+                .bind("createdAt", createdAt)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /**
@@ -73,8 +75,8 @@ public class Memberships {
                         where m.user_id = :userId order by o.name, o.id
                         """)
                 .bind("userId", userId)
-                .map(row -> new OrganizationMembership(row.get("organization_id", UUID.class),
-                        row.get("name", String.class), readMember(row)))
+                .map(row -> new OrganizationMembership(
+                        row.get("organization_id", UUID.class), row.get("name", String.class), readMember(row)))
                 .all();
     }
 
@@ -120,7 +122,11 @@ public class Memberships {
     }
 
     /** How a membership came to be: see the {@code membership.joined_via} column. */
-    public enum JoinedVia { CREATED, INVITATION, ADDED }
+    public enum JoinedVia {
+        CREATED,
+        INVITATION,
+        ADDED
+    }
 
     public Mono<Void> insert(Member member, Instant createdAt, JoinedVia joinedVia) {
         return db.sql("""
@@ -134,7 +140,9 @@ public class Memberships {
                 .bind("manageOrgAccess", member.grants().contains(Permission.MANAGE_ORG_ACCESS))
                 .bind("createdAt", createdAt)
                 .bind("joinedVia", joinedVia.name())
-                .fetch().rowsUpdated().then();
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /** A changed role restarts {@code role_since} (the desk counts an owner's age from it). */
@@ -149,26 +157,38 @@ public class Memberships {
                 .bind("userId", member.userId())
                 .bind("role", member.role().name())
                 .bind("manageOrgAccess", member.grants().contains(Permission.MANAGE_ORG_ACCESS))
-                .fetch().rowsUpdated().then();
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     public Mono<Void> delete(UUID organizationId, UUID userId) {
         return db.sql("delete from membership where organization_id = :organizationId and user_id = :userId")
                 .bind("organizationId", organizationId)
                 .bind("userId", userId)
-                .fetch().rowsUpdated().then();
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     private static MemberView readView(Readable row) {
-        return new MemberView(readMember(row), row.get("email", String.class), row.get("display_name", String.class),
-                row.get("status", String.class), row.get("created_at", Instant.class),
+        return new MemberView(
+                readMember(row),
+                row.get("email", String.class),
+                row.get("display_name", String.class),
+                row.get("status", String.class),
+                row.get("created_at", Instant.class),
                 Boolean.TRUE.equals(row.get("mfa_enabled", Boolean.class)));
     }
 
     static Member readMember(Readable row) {
         Set<Permission> grants = Boolean.TRUE.equals(row.get("manage_org_access", Boolean.class))
-                ? EnumSet.of(Permission.MANAGE_ORG_ACCESS) : Set.of();
-        return new Member(row.get("organization_id", UUID.class), row.get("user_id", UUID.class),
-                Role.valueOf(row.get("role", String.class)), grants);
+                ? EnumSet.of(Permission.MANAGE_ORG_ACCESS)
+                : Set.of();
+        return new Member(
+                row.get("organization_id", UUID.class),
+                row.get("user_id", UUID.class),
+                Role.valueOf(row.get("role", String.class)),
+                grants);
     }
 }

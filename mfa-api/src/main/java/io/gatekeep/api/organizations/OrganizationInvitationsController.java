@@ -39,8 +39,8 @@ class OrganizationInvitationsController {
     private final Invitations invitations;
     private final ClientIps clientIps;
 
-    OrganizationInvitationsController(MemberService members, Memberships memberships, Invitations invitations,
-                                      ClientIps clientIps) {
+    OrganizationInvitationsController(
+            MemberService members, Memberships memberships, Invitations invitations, ClientIps clientIps) {
         this.members = members;
         this.memberships = memberships;
         this.invitations = invitations;
@@ -48,19 +48,23 @@ class OrganizationInvitationsController {
     }
 
     @GetMapping
-    @Operation(summary = "List open invitations",
+    @Operation(
+            summary = "List open invitations",
             description = "Invitations not accepted or declined yet (expired ones too, until cancelled), newest "
                     + "first. Owners and admins only. Accepted invitations appear as members.")
     @ApiResponse(responseCode = "200", description = "One page of open invitations")
-    Mono<InvitationResponse.Page> list(@PathVariable UUID orgId,
-                                       @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                                       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
-                                       @AuthenticationPrincipal CurrentSession session) {
-        return memberships.find(orgId, session.userId())
+    Mono<InvitationResponse.Page> list(
+            @PathVariable UUID orgId,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
+            @AuthenticationPrincipal CurrentSession session) {
+        return memberships
+                .find(orgId, session.userId())
                 .switchIfEmpty(Mono.error(ApiError.NOT_FOUND::exception))
                 .filter(MemberManagementPolicy::mayManageMembers)
                 .switchIfEmpty(Mono.error(() -> ApiError.FORBIDDEN.exception("Only owners and admins see invitations")))
-                .flatMap(member -> invitations.listOpen(orgId, page * size, size)
+                .flatMap(member -> invitations
+                        .listOpen(orgId, page * size, size)
                         .map(open -> InvitationResponse.of(open.invitation(), open.invitedBy()))
                         .collectList())
                 .map(items -> new InvitationResponse.Page(items, page, size));
@@ -69,10 +73,13 @@ class OrganizationInvitationsController {
     @DeleteMapping("/{invitationId}")
     @Operation(summary = "Cancel an open invitation", description = "Owners and admins; its token stops working.")
     @ApiResponse(responseCode = "204", description = "Cancelled")
-    Mono<ResponseEntity<Void>> cancel(@PathVariable UUID orgId, @PathVariable UUID invitationId,
-                                      @AuthenticationPrincipal CurrentSession session, ServerHttpRequest http) {
-        return members.cancelInvitation(orgId, new MemberService.Actor(session.userId(), clientIps.of(http)),
-                        invitationId)
+    Mono<ResponseEntity<Void>> cancel(
+            @PathVariable UUID orgId,
+            @PathVariable UUID invitationId,
+            @AuthenticationPrincipal CurrentSession session,
+            ServerHttpRequest http) {
+        return members.cancelInvitation(
+                        orgId, new MemberService.Actor(session.userId(), clientIps.of(http)), invitationId)
                 .map(outcome -> {
                     if (outcome instanceof MemberOutcome.Removed) {
                         return ResponseEntity.noContent().build();

@@ -34,17 +34,19 @@ public class OutboxWriter {
              :outboxSubject#, :outboxOccurredAt#, :outboxSchemaVersion#, cast(:outboxPayload# as jsonb),
              'PENDING', :outboxNextAttemptAt#)""";
     /** The values of 1 to 4 rows, built once (a sign-in writes two or four events). */
-    private static final List<String> ROWS = IntStream.rangeClosed(1, 4).mapToObj(OutboxWriter::buildRows).toList();
-    private static final List<String> INSERTS = ROWS.stream().map(rows -> INSERT_INTO_COLUMNS + "\nvalues " + rows)
-            .toList();
+    private static final List<String> ROWS =
+            IntStream.rangeClosed(1, 4).mapToObj(OutboxWriter::buildRows).toList();
+
+    private static final List<String> INSERTS =
+            ROWS.stream().map(rows -> INSERT_INTO_COLUMNS + "\nvalues " + rows).toList();
 
     private final DatabaseClient db;
     private final Clock clock;
     private final String source;
     private final EventCodec codec = new EventCodec();
 
-    public OutboxWriter(DatabaseClient db, Clock clock,
-                 @Value("${gatekeep.events.source:/gatekeep/mfa-api}") String source) {
+    public OutboxWriter(
+            DatabaseClient db, Clock clock, @Value("${gatekeep.events.source:/gatekeep/mfa-api}") String source) {
         this.db = db;
         this.clock = clock;
         this.source = source;
@@ -82,24 +84,29 @@ public class OutboxWriter {
      */
     public GuardedInsert insertWhere(List<? extends EventPayload> payloads, String condition) {
         List<EventEnvelope> envelopes = envelopes(payloads);
-        String sql = INSERT_INTO_COLUMNS + "\nselect * from (values " + rows(envelopes.size()) + ") as e where "
-                + condition;
+        String sql =
+                INSERT_INTO_COLUMNS + "\nselect * from (values " + rows(envelopes.size()) + ") as e where " + condition;
         return new GuardedInsert(envelopes, sql, parameters(envelopes));
     }
 
     /** An outbox insert to embed in another statement, with the envelopes it writes and its parameters. */
-    public record GuardedInsert(List<EventEnvelope> envelopes, String sql, Map<String, Object> parameters) {
-    }
+    public record GuardedInsert(List<EventEnvelope> envelopes, String sql, Map<String, Object> parameters) {}
 
     private List<EventEnvelope> envelopes(List<? extends EventPayload> payloads) {
         Instant now = clock.instant();
-        return payloads.stream().map(payload -> codec.envelope(payload, source, now)).toList();
+        return payloads.stream()
+                .map(payload -> codec.envelope(payload, source, now))
+                .toList();
     }
 
     private Mono<List<EventEnvelope>> insert(List<EventEnvelope> envelopes) {
         int rows = envelopes.size();
         String sql = rows <= INSERTS.size() ? INSERTS.get(rows - 1) : INSERT_INTO_COLUMNS + "\nvalues " + rows(rows);
-        return db.sql(sql).bindValues(parameters(envelopes)).fetch().rowsUpdated().thenReturn(envelopes);
+        return db.sql(sql)
+                .bindValues(parameters(envelopes))
+                .fetch()
+                .rowsUpdated()
+                .thenReturn(envelopes);
     }
 
     /** One map for the whole statement: chained {@code bind} calls copy the bindings made so far on every call. */
@@ -112,8 +119,8 @@ public class OutboxWriter {
             parameters.put("outboxPartitionKey" + i, envelope.key());
             parameters.put("outboxEventType" + i, envelope.type());
             parameters.put("outboxSource" + i, envelope.source());
-            parameters.put("outboxSubject" + i,
-                    envelope.subject() == null ? Parameters.in(String.class) : envelope.subject());
+            parameters.put(
+                    "outboxSubject" + i, envelope.subject() == null ? Parameters.in(String.class) : envelope.subject());
             parameters.put("outboxOccurredAt" + i, envelope.time());
             parameters.put("outboxSchemaVersion" + i, envelope.schemaVersion());
             parameters.put("outboxPayload" + i, envelope.data());
@@ -127,7 +134,8 @@ public class OutboxWriter {
     }
 
     private static String buildRows(int rows) {
-        return IntStream.range(0, rows).mapToObj(i -> ROW.replace("#", String.valueOf(i)))
+        return IntStream.range(0, rows)
+                .mapToObj(i -> ROW.replace("#", String.valueOf(i)))
                 .collect(Collectors.joining(",\n"));
     }
 
@@ -135,7 +143,8 @@ public class OutboxWriter {
         return TransactionSynchronizationManager.forCurrentTransaction()
                 .filter(TransactionSynchronizationManager::isActualTransactionActive)
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("OutboxWriter needs an active transaction")))
-                .onErrorMap(e -> !(e instanceof IllegalStateException),
+                .onErrorMap(
+                        e -> !(e instanceof IllegalStateException),
                         e -> new IllegalStateException("OutboxWriter needs an active transaction", e))
                 .then();
     }

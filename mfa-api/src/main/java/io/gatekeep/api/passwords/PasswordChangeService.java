@@ -35,9 +35,16 @@ class PasswordChangeService {
     private final PasswordRateLimitProperties limits;
     private final FixedWindow window;
 
-    PasswordChangeService(Users users, PasswordResets resets, PasswordHasher passwords, Sessions sessions,
-                          StepUpGuard stepUp, RateLimiter rateLimiter, OutboxWriter outbox,
-                          TransactionalOperator tx, PasswordRateLimitProperties limits) {
+    PasswordChangeService(
+            Users users,
+            PasswordResets resets,
+            PasswordHasher passwords,
+            Sessions sessions,
+            StepUpGuard stepUp,
+            RateLimiter rateLimiter,
+            OutboxWriter outbox,
+            TransactionalOperator tx,
+            PasswordRateLimitProperties limits) {
         this.users = users;
         this.resets = resets;
         this.passwords = passwords;
@@ -51,27 +58,25 @@ class PasswordChangeService {
     }
 
     sealed interface Outcome {
-        record Changed() implements Outcome {
-        }
+        record Changed() implements Outcome {}
 
         /** The account has MFA and this session was not verified with it. */
-        record SecondFactorRequired() implements Outcome {
-        }
+        record SecondFactorRequired() implements Outcome {}
 
-        record WrongCurrentPassword() implements Outcome {
-        }
+        record WrongCurrentPassword() implements Outcome {}
 
-        record RateLimited(Duration retryAfter) implements Outcome {
-        }
+        record RateLimited(Duration retryAfter) implements Outcome {}
     }
 
     Mono<Outcome> change(CurrentSession session, String currentPassword, String newPassword, String clientIp) {
-        return secondFactorSatisfied(session).flatMap(satisfied -> !satisfied
-                ? Mono.<Outcome>just(new Outcome.SecondFactorRequired())
-                : rateLimiter.hit("password-change:account:" + session.userId(), limits.changePerAccount(), window)
-                        .flatMap(decision -> decision instanceof RateLimitDecision.Exceeded e
-                                ? Mono.<Outcome>just(new Outcome.RateLimited(e.retryAfter()))
-                                : verifyAndChange(session, currentPassword, newPassword, clientIp)));
+        return secondFactorSatisfied(session)
+                .flatMap(satisfied -> !satisfied
+                        ? Mono.<Outcome>just(new Outcome.SecondFactorRequired())
+                        : rateLimiter
+                                .hit("password-change:account:" + session.userId(), limits.changePerAccount(), window)
+                                .flatMap(decision -> decision instanceof RateLimitDecision.Exceeded e
+                                        ? Mono.<Outcome>just(new Outcome.RateLimited(e.retryAfter()))
+                                        : verifyAndChange(session, currentPassword, newPassword, clientIp)));
     }
 
     /**
@@ -82,21 +87,28 @@ class PasswordChangeService {
         return stepUp.isSatisfiedIfMfa(session.sessionId(), session.userId());
     }
 
-    private Mono<Outcome> verifyAndChange(CurrentSession session, String currentPassword, String newPassword,
-                                          String clientIp) {
-        return users.findById(session.userId()).flatMap(account -> passwords.matches(currentPassword,
-                        account.passwordHash())
-                .flatMap(matched -> !matched ? Mono.<Outcome>just(new Outcome.WrongCurrentPassword())
-                        : passwords.hash(newPassword).flatMap(hash -> tx.transactional(
-                                users.replacePasswordHash(account.id(), account.passwordHash(), hash)
-                                        .flatMap(replaced -> !replaced
-                                                // changed by a concurrent request since it was read: try again
-                                                ? Mono.<Outcome>just(new Outcome.WrongCurrentPassword())
-                                                : resets.deleteAllOf(account.id())
-                                                        .then(sessions.revokeAll(account.id(), session.sessionId()))
-                                                        .flatMap(ended -> outbox.append(new PasswordChanged(
-                                                                account.id(), PasswordChanged.VIA_CHANGE, ended,
-                                                                clientIp)))
-                                                        .thenReturn(new Outcome.Changed()))))));
+    private Mono<Outcome> verifyAndChange(
+            CurrentSession session, String currentPassword, String newPassword, String clientIp) {
+        return users.findById(session.userId())
+                .flatMap(account -> passwords
+                        .matches(currentPassword, account.passwordHash())
+                        .flatMap(matched -> !matched
+                                ? Mono.<Outcome>just(new Outcome.WrongCurrentPassword())
+                                : passwords
+                                        .hash(newPassword)
+                                        .flatMap(hash -> tx.transactional(users.replacePasswordHash(
+                                                        account.id(), account.passwordHash(), hash)
+                                                .flatMap(replaced -> !replaced
+                                                        // changed by a concurrent request since it was read: try again
+                                                        ? Mono.<Outcome>just(new Outcome.WrongCurrentPassword())
+                                                        : resets.deleteAllOf(account.id())
+                                                                .then(sessions.revokeAll(
+                                                                        account.id(), session.sessionId()))
+                                                                .flatMap(ended -> outbox.append(new PasswordChanged(
+                                                                        account.id(),
+                                                                        PasswordChanged.VIA_CHANGE,
+                                                                        ended,
+                                                                        clientIp)))
+                                                                .thenReturn(new Outcome.Changed()))))));
     }
 }

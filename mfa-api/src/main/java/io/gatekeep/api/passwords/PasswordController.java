@@ -31,7 +31,9 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Passwords")
 class PasswordController {
 
-    static final ApiError MFA_STEP_UP_REQUIRED = new ApiError(HttpStatus.FORBIDDEN, "mfa_step_up_required",
+    static final ApiError MFA_STEP_UP_REQUIRED = new ApiError(
+            HttpStatus.FORBIDDEN,
+            "mfa_step_up_required",
             "Your account has MFA: do this from a session verified with your second factor");
 
     private final PasswordResetService reset;
@@ -45,14 +47,16 @@ class PasswordController {
     }
 
     @Schema(name = "PasswordResetRequest")
-    record ResetRequest(@NotBlank @ValidEmail @Size(max = 320) String email) {
-    }
+    record ResetRequest(
+            @NotBlank @ValidEmail @Size(max = 320) String email) {}
 
     @Schema(name = "PasswordResetConfirmation")
-    record ResetConfirmation(@Schema(description = "The token from the reset link") @NotBlank @Size(max = 256)
-                             String token,
-                             @Schema(description = PasswordPolicy.DESCRIPTION) @NotBlank @ValidPassword
-                             String newPassword) {
+    record ResetConfirmation(
+            @Schema(description = "The token from the reset link") @NotBlank @Size(max = 256)
+            String token,
+
+            @Schema(description = PasswordPolicy.DESCRIPTION) @NotBlank @ValidPassword
+            String newPassword) {
         @Override
         public String toString() {
             return "ResetConfirmation[]";
@@ -60,9 +64,11 @@ class PasswordController {
     }
 
     @Schema(name = "PasswordChangeRequest")
-    record ChangeRequest(@NotBlank @Size(max = 1024) String currentPassword,
-                         @Schema(description = PasswordPolicy.DESCRIPTION) @NotBlank @ValidPassword
-                         String newPassword) {
+    record ChangeRequest(
+            @NotBlank @Size(max = 1024) String currentPassword,
+
+            @Schema(description = PasswordPolicy.DESCRIPTION) @NotBlank @ValidPassword
+            String newPassword) {
         @Override
         public String toString() {
             return "ChangeRequest[]";
@@ -70,12 +76,14 @@ class PasswordController {
     }
 
     @Schema(name = "PasswordStatus")
-    record StatusResponse(@Schema(allowableValues = {"RESET_REQUESTED", "PASSWORD_CHANGED"}) String status) {
-    }
+    record StatusResponse(
+            @Schema(allowableValues = {"RESET_REQUESTED", "PASSWORD_CHANGED"})
+            String status) {}
 
     @PostMapping("/api/v1/password-reset")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Ask for a password reset link",
+    @Operation(
+            summary = "Ask for a password reset link",
             description = "Always 202, known address or not. An active account is emailed a reset link "
                     + "(<base-url>/reset-password?token=..., valid 1 hour, single use). Limited per client address "
                     + "and per email address.")
@@ -92,52 +100,66 @@ class PasswordController {
     }
 
     @PostMapping("/api/v1/password-reset/confirm")
-    @Operation(summary = "Set a new password with the token from a reset link",
+    @Operation(
+            summary = "Set a new password with the token from a reset link",
             description = "Sets the password, ends every session of the account and emails the account that its "
                     + "password changed. MFA stays on: the next sign-in still asks for the second factor. Every reset "
                     + "link of the account stops working.")
     @ApiResponse(responseCode = "200", description = "Password changed; sign in again")
-    @ApiResponse(responseCode = "400", description = "invalid_token (unknown or used), validation_failed",
+    @ApiResponse(
+            responseCode = "400",
+            description = "invalid_token (unknown or used), validation_failed",
             ref = OpenApiDocs.INVALID_TOKEN)
     @ApiResponse(responseCode = "410", description = "token_expired", ref = OpenApiDocs.GONE)
     Mono<StatusResponse> confirmReset(@Valid @RequestBody ResetConfirmation body, ServerHttpRequest http) {
-        return reset.confirm(body.token().trim(), body.newPassword(), clientIps.of(http)).map(outcome -> {
-            if (outcome instanceof PasswordResetService.Outcome.Done) {
-                return new StatusResponse("PASSWORD_CHANGED");
-            }
-            if (outcome instanceof PasswordResetService.Outcome.TokenExpired) {
-                throw ApiError.TOKEN_EXPIRED.exception();
-            }
-            throw ApiError.INVALID_TOKEN.exception();
-        });
+        return reset.confirm(body.token().trim(), body.newPassword(), clientIps.of(http))
+                .map(outcome -> {
+                    if (outcome instanceof PasswordResetService.Outcome.Done) {
+                        return new StatusResponse("PASSWORD_CHANGED");
+                    }
+                    if (outcome instanceof PasswordResetService.Outcome.TokenExpired) {
+                        throw ApiError.TOKEN_EXPIRED.exception();
+                    }
+                    throw ApiError.INVALID_TOKEN.exception();
+                });
     }
 
     @PutMapping("/api/v1/me/password")
     @SecurityRequirement(name = OpenApiDocs.BEARER)
-    @Operation(summary = "Change the signed-in account's password",
+    @Operation(
+            summary = "Change the signed-in account's password",
             description = "Needs the current password; an account with MFA needs a session verified with the second "
                     + "factor. Ends the account's other sessions (this one stays) and emails the account. Limited per "
                     + "account.")
     @ApiResponse(responseCode = "200", description = "Password changed")
-    @ApiResponse(responseCode = "400", description = "validation_failed (also: currentPassword is wrong)",
+    @ApiResponse(
+            responseCode = "400",
+            description = "validation_failed (also: currentPassword is wrong)",
             ref = OpenApiDocs.VALIDATION_FAILED)
     @ApiResponse(responseCode = "401", ref = OpenApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "403", description = "mfa_step_up_required", ref = OpenApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "429", ref = OpenApiDocs.RATE_LIMITED)
-    Mono<StatusResponse> changePassword(@Valid @RequestBody ChangeRequest body,
-                                        @AuthenticationPrincipal CurrentSession session, ServerHttpRequest http) {
-        return change.change(session, body.currentPassword(), body.newPassword(), clientIps.of(http)).map(outcome -> {
-            if (outcome instanceof PasswordChangeService.Outcome.Changed) {
-                return new StatusResponse("PASSWORD_CHANGED");
-            }
-            if (outcome instanceof PasswordChangeService.Outcome.SecondFactorRequired) {
-                throw MFA_STEP_UP_REQUIRED.exception();
-            }
-            if (outcome instanceof PasswordChangeService.Outcome.RateLimited limited) {
-                throw ApiError.RATE_LIMITED.exception().withRetryAfter(limited.retryAfter());
-            }
-            throw ApiError.VALIDATION_FAILED.exception().withProperty("errors", List.of(
-                    new Problem.FieldProblem("currentPassword", "is not the account's current password")));
-        });
+    Mono<StatusResponse> changePassword(
+            @Valid @RequestBody ChangeRequest body,
+            @AuthenticationPrincipal CurrentSession session,
+            ServerHttpRequest http) {
+        return change.change(session, body.currentPassword(), body.newPassword(), clientIps.of(http))
+                .map(outcome -> {
+                    if (outcome instanceof PasswordChangeService.Outcome.Changed) {
+                        return new StatusResponse("PASSWORD_CHANGED");
+                    }
+                    if (outcome instanceof PasswordChangeService.Outcome.SecondFactorRequired) {
+                        throw MFA_STEP_UP_REQUIRED.exception();
+                    }
+                    if (outcome instanceof PasswordChangeService.Outcome.RateLimited limited) {
+                        throw ApiError.RATE_LIMITED.exception().withRetryAfter(limited.retryAfter());
+                    }
+                    throw ApiError.VALIDATION_FAILED
+                            .exception()
+                            .withProperty(
+                                    "errors",
+                                    List.of(new Problem.FieldProblem(
+                                            "currentPassword", "is not the account's current password")));
+                });
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and per email address (known or not), and password changes tried per account (a wrong current password counts).
  */
 @ConfigurationProperties("gatekeep.passwords.rate-limit")
-public record PasswordRateLimitProperties(@DefaultValue("20") int resetPerNetwork, @DefaultValue("5") int resetPerAddress,
-                                          @DefaultValue("10") int changePerAccount,
-                                          @DefaultValue("1h") Duration window) {
-}
+public record PasswordRateLimitProperties(
+        @DefaultValue("20") int resetPerNetwork,
+        @DefaultValue("5") int resetPerAddress,
+        @DefaultValue("10") int changePerAccount,
+        @DefaultValue("1h") Duration window) {}

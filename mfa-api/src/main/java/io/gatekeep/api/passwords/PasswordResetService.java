@@ -38,9 +38,16 @@ class PasswordResetService {
     private final Clock clock;
     private final MailRateLimit rateLimit;
 
-    PasswordResetService(Users users, PasswordResets resets, PasswordHasher passwords, Sessions sessions,
-                         OutboxWriter outbox, TransactionalOperator tx, Clock clock, RateLimiter rateLimiter,
-                         PasswordRateLimitProperties limits) {
+    PasswordResetService(
+            Users users,
+            PasswordResets resets,
+            PasswordHasher passwords,
+            Sessions sessions,
+            OutboxWriter outbox,
+            TransactionalOperator tx,
+            Clock clock,
+            RateLimiter rateLimiter,
+            PasswordRateLimitProperties limits) {
         this.users = users;
         this.resets = resets;
         this.passwords = passwords;
@@ -48,50 +55,50 @@ class PasswordResetService {
         this.outbox = outbox;
         this.tx = tx;
         this.clock = clock;
-        this.rateLimit = new MailRateLimit(rateLimiter, "password-reset", limits.resetPerNetwork(),
-                limits.resetPerAddress(), limits.window());
+        this.rateLimit = new MailRateLimit(
+                rateLimiter, "password-reset", limits.resetPerNetwork(), limits.resetPerAddress(), limits.window());
     }
 
     sealed interface Outcome {
         /** Asked (an email goes out only for an active account), or done. */
-        record Done() implements Outcome {
-        }
+        record Done() implements Outcome {}
 
-        record RateLimited(Duration retryAfter) implements Outcome {
-        }
+        record RateLimited(Duration retryAfter) implements Outcome {}
 
         /** No open reset has this token: never issued, or used (any of the account's links) already. */
-        record InvalidToken() implements Outcome {
-        }
+        record InvalidToken() implements Outcome {}
 
-        record TokenExpired() implements Outcome {
-        }
+        record TokenExpired() implements Outcome {}
     }
 
     Mono<Outcome> request(String email, String clientIp) {
-        return rateLimit.hit(clientIp, email).flatMap(decision -> decision instanceof RateLimitDecision.Exceeded e
-                ? Mono.<Outcome>just(new Outcome.RateLimited(e.retryAfter()))
-                : tx.transactional(users.findByEmail(email)
-                        .filter(UserAccount::canSignInWithPassword)
-                        .flatMap(account -> resets.insert(PasswordReset.issue(account.id(), clock.instant()), clientIp))
-                        .flatMap(reset -> outbox.append(new PasswordResetRequested(reset.userId(), reset.id(),
-                                reset.expiresAt(), clientIp)))
-                        .thenReturn(new Outcome.Done())));
+        return rateLimit
+                .hit(clientIp, email)
+                .flatMap(decision -> decision instanceof RateLimitDecision.Exceeded e
+                        ? Mono.<Outcome>just(new Outcome.RateLimited(e.retryAfter()))
+                        : tx.transactional(users.findByEmail(email)
+                                .filter(UserAccount::canSignInWithPassword)
+                                .flatMap(account ->
+                                        resets.insert(PasswordReset.issue(account.id(), clock.instant()), clientIp))
+                                .flatMap(reset -> outbox.append(new PasswordResetRequested(
+                                        reset.userId(), reset.id(), reset.expiresAt(), clientIp)))
+                                .thenReturn(new Outcome.Done())));
     }
 
     Mono<Outcome> confirm(String token, String newPassword, String clientIp) {
         // hash before the transaction, so the row lock is held only for the writes
-        return passwords.hash(newPassword).flatMap(hash -> tx.transactional(
-                resets.lockByTokenHash(SessionTokens.sha256(token))
+        return passwords
+                .hash(newPassword)
+                .flatMap(hash -> tx.transactional(resets.lockByTokenHash(SessionTokens.sha256(token))
                         .flatMap(reset -> reset.isExpiredAt(clock.instant())
                                 ? Mono.<Outcome>just(new Outcome.TokenExpired())
                                 : users.lockById(reset.userId())
-                                        .flatMap(account -> users.replacePasswordHash(account.id(),
-                                                account.passwordHash(), hash))
+                                        .flatMap(account ->
+                                                users.replacePasswordHash(account.id(), account.passwordHash(), hash))
                                         .then(resets.deleteAllOf(reset.userId()))
                                         .then(sessions.revokeAll(reset.userId(), null))
-                                        .flatMap(ended -> outbox.append(new PasswordChanged(reset.userId(),
-                                                PasswordChanged.VIA_RESET, ended, clientIp)))
+                                        .flatMap(ended -> outbox.append(new PasswordChanged(
+                                                reset.userId(), PasswordChanged.VIA_RESET, ended, clientIp)))
                                         .thenReturn(new Outcome.Done()))
                         .defaultIfEmpty(new Outcome.InvalidToken())));
     }

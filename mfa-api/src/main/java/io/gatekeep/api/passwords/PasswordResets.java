@@ -43,11 +43,17 @@ class PasswordResets {
     /** Deletes every reset of the account: after a password change, no earlier link may work. */
     Mono<Void> deleteAllOf(UUID userId) {
         return db.sql("delete from password_reset where user_id = :userId")
-                .bind("userId", userId).fetch().rowsUpdated().then();
+                .bind("userId", userId)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     private static PasswordReset read(Readable row) {
-        return new PasswordReset(row.get("id", UUID.class), row.get("user_id", UUID.class),
-                row.get("created_at", Instant.class), row.get("expires_at", Instant.class));
+        return new PasswordReset(
+                row.get("id", UUID.class),
+                row.get("user_id", UUID.class),
+                row.get("created_at", Instant.class),
+                row.get("expires_at", Instant.class));
     }
 }

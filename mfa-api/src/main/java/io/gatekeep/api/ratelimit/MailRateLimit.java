@@ -34,7 +34,8 @@ public final class MailRateLimit {
 
     /** Counts one request from {@code clientIp} for {@code email} and decides it. */
     public Mono<RateLimitDecision> hit(String clientIp, String email) {
-        return Mono.zip(rateLimiter.hit(name + ":network:" + ClientIps.networkOf(clientIp), perNetwork, window),
+        return Mono.zip(
+                rateLimiter.hit(name + ":network:" + ClientIps.networkOf(clientIp), perNetwork, window),
                 rateLimiter.hit(name + ":address:" + EmailAddress.normalize(email), perAddress, window),
                 RateLimitDecision::stricter);
     }

@@ -11,5 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      10 minutes)
  */
 @ConfigurationProperties("gatekeep.rate-limit")
-public record RateLimitProperties(@DefaultValue("2d") Duration retention, @DefaultValue("10m") Duration pruneInterval) {
-}
+public record RateLimitProperties(
+        @DefaultValue("2d") Duration retention,
+        @DefaultValue("10m") Duration pruneInterval) {}

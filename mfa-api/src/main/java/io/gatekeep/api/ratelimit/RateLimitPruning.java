@@ -40,14 +40,14 @@ public class RateLimitPruning implements SmartLifecycle {
     public Mono<Long> prune() {
         return db.sql("delete from rate_limit_counter where window_start < :before")
                 .bind("before", clock.instant().minus(retention))
-                .fetch().rowsUpdated();
+                .fetch()
+                .rowsUpdated();
     }
 
     @Override
     public void start() {
         schedule = Flux.interval(interval, interval)
-                .concatMap(tick -> prune()
-                        .doOnNext(deleted -> log.debug("Pruned {} old rate-limit counters", deleted))
+                .concatMap(tick -> prune().doOnNext(deleted -> log.debug("Pruned {} old rate-limit counters", deleted))
                         .onErrorResume(e -> {
                             log.warn("Pruning rate-limit counters failed; trying again in {}", interval, e);
                             return Mono.empty();

@@ -48,8 +48,9 @@ public class RateLimiter {
             """;
     /** Sets {@code synchronous_commit} off for the statement's own (implicit) transaction; read at its commit. */
     private static final String ASYNC_COMMIT = "set_config('synchronous_commit', 'off', true) is not null";
-    private static final String HIT_ALL_ASYNC = HIT_ALL.replace("as b (bucket) order by",
-            "as b (bucket) where " + ASYNC_COMMIT + " order by");
+
+    private static final String HIT_ALL_ASYNC =
+            HIT_ALL.replace("as b (bucket) order by", "as b (bucket) where " + ASYNC_COMMIT + " order by");
     private static final String REFUND_ASYNC = REFUND.strip() + " and " + ASYNC_COMMIT;
 
     private final DatabaseClient db;
@@ -78,16 +79,17 @@ public class RateLimiter {
     public Mono<Counted> hitAll(List<Limit> limits, FixedWindow window) {
         Instant now = clock.instant();
         Instant windowStart = window.startOf(now);
-        Map<String, Integer> limitOf = limits.stream().collect(Collectors.toMap(Limit::bucket, Limit::max,
-                Math::min));
-        String[] buckets = limitOf.keySet().stream().sorted(Comparator.naturalOrder()).toArray(String[]::new);
-        return outsideTransaction().flatMap(alone -> db.sql(alone ? HIT_ALL_ASYNC : HIT_ALL)
-                .bind("windowStart", windowStart)
-                .bind("buckets", buckets)
-                .map(row -> window.decide(row.get("hits", Integer.class), limitOf.get(row.get("bucket", String.class)),
-                        now))
-                .all()
-                .reduce(RateLimitDecision::stricter))
+        Map<String, Integer> limitOf = limits.stream().collect(Collectors.toMap(Limit::bucket, Limit::max, Math::min));
+        String[] buckets =
+                limitOf.keySet().stream().sorted(Comparator.naturalOrder()).toArray(String[]::new);
+        return outsideTransaction()
+                .flatMap(alone -> db.sql(alone ? HIT_ALL_ASYNC : HIT_ALL)
+                        .bind("windowStart", windowStart)
+                        .bind("buckets", buckets)
+                        .map(row -> window.decide(
+                                row.get("hits", Integer.class), limitOf.get(row.get("bucket", String.class)), now))
+                        .all()
+                        .reduce(RateLimitDecision::stricter))
                 .map(decision -> new Counted(decision, buckets, windowStart));
     }
 
@@ -117,10 +119,13 @@ public class RateLimiter {
 
         /** Takes this attempt's hits back, so it does not count toward any of the limits. */
         public Mono<Void> refund() {
-            return outsideTransaction().flatMap(alone -> db.sql(alone ? REFUND_ASYNC : REFUND)
-                    .bind("windowStart", windowStart)
-                    .bind("buckets", buckets)
-                    .fetch().rowsUpdated()).then();
+            return outsideTransaction()
+                    .flatMap(alone -> db.sql(alone ? REFUND_ASYNC : REFUND)
+                            .bind("windowStart", windowStart)
+                            .bind("buckets", buckets)
+                            .fetch()
+                            .rowsUpdated())
+                    .then();
         }
     }
 }

@@ -33,21 +33,28 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 class SecurityConfiguration {
 
     /** Answered to a setup token (MFA enforced, none set up yet) outside the setup endpoints and the profile. */
-    static final ApiError MFA_SETUP_REQUIRED = new ApiError(HttpStatus.FORBIDDEN, "mfa_setup_required",
+    static final ApiError MFA_SETUP_REQUIRED = new ApiError(
+            HttpStatus.FORBIDDEN,
+            "mfa_setup_required",
             "Set up MFA first: this token only reaches /api/v1/me/mfa/setup* and GET /api/v1/me");
     /** Answered on the setup endpoints to a setup token that outlived its 3-minute setup session. */
-    static final ApiError SETUP_SESSION_EXPIRED = new ApiError(HttpStatus.UNAUTHORIZED, "setup_session_expired",
+    static final ApiError SETUP_SESSION_EXPIRED = new ApiError(
+            HttpStatus.UNAUTHORIZED,
+            "setup_session_expired",
             "The setup session has expired; sign in again and start over");
+
     private static final String SETUP_PATH = "/api/v1/me/mfa/setup";
     private static final String FULL = SessionKind.FULL.authority().getAuthority();
     private static final String SETUP_ONLY = SessionKind.MFA_SETUP.authority().getAuthority();
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, Sessions sessions, ProblemWriter problems) {
-        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> problems.write(exchange,
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> problems.write(
+                exchange,
                 e instanceof SessionAuthenticationManager.ExpiredSetupToken
-                        && exchange.getRequest().getPath().value().startsWith(SETUP_PATH)
-                        ? SETUP_SESSION_EXPIRED : ApiError.UNAUTHENTICATED);
+                                && exchange.getRequest().getPath().value().startsWith(SETUP_PATH)
+                        ? SETUP_SESSION_EXPIRED
+                        : ApiError.UNAUTHENTICATED);
         // A setup token is told what it is for; anyone else just gets forbidden.
         ServerAccessDeniedHandler forbidden = (exchange, e) -> ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(SecurityContext::getAuthentication)
@@ -58,11 +65,10 @@ class SecurityConfiguration {
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(new SessionAuthenticationManager(sessions));
         bearer.setServerAuthenticationConverter(new BearerTokenConverter());
         bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
-        bearer.setAuthenticationFailureHandler((filterExchange, e) ->
-                unauthenticated.commence(filterExchange.getExchange(), e));
+        bearer.setAuthenticationFailureHandler(
+                (filterExchange, e) -> unauthenticated.commence(filterExchange.getExchange(), e));
 
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -70,20 +76,34 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.POST, "/api/v1/signup", "/api/v1/auth/sign-in", "/api/v1/auth/mfa",
-                                "/api/v1/invitations/accept", "/api/v1/invitations/decline").permitAll()
-                        .pathMatchers(HttpMethod.POST, "/api/v1/signup/verify", "/api/v1/password-reset",
-                                "/api/v1/password-reset/confirm", "/api/v1/desk/cancellations").permitAll()
+                        .pathMatchers(
+                                HttpMethod.POST,
+                                "/api/v1/signup",
+                                "/api/v1/auth/sign-in",
+                                "/api/v1/auth/mfa",
+                                "/api/v1/invitations/accept",
+                                "/api/v1/invitations/decline")
+                        .permitAll()
+                        .pathMatchers(
+                                HttpMethod.POST,
+                                "/api/v1/signup/verify",
+                                "/api/v1/password-reset",
+                                "/api/v1/password-reset/confirm",
+                                "/api/v1/desk/cancellations")
+                        .permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/me/mfa/setup", "/api/v1/me/mfa/setup/**")
                         .hasAnyAuthority(FULL, SETUP_ONLY)
-                        .pathMatchers(HttpMethod.GET, "/api/v1/me").hasAnyAuthority(FULL, SETUP_ONLY)
-                        .pathMatchers(HttpMethod.GET, "/app/**").permitAll() // the web client's own files
-                        .pathMatchers("/api/**").hasAuthority(FULL)
-                        .anyExchange().permitAll())
+                        .pathMatchers(HttpMethod.GET, "/api/v1/me")
+                        .hasAnyAuthority(FULL, SETUP_ONLY)
+                        .pathMatchers(HttpMethod.GET, "/app/**")
+                        .permitAll() // the web client's own files
+                        .pathMatchers("/api/**")
+                        .hasAuthority(FULL)
+                        .anyExchange()
+                        .permitAll())
                 .build();
     }
 }

@@ -34,7 +34,9 @@ final class SessionAuthenticationManager implements ReactiveAuthenticationManage
                 .filter(session -> session.kind() != SessionKind.MFA_CHALLENGE)
                 .<Authentication>map(SessionAuthentication::new)
                 .switchIfEmpty(Mono.defer(() -> sessions.isExpired(bearer.token(), SessionKind.MFA_SETUP)
-                        .flatMap(expiredSetup -> Mono.error(expiredSetup ? new ExpiredSetupToken()
-                                : new BadCredentialsException("No live session for this token")))));
+                        .flatMap(expiredSetup -> Mono.error(
+                                expiredSetup
+                                        ? new ExpiredSetupToken()
+                                        : new BadCredentialsException("No live session for this token")))));
     }
 }

@@ -1,11 +1,11 @@
 package io.gatekeep.api.sessions;
 
+import io.gatekeep.api.outbox.OutboxWriter;
 import io.gatekeep.api.web.ApiError;
 import io.gatekeep.api.web.ClientIps;
-import io.gatekeep.api.web.Problem.FieldProblem;
 import io.gatekeep.api.web.OpenApiDocs;
+import io.gatekeep.api.web.Problem.FieldProblem;
 import io.gatekeep.events.account.SignedOut;
-import io.gatekeep.api.outbox.OutboxWriter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -38,8 +38,13 @@ class AuthController {
     private final ClientIps clientIps;
     private final InlineSecondFactor secondFactor;
 
-    AuthController(SignInService signIn, Sessions sessions, OutboxWriter outbox, TransactionalOperator tx,
-                   ClientIps clientIps, InlineSecondFactor secondFactor) {
+    AuthController(
+            SignInService signIn,
+            Sessions sessions,
+            OutboxWriter outbox,
+            TransactionalOperator tx,
+            ClientIps clientIps,
+            InlineSecondFactor secondFactor) {
         this.secondFactor = secondFactor;
         this.signIn = signIn;
         this.sessions = sessions;
@@ -48,13 +53,26 @@ class AuthController {
         this.clientIps = clientIps;
     }
 
-    @Schema(name = "SignInRequest", description = "Email and password; for a one-request sign-in also the second "
-            + "factor: at most one of code and recoveryCode")
-    record SignInRequest(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 1024) String password,
-                         @Size(max = 32) @Schema(example = "123456", description = "A code from the authenticator "
-                                 + "app, checked only when the password is right and the account has MFA") String code,
-                         @Size(max = 64) @Schema(example = "7Q4K-2M9D-X3PA-RT6W-8HJN", description = "The recovery "
-                                 + "code instead of a code (turns MFA off, as in the MFA step)") String recoveryCode) {
+    @Schema(
+            name = "SignInRequest",
+            description = "Email and password; for a one-request sign-in also the second "
+                    + "factor: at most one of code and recoveryCode")
+    record SignInRequest(
+            @NotBlank @Size(max = 320) String email,
+            @NotBlank @Size(max = 1024) String password,
+
+            @Size(max = 32)
+            @Schema(
+                    example = "123456",
+                    description = "A code from the authenticator "
+                            + "app, checked only when the password is right and the account has MFA")
+            String code,
+
+            @Size(max = 64)
+            @Schema(
+                    example = "7Q4K-2M9D-X3PA-RT6W-8HJN",
+                    description = "The recovery " + "code instead of a code (turns MFA off, as in the MFA step)")
+            String recoveryCode) {
         boolean carriesFactor() {
             return code != null && !code.isBlank() || recoveryCode != null && !recoveryCode.isBlank();
         }
@@ -66,7 +84,8 @@ class AuthController {
     }
 
     @PostMapping("/sign-in")
-    @Operation(summary = "Sign in with email and password",
+    @Operation(
+            summary = "Sign in with email and password",
             description = "Answers AUTHENTICATED with a session token, or (for users with MFA) MFA_REQUIRED / "
                     + "MFA_SETUP_REQUIRED. Only failed passwords count against the limits "
                     + "(gatekeep.sign-in.rate-limit.*): per account and client network (IPv4 address or IPv6 /64), "
@@ -81,23 +100,32 @@ class AuthController {
                     + "and the answer is the password sign-in's.")
     @ApiResponse(responseCode = "200", description = "Signed in, or a second step is required")
     @ApiResponse(responseCode = "400", ref = OpenApiDocs.VALIDATION_FAILED)
-    @ApiResponse(responseCode = "422", description = "One-request sign-in: the code was refused (invalid_code, "
-            + "code_already_used, …), as in the MFA step", ref = "#/components/responses/SignInCodeRefused")
+    @ApiResponse(
+            responseCode = "422",
+            description = "One-request sign-in: the code was refused (invalid_code, "
+                    + "code_already_used, …), as in the MFA step",
+            ref = "#/components/responses/SignInCodeRefused")
     @ApiResponse(responseCode = "401", ref = OpenApiDocs.INVALID_CREDENTIALS)
-    @ApiResponse(responseCode = "403", description = "email_not_verified: the right password of an unconfirmed signup",
+    @ApiResponse(
+            responseCode = "403",
+            description = "email_not_verified: the right password of an unconfirmed signup",
             ref = OpenApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "429", ref = OpenApiDocs.RATE_LIMITED)
     Mono<SignInResponse> signIn(@Valid @RequestBody SignInRequest request, ServerHttpRequest http) {
-        if (request.code() != null && !request.code().isBlank() && request.recoveryCode() != null
+        if (request.code() != null
+                && !request.code().isBlank()
+                && request.recoveryCode() != null
                 && !request.recoveryCode().isBlank()) {
-            return Mono.error(ApiError.VALIDATION_FAILED.exception().withProperty("errors", List.of(
-                    new FieldProblem("code", "send at most one of code and recoveryCode"))));
+            return Mono.error(ApiError.VALIDATION_FAILED
+                    .exception()
+                    .withProperty(
+                            "errors", List.of(new FieldProblem("code", "send at most one of code and recoveryCode"))));
         }
         String clientIp = clientIps.of(http);
-        return signIn.signIn(request.email(), request.password(), clientIp).flatMap(outcome ->
-                outcome instanceof SignInOutcome.MfaRequired required && request.carriesFactor()
-                        ? secondFactor.redeem(required.challengeToken(), request.code(), request.recoveryCode(),
-                                clientIp)
+        return signIn.signIn(request.email(), request.password(), clientIp)
+                .flatMap(outcome -> outcome instanceof SignInOutcome.MfaRequired required && request.carriesFactor()
+                        ? secondFactor.redeem(
+                                required.challengeToken(), request.code(), request.recoveryCode(), clientIp)
                         : Mono.just(SignInResponse.from(outcome)));
     }
 

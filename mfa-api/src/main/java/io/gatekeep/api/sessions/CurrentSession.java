@@ -9,6 +9,5 @@ import java.util.UUID;
  *
  * @param mfaVerified whether the session was obtained with a second factor (for step-up checks)
  */
-public record CurrentSession(UUID sessionId, UUID userId, SessionKind kind, boolean mfaVerified, Instant createdAt,
-                             Instant expiresAt) {
-}
+public record CurrentSession(
+        UUID sessionId, UUID userId, SessionKind kind, boolean mfaVerified, Instant createdAt, Instant expiresAt) {}

@@ -41,28 +41,51 @@ class MySessionsController {
     }
 
     @Schema(name = "Session", description = "A live signed-in session of the account")
-    record SessionResponse(UUID id, Instant createdAt,
-                           @Schema(description = "Last request made with it (recorded to the minute)")
-                           Instant lastUsedAt,
-                           @Schema(description = "When it ends at the latest (gatekeep.sessions.ttl); it ends "
-                                   + "earlier after gatekeep.sessions.idle-timeout without use") Instant expiresAt,
-                           @Schema(description = "Client address at sign-in") String clientIp,
-                           @Schema(description = "User-Agent at sign-in, as the client sent it") String userAgent,
-                           @Schema(description = "Whether a second factor was verified for it") boolean mfaVerified,
-                           @Schema(description = "True for the session making this request") boolean current) {
+    record SessionResponse(
+            UUID id,
+            Instant createdAt,
+
+            @Schema(description = "Last request made with it (recorded to the minute)")
+            Instant lastUsedAt,
+
+            @Schema(
+                    description = "When it ends at the latest (gatekeep.sessions.ttl); it ends "
+                            + "earlier after gatekeep.sessions.idle-timeout without use")
+            Instant expiresAt,
+
+            @Schema(description = "Client address at sign-in")
+            String clientIp,
+
+            @Schema(description = "User-Agent at sign-in, as the client sent it")
+            String userAgent,
+
+            @Schema(description = "Whether a second factor was verified for it")
+            boolean mfaVerified,
+
+            @Schema(description = "True for the session making this request")
+            boolean current) {
 
         static SessionResponse of(Sessions.SessionView view, UUID currentSessionId) {
-            return new SessionResponse(view.id(), view.createdAt(), view.lastUsedAt(), view.expiresAt(),
-                    view.clientIp(), view.userAgent(), view.mfaVerified(), view.id().equals(currentSessionId));
+            return new SessionResponse(
+                    view.id(),
+                    view.createdAt(),
+                    view.lastUsedAt(),
+                    view.expiresAt(),
+                    view.clientIp(),
+                    view.userAgent(),
+                    view.mfaVerified(),
+                    view.id().equals(currentSessionId));
         }
     }
 
     @Schema(name = "SessionList")
-    record SessionList(@Schema(description = "Most recently used first") List<SessionResponse> sessions) {
-    }
+    record SessionList(
+            @Schema(description = "Most recently used first")
+            List<SessionResponse> sessions) {}
 
     @GetMapping
-    @Operation(summary = "List your live sessions",
+    @Operation(
+            summary = "List your live sessions",
             description = "Every signed-in session of your account that has not ended (signed out, revoked, past "
                     + "its TTL, or idle longer than the idle timeout). current is true for the session making the "
                     + "request.")
@@ -76,25 +99,30 @@ class MySessionsController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "End one of your sessions",
+    @Operation(
+            summary = "End one of your sessions",
             description = "Its token stops working at once. Ending the current session signs you out. Recorded in "
                     + "your security log.")
     @ApiResponse(responseCode = "204", description = "Ended")
     @ApiResponse(responseCode = "404", ref = OpenApiDocs.NOT_FOUND)
     Mono<Void> end(@PathVariable UUID id, @AuthenticationPrincipal CurrentSession session, ServerHttpRequest http) {
-        return revocations.endOne(session.userId(), id, session.sessionId(), clientIps.of(http))
-                .flatMap(ended -> ended ? Mono.<Void>empty() : Mono.error(ApiError.NOT_FOUND.exception(
-                        "You have no live session with this id")));
+        return revocations
+                .endOne(session.userId(), id, session.sessionId(), clientIps.of(http))
+                .flatMap(ended -> ended
+                        ? Mono.<Void>empty()
+                        : Mono.error(ApiError.NOT_FOUND.exception("You have no live session with this id")));
     }
 
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "End all your other sessions",
+    @Operation(
+            summary = "End all your other sessions",
             description = "Signs out everywhere except the session making this request (pending sign-in "
                     + "challenges included). Recorded in your security log.")
     @ApiResponse(responseCode = "204", description = "Every other session ended")
     Mono<Void> endOthers(@AuthenticationPrincipal CurrentSession session, ServerHttpRequest http) {
-        return revocations.endAll(session.userId(), session.sessionId(), SessionRevocations.USER_REQUEST,
-                clientIps.of(http)).then();
+        return revocations
+                .endAll(session.userId(), session.sessionId(), SessionRevocations.USER_REQUEST, clientIps.of(http))
+                .then();
     }
 }

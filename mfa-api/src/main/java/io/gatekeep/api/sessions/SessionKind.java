@@ -8,7 +8,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * endpoints and {@code GET /api/v1/me} (a member of an organization enforcing MFA who has none yet).
  */
 public enum SessionKind {
-    FULL, MFA_CHALLENGE, MFA_SETUP;
+    FULL,
+    MFA_CHALLENGE,
+    MFA_SETUP;
 
     /** The authority a session of this kind carries, e.g. {@code SESSION_FULL}. */
     public SimpleGrantedAuthority authority() {

@@ -13,8 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     ({@code gatekeep.sessions.step-up-window}, default 15 minutes)
  */
 @ConfigurationProperties("gatekeep.sessions")
-public record SessionProperties(@DefaultValue("12h") Duration ttl, @DefaultValue("2h") Duration idleTimeout,
-                                @DefaultValue("15m") Duration stepUpWindow) {
+public record SessionProperties(
+        @DefaultValue("12h") Duration ttl,
+        @DefaultValue("2h") Duration idleTimeout,
+        @DefaultValue("15m") Duration stepUpWindow) {
 
     public SessionProperties {
         if (idleTimeout.compareTo(Duration.ofMinutes(2)) < 0) {

@@ -36,19 +36,28 @@ public class SessionRevocations {
      */
     public Mono<Long> endAll(UUID userId, UUID keptSessionIdOrNull, String reason, String clientIp) {
         Mono<Long> work = sessions.revokeAll(userId, keptSessionIdOrNull)
-                .flatMap(count -> count == 0 ? Mono.just(count)
-                        : outbox.append(new SessionsRevoked(userId, null, keptSessionIdOrNull, count, reason, userId,
-                                clientIp)).thenReturn(count));
+                .flatMap(count -> count == 0
+                        ? Mono.just(count)
+                        : outbox.append(new SessionsRevoked(
+                                        userId, null, keptSessionIdOrNull, count, reason, userId, clientIp))
+                                .thenReturn(count));
         return tx.transactional(work);
     }
 
     /** Revokes one live full session of {@code userId}; false when it is not theirs or already over. */
     public Mono<Boolean> endOne(UUID userId, UUID sessionId, UUID callerSessionId, String clientIp) {
         Mono<Boolean> work = sessions.revokeOwn(userId, sessionId)
-                .flatMap(revoked -> !revoked ? Mono.just(false)
-                        : outbox.append(new SessionsRevoked(userId, sessionId,
-                                sessionId.equals(callerSessionId) ? null : callerSessionId, 1, USER_REQUEST, userId,
-                                clientIp)).thenReturn(true));
+                .flatMap(revoked -> !revoked
+                        ? Mono.just(false)
+                        : outbox.append(new SessionsRevoked(
+                                        userId,
+                                        sessionId,
+                                        sessionId.equals(callerSessionId) ? null : callerSessionId,
+                                        1,
+                                        USER_REQUEST,
+                                        userId,
+                                        clientIp))
+                                .thenReturn(true));
         return tx.transactional(work);
     }
 }

@@ -15,8 +15,7 @@ public final class SessionTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int TOKEN_BYTES = 32;
 
-    private SessionTokens() {
-    }
+    private SessionTokens() {}
 
     public static String newToken() {
         byte[] bytes = new byte[TOKEN_BYTES];

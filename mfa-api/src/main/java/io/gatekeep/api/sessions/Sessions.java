@@ -27,12 +27,14 @@ public class Sessions {
     public static final String INSERT_COLUMNS = """
             auth_session (id, token_hash, user_id, kind, mfa_verified, mfa_verified_at, via_recovery_code,
                           client_ip, created_at, expires_at, last_used_at, user_agent)""";
+
     public static final String INSERT_VALUES = """
             :sessionId, :sessionTokenHash, :sessionUserId, :sessionKind, :sessionMfaVerified, :sessionMfaVerifiedAt,
             :sessionViaRecoveryCode, :sessionClientIp, :sessionCreatedAt, :sessionExpiresAt, :sessionLastUsedAt,
             :sessionUserAgent""";
     /** A session in use is marked used at most this often: most requests only read their session. */
     static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
     private static final UUID NO_SESSION = new UUID(0, 0);
     private static final String INSERT = "insert into " + INSERT_COLUMNS + "\nvalues (" + INSERT_VALUES + ")";
 
@@ -54,8 +56,8 @@ public class Sessions {
     }
 
     /** Creates a session with its own lifetime (e.g. a short setup-only session). */
-    public Mono<IssuedSession> issue(UUID userId, SessionKind kind, boolean mfaVerified, String clientIp,
-                                     Duration lifetime) {
+    public Mono<IssuedSession> issue(
+            UUID userId, SessionKind kind, boolean mfaVerified, String clientIp, Duration lifetime) {
         return insert(userId, kind, mfaVerified, null, false, clientIp, lifetime);
     }
 
@@ -63,8 +65,8 @@ public class Sessions {
      * Issues a full session whose sign-in passed MFA, with the marks the step-up rule reads ({@code mfaVerifiedAt},
      * and whether by recovery code) written by the insert itself rather than by a second statement.
      */
-    public Mono<IssuedSession> issueMfaVerified(UUID userId, Instant mfaVerifiedAt, boolean viaRecoveryCode,
-                                                String clientIp) {
+    public Mono<IssuedSession> issueMfaVerified(
+            UUID userId, Instant mfaVerifiedAt, boolean viaRecoveryCode, String clientIp) {
         return insert(userId, SessionKind.FULL, true, mfaVerifiedAt, viaRecoveryCode, clientIp, ttl);
     }
 
@@ -90,8 +92,15 @@ public class Sessions {
         }
     }
 
-    private PendingSession pending(UUID userId, SessionKind kind, boolean mfaVerified, Instant mfaVerifiedAt,
-                                   boolean viaRecoveryCode, String clientIp, String userAgent, Duration lifetime) {
+    private PendingSession pending(
+            UUID userId,
+            SessionKind kind,
+            boolean mfaVerified,
+            Instant mfaVerifiedAt,
+            boolean viaRecoveryCode,
+            String clientIp,
+            String userAgent,
+            Duration lifetime) {
         UUID id = UUID.randomUUID();
         String token = SessionTokens.newToken();
         Instant now = clock.instant();
@@ -112,15 +121,29 @@ public class Sessions {
         return new PendingSession(new IssuedSession(id, userId, token, expiresAt), parameters);
     }
 
-    private Mono<IssuedSession> insert(UUID userId, SessionKind kind, boolean mfaVerified,
-                                       Instant mfaVerifiedAt, boolean viaRecoveryCode, String clientIp,
-                                       Duration lifetime) {
+    private Mono<IssuedSession> insert(
+            UUID userId,
+            SessionKind kind,
+            boolean mfaVerified,
+            Instant mfaVerifiedAt,
+            boolean viaRecoveryCode,
+            String clientIp,
+            Duration lifetime) {
         return Mono.deferContextual(context -> {
-            PendingSession session = pending(userId, kind, mfaVerified, mfaVerifiedAt, viaRecoveryCode, clientIp,
-                    RequestUserAgent.of(context), lifetime);
+            PendingSession session = pending(
+                    userId,
+                    kind,
+                    mfaVerified,
+                    mfaVerifiedAt,
+                    viaRecoveryCode,
+                    clientIp,
+                    RequestUserAgent.of(context),
+                    lifetime);
             return db.sql(INSERT)
                     .bindValues(session.parameters())
-                    .fetch().rowsUpdated().thenReturn(session.issued());
+                    .fetch()
+                    .rowsUpdated()
+                    .thenReturn(session.issued());
         });
     }
 
@@ -174,7 +197,8 @@ public class Sessions {
         return db.sql("update auth_session set revoked_at = :now where id = :id and revoked_at is null")
                 .bind("now", clock.instant())
                 .bind("id", sessionId)
-                .fetch().rowsUpdated()
+                .fetch()
+                .rowsUpdated()
                 .map(rows -> rows > 0);
     }
 
@@ -183,7 +207,8 @@ public class Sessions {
         return db.sql("update auth_session set revoked_at = :now where user_id = :userId and revoked_at is null")
                 .bind("now", clock.instant())
                 .bind("userId", userId)
-                .fetch().rowsUpdated();
+                .fetch()
+                .rowsUpdated();
     }
 
     /**
@@ -231,7 +256,8 @@ public class Sessions {
                 .bind("id", sessionId)
                 .bind("userId", userId)
                 .bind("idleSince", now.minus(idleTimeout))
-                .fetch().rowsUpdated()
+                .fetch()
+                .rowsUpdated()
                 .map(rows -> rows > 0);
     }
 
@@ -248,22 +274,36 @@ public class Sessions {
                 .bind("userId", userId)
                 .bind("now", now)
                 .bind("idleSince", now.minus(idleTimeout))
-                .map(row -> new SessionView(row.get("id", UUID.class), row.get("created_at", Instant.class),
-                        row.get("last_used_at", Instant.class), row.get("expires_at", Instant.class),
-                        row.get("client_ip", String.class), row.get("user_agent", String.class),
+                .map(row -> new SessionView(
+                        row.get("id", UUID.class),
+                        row.get("created_at", Instant.class),
+                        row.get("last_used_at", Instant.class),
+                        row.get("expires_at", Instant.class),
+                        row.get("client_ip", String.class),
+                        row.get("user_agent", String.class),
                         Boolean.TRUE.equals(row.get("mfa_verified", Boolean.class)),
                         row.get("mfa_verified_at", Instant.class)))
                 .all();
     }
 
     /** A live session as its owner sees it in the session list. */
-    public record SessionView(UUID id, Instant createdAt, Instant lastUsedAt, Instant expiresAt, String clientIp,
-                              String userAgent, boolean mfaVerified, Instant mfaVerifiedAt) {
-    }
+    public record SessionView(
+            UUID id,
+            Instant createdAt,
+            Instant lastUsedAt,
+            Instant expiresAt,
+            String clientIp,
+            String userAgent,
+            boolean mfaVerified,
+            Instant mfaVerifiedAt) {}
 
     private static CurrentSession read(Readable row) {
-        return new CurrentSession(row.get("id", UUID.class), row.get("user_id", UUID.class),
-                SessionKind.valueOf(row.get("kind", String.class)), Boolean.TRUE.equals(row.get("mfa_verified",
-                Boolean.class)), row.get("created_at", Instant.class), row.get("expires_at", Instant.class));
+        return new CurrentSession(
+                row.get("id", UUID.class),
+                row.get("user_id", UUID.class),
+                SessionKind.valueOf(row.get("kind", String.class)),
+                Boolean.TRUE.equals(row.get("mfa_verified", Boolean.class)),
+                row.get("created_at", Instant.class),
+                row.get("expires_at", Instant.class));
     }
 }

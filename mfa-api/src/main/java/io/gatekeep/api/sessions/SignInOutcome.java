@@ -11,8 +11,7 @@ import java.util.UUID;
 public sealed interface SignInOutcome {
 
     /** A full session was issued. */
-    record Authenticated(UUID userId, IssuedSession session) implements SignInOutcome {
-    }
+    record Authenticated(UUID userId, IssuedSession session) implements SignInOutcome {}
 
     /** The password was right and the user has MFA: a challenge token for {@code POST /api/v1/auth/mfa}. */
     record MfaRequired(UUID userId, String challengeToken, Instant expiresAt) implements SignInOutcome {
@@ -31,13 +30,10 @@ public sealed interface SignInOutcome {
     }
 
     /** Unknown email, wrong password, or an account that cannot sign in yet: one answer for all. */
-    record InvalidCredentials() implements SignInOutcome {
-    }
+    record InvalidCredentials() implements SignInOutcome {}
 
-    record RateLimited(Duration retryAfter) implements SignInOutcome {
-    }
+    record RateLimited(Duration retryAfter) implements SignInOutcome {}
 
     /** The right password of a signup whose address is not confirmed yet (never told without the password). */
-    record EmailNotVerified() implements SignInOutcome {
-    }
+    record EmailNotVerified() implements SignInOutcome {}
 }

@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param window               the window length (default 15 minutes)
  */
 @ConfigurationProperties("gatekeep.sign-in.rate-limit")
-public record SignInRateLimitProperties(@DefaultValue("100") int perNetwork,
-                                        @DefaultValue("10") int perAccountAndNetwork,
-                                        @DefaultValue("200") int perAccount,
-                                        @DefaultValue("15m") Duration window) {
-}
+public record SignInRateLimitProperties(
+        @DefaultValue("100") int perNetwork,
+        @DefaultValue("10") int perAccountAndNetwork,
+        @DefaultValue("200") int perAccount,
+        @DefaultValue("15m") Duration window) {}

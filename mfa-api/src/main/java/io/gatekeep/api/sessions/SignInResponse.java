@@ -13,12 +13,22 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "SignInResponse")
 public record SignInResponse(
-        @Schema(allowableValues = {"AUTHENTICATED", "MFA_REQUIRED", "MFA_SETUP_REQUIRED"}) String status,
-        @Schema(description = "Bearer token for Authorization headers (AUTHENTICATED)") String sessionToken,
-        @Schema(description = "Token for POST /api/v1/auth/mfa (MFA_REQUIRED)") String challengeToken,
-        @Schema(description = "Setup-only bearer token (MFA_SETUP_REQUIRED)") String setupToken,
+        @Schema(allowableValues = {"AUTHENTICATED", "MFA_REQUIRED", "MFA_SETUP_REQUIRED"})
+        String status,
+
+        @Schema(description = "Bearer token for Authorization headers (AUTHENTICATED)")
+        String sessionToken,
+
+        @Schema(description = "Token for POST /api/v1/auth/mfa (MFA_REQUIRED)")
+        String challengeToken,
+
+        @Schema(description = "Setup-only bearer token (MFA_SETUP_REQUIRED)")
+        String setupToken,
+
         Instant expiresAt,
-        @Schema(description = "True when signing in with the recovery code turned MFA off") Boolean mfaDisabled) {
+
+        @Schema(description = "True when signing in with the recovery code turned MFA off")
+        Boolean mfaDisabled) {
 
     /**
      * The response for a successful outcome.
@@ -27,7 +37,12 @@ public record SignInResponse(
      */
     public static SignInResponse from(SignInOutcome outcome) {
         if (outcome instanceof SignInOutcome.Authenticated a) {
-            return new SignInResponse("AUTHENTICATED", a.session().token(), null, null, a.session().expiresAt(),
+            return new SignInResponse(
+                    "AUTHENTICATED",
+                    a.session().token(),
+                    null,
+                    null,
+                    a.session().expiresAt(),
                     null);
         }
         if (outcome instanceof SignInOutcome.MfaRequired m) {

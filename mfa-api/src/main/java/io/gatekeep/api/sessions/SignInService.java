@@ -6,11 +6,11 @@ import io.gatekeep.api.accounts.Users;
 import io.gatekeep.api.accounts.model.EmailAddress;
 import io.gatekeep.api.accounts.model.UserAccount;
 import io.gatekeep.api.outbox.OutboxWriter;
-import io.gatekeep.api.web.ClientIps;
 import io.gatekeep.api.ratelimit.RateLimiter;
 import io.gatekeep.api.ratelimit.model.FixedWindow;
 import io.gatekeep.api.ratelimit.model.Limit;
 import io.gatekeep.api.ratelimit.model.RateLimitDecision;
+import io.gatekeep.api.web.ClientIps;
 import io.gatekeep.events.EventPayload;
 import io.gatekeep.events.account.SignInFailed;
 import io.gatekeep.events.account.SignedIn;
@@ -54,9 +54,16 @@ public class SignInService {
     private final FixedWindow window;
     private final UnconfirmedSignups unconfirmedSignups;
 
-    SignInService(Users users, PasswordHasher passwords, Sessions sessions, RateLimiter rateLimiter,
-                  OutboxWriter outbox, TransactionalOperator tx, List<SecondFactorCheck> secondFactorChecks,
-                  SignInRateLimitProperties limits, UnconfirmedSignups unconfirmedSignups) {
+    SignInService(
+            Users users,
+            PasswordHasher passwords,
+            Sessions sessions,
+            RateLimiter rateLimiter,
+            OutboxWriter outbox,
+            TransactionalOperator tx,
+            List<SecondFactorCheck> secondFactorChecks,
+            SignInRateLimitProperties limits,
+            UnconfirmedSignups unconfirmedSignups) {
         this.unconfirmedSignups = unconfirmedSignups;
         this.users = users;
         this.passwords = passwords;
@@ -71,12 +78,13 @@ public class SignInService {
 
     public Mono<SignInOutcome> signIn(String email, String password, String clientIp) {
         String normalized = EmailAddress.normalize(email);
-        return countAttempt(normalized, clientIp).flatMap(counted -> users.findByEmail(normalized)
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
-                .flatMap(user -> counted.decision() instanceof RateLimitDecision.Exceeded exceeded
-                        ? rateLimited(user, exceeded.retryAfter(), clientIp)
-                        : verify(user, normalized, password, clientIp, counted)));
+        return countAttempt(normalized, clientIp)
+                .flatMap(counted -> users.findByEmail(normalized)
+                        .map(Optional::of)
+                        .defaultIfEmpty(Optional.empty())
+                        .flatMap(user -> counted.decision() instanceof RateLimitDecision.Exceeded exceeded
+                                ? rateLimited(user, exceeded.retryAfter(), clientIp)
+                                : verify(user, normalized, password, clientIp, counted)));
     }
 
     /**
@@ -85,8 +93,8 @@ public class SignInService {
      *
      * @param method how the user proved who they are ({@code PASSWORD}, {@code TOTP}, {@code RECOVERY_CODE} …)
      */
-    public Mono<SignInOutcome.Authenticated> completeSignIn(UUID userId, String method, boolean mfaVerified,
-                                                            String clientIp) {
+    public Mono<SignInOutcome.Authenticated> completeSignIn(
+            UUID userId, String method, boolean mfaVerified, String clientIp) {
         Mono<SignInOutcome.Authenticated> work = sessions.issue(userId, SessionKind.FULL, mfaVerified, clientIp)
                 .flatMap(session -> outbox.append(new SignedIn(userId, session.sessionId(), method, clientIp))
                         .thenReturn(new SignInOutcome.Authenticated(userId, session)));
@@ -98,9 +106,13 @@ public class SignInService {
      * full session ({@link Sessions#issueMfaVerified}) and records {@code factorEvents}, then {@code SignedIn}, with
      * one outbox insert.
      */
-    public Mono<SignInOutcome.Authenticated> completeMfaSignIn(UUID userId, String method, Instant mfaVerifiedAt,
-                                                               boolean viaRecoveryCode,
-                                                               List<EventPayload> factorEvents, String clientIp) {
+    public Mono<SignInOutcome.Authenticated> completeMfaSignIn(
+            UUID userId,
+            String method,
+            Instant mfaVerifiedAt,
+            boolean viaRecoveryCode,
+            List<EventPayload> factorEvents,
+            String clientIp) {
         return sessions.issueMfaVerified(userId, mfaVerifiedAt, viaRecoveryCode, clientIp)
                 .flatMap(session -> {
                     List<EventPayload> events = new ArrayList<>(factorEvents);
@@ -115,17 +127,22 @@ public class SignInService {
      */
     private Mono<RateLimiter.Counted> countAttempt(String normalizedEmail, String clientIp) {
         String network = ClientIps.networkOf(clientIp);
-        return rateLimiter.hitAll(List.of(
-                new Limit("sign-in:network:" + network, limits.perNetwork()),
-                new Limit("sign-in:account-network:" + normalizedEmail + " " + network, limits.perAccountAndNetwork()),
-                new Limit("sign-in:account:" + normalizedEmail, limits.perAccount())), window);
+        return rateLimiter.hitAll(
+                List.of(
+                        new Limit("sign-in:network:" + network, limits.perNetwork()),
+                        new Limit(
+                                "sign-in:account-network:" + normalizedEmail + " " + network,
+                                limits.perAccountAndNetwork()),
+                        new Limit("sign-in:account:" + normalizedEmail, limits.perAccount())),
+                window);
     }
 
-    private Mono<SignInOutcome> verify(Optional<UserAccount> user, String email, String password, String clientIp,
-                                       RateLimiter.Counted counted) {
+    private Mono<SignInOutcome> verify(
+            Optional<UserAccount> user, String email, String password, String clientIp, RateLimiter.Counted counted) {
         if (user.filter(UserAccount::canSignInWithPassword).isEmpty()) {
             // no account that can sign in: perhaps a signup waiting for its address (same single bcrypt comparison)
-            return unconfirmedSignups.isUnconfirmedWithPassword(email, password, clientIp)
+            return unconfirmedSignups
+                    .isUnconfirmedWithPassword(email, password, clientIp)
                     .flatMap(unconfirmed -> unconfirmed
                             ? counted.refund().thenReturn((SignInOutcome) new SignInOutcome.EmailNotVerified())
                             : recordFailure(user, user.isPresent() ? "NOT_ACTIVE" : null, clientIp)
@@ -135,10 +152,12 @@ public class SignInService {
         return passwords.matches(password, hash).flatMap(matched -> {
             if (matched) {
                 // the right password is no failed attempt: its hits are taken back while the sign-in completes
-                return upgradeHash(user.get(), password).then(succeed(user.get(), clientIp))
+                return upgradeHash(user.get(), password)
+                        .then(succeed(user.get(), clientIp))
                         .zipWith(counted.refund().thenReturn(true), (outcome, refunded) -> outcome);
             }
-            String reason = user.map(u -> u.canSignInWithPassword() ? "BAD_PASSWORD" : "NOT_ACTIVE").orElse(null);
+            String reason = user.map(u -> u.canSignInWithPassword() ? "BAD_PASSWORD" : "NOT_ACTIVE")
+                    .orElse(null);
             return recordFailure(user, reason, clientIp).thenReturn(new SignInOutcome.InvalidCredentials());
         });
     }
@@ -148,7 +167,8 @@ public class SignInService {
         if (!passwords.needsUpgrade(user.passwordHash())) {
             return Mono.empty();
         }
-        return passwords.hash(password)
+        return passwords
+                .hash(password)
                 .flatMap(stronger -> users.replacePasswordHash(user.id(), user.passwordHash(), stronger))
                 .doOnError(e -> log.warn("Could not upgrade the password hash of user {}", user.id(), e))
                 .onErrorComplete()
@@ -168,7 +188,8 @@ public class SignInService {
     }
 
     private Mono<Void> recordFailure(Optional<UserAccount> user, String reason, String clientIp) {
-        return user.map(u -> tx.transactional(outbox.append(new SignInFailed(u.id(), reason, clientIp))).then())
+        return user.map(u -> tx.transactional(outbox.append(new SignInFailed(u.id(), reason, clientIp)))
+                        .then())
                 .orElse(Mono.empty());
     }
 }

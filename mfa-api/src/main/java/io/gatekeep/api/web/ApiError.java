@@ -26,21 +26,24 @@ public record ApiError(HttpStatus status, String code, String title) {
             new ApiError(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "Method not allowed");
     public static final ApiError NOT_ACCEPTABLE =
             new ApiError(HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "No acceptable representation");
-    public static final ApiError UNSUPPORTED_MEDIA_TYPE = new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type", "Send the request body as application/json");
+    public static final ApiError UNSUPPORTED_MEDIA_TYPE = new ApiError(
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Send the request body as application/json");
     public static final ApiError PAYLOAD_TOO_LARGE =
             new ApiError(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", "The request body is too large");
     public static final ApiError RATE_LIMITED =
             new ApiError(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "Too many attempts, try again later");
     public static final ApiError INTERNAL_ERROR =
             new ApiError(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side");
-    public static final ApiError EMAIL_NOT_VERIFIED = new ApiError(HttpStatus.FORBIDDEN, "email_not_verified",
+    public static final ApiError EMAIL_NOT_VERIFIED = new ApiError(
+            HttpStatus.FORBIDDEN,
+            "email_not_verified",
             "Confirm your address first: open the link in the confirmation email");
     /** A one-time emailed token (signup confirmation, password reset) that is unknown or was used. */
-    public static final ApiError INVALID_TOKEN = new ApiError(HttpStatus.BAD_REQUEST, "invalid_token",
-            "The link is not valid or was used already");
-    public static final ApiError TOKEN_EXPIRED = new ApiError(HttpStatus.GONE, "token_expired",
-            "The link has expired; ask for a new one");
+    public static final ApiError INVALID_TOKEN =
+            new ApiError(HttpStatus.BAD_REQUEST, "invalid_token", "The link is not valid or was used already");
+
+    public static final ApiError TOKEN_EXPIRED =
+            new ApiError(HttpStatus.GONE, "token_expired", "The link has expired; ask for a new one");
 
     public ApiError {
         Objects.requireNonNull(status, "status");

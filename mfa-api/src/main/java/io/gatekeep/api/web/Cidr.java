@@ -15,8 +15,8 @@ record Cidr(byte[] network, int prefixLength) {
         String text = cidr.strip();
         int slash = text.indexOf('/');
         String address = slash < 0 ? text : text.substring(0, slash);
-        InetAddress parsed = literal(address).orElseThrow(() ->
-                new IllegalArgumentException("Not an IP address block: " + cidr));
+        InetAddress parsed =
+                literal(address).orElseThrow(() -> new IllegalArgumentException("Not an IP address block: " + cidr));
         int bits = parsed.getAddress().length * 8;
         int prefix = slash < 0 ? bits : Integer.parseInt(text.substring(slash + 1));
         if (prefix < 0 || prefix > bits) {
@@ -54,7 +54,9 @@ record Cidr(byte[] network, int prefixLength) {
         if (bare.startsWith("[") && bare.endsWith("]")) {
             bare = bare.substring(1, bare.length() - 1);
         }
-        if (bare.isEmpty() || bare.length() > 45 || !IP_LITERAL.matcher(bare).matches()
+        if (bare.isEmpty()
+                || bare.length() > 45
+                || !IP_LITERAL.matcher(bare).matches()
                 || (bare.indexOf(':') < 0 && bare.chars().filter(c -> c == '.').count() != 3)) {
             return Optional.empty();
         }

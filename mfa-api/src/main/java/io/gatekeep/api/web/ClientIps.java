@@ -31,7 +31,9 @@ public class ClientIps {
 
     ClientIps(WebProperties properties) {
         this.trustedProxies = properties.trustedProxies().stream()
-                .filter(cidr -> !cidr.isBlank()).map(Cidr::parse).toList();
+                .filter(cidr -> !cidr.isBlank())
+                .map(Cidr::parse)
+                .toList();
     }
 
     /** The address of the client that sent the request, or "unknown"; never null. */
@@ -89,7 +91,8 @@ public class ClientIps {
         byte[] bytes = ip.getAddress();
         StringBuilder network = new StringBuilder();
         for (int i = 0; i < 8; i += 2) {
-            network.append(Integer.toHexString(((bytes[i] & 0xFF) << 8) | (bytes[i + 1] & 0xFF))).append(':');
+            network.append(Integer.toHexString(((bytes[i] & 0xFF) << 8) | (bytes[i + 1] & 0xFF)))
+                    .append(':');
         }
         return network.append(":/64").toString();
     }

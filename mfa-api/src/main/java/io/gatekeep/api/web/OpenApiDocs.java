@@ -20,6 +20,5 @@ public final class OpenApiDocs {
     public static final String RATE_LIMITED = RESPONSES + "RateLimited";
     public static final String INVALID_TOKEN = RESPONSES + "InvalidToken";
 
-    private OpenApiDocs() {
-    }
+    private OpenApiDocs() {}
 }

@@ -17,13 +17,17 @@ public record Problem(
         @Schema(nullable = true) String detail,
         @Schema(example = "/api/v1/auth/sign-in") String instance,
         @Schema(example = "invalid_credentials") String code,
-        @Schema(nullable = true, description = "Per-field errors (validation_failed only)") List<FieldProblem> errors) {
+
+        @Schema(nullable = true, description = "Per-field errors (validation_failed only)")
+        List<FieldProblem> errors) {
 
     /** One invalid field of a {@code validation_failed} problem. */
     @Schema(name = "FieldProblem")
-    public record FieldProblem(@Schema(example = "email") String field,
-                               @Schema(example = "must be a well-formed email address") String message) {
-    }
+    public record FieldProblem(
+            @Schema(example = "email") String field,
+
+            @Schema(example = "must be a well-formed email address")
+            String message) {}
 
     static Map<String, Object> body(ApiError error, String detail, String instance, Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>();

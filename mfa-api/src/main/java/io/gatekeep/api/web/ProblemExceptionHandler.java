@@ -50,18 +50,22 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         }
         if (failure instanceof WebExchangeBindException binding) {
             return validationFailed(binding.getFieldErrors().stream()
-                    .map(ProblemExceptionHandler::fieldProblem).toList());
+                    .map(ProblemExceptionHandler::fieldProblem)
+                    .toList());
         }
         if (failure instanceof HandlerMethodValidationException validation) {
             return validationFailed(validation.getParameterValidationResults().stream()
-                    .flatMap(ProblemExceptionHandler::fieldProblems).toList());
+                    .flatMap(ProblemExceptionHandler::fieldProblems)
+                    .toList());
         }
         if (causedBy(failure, DataBufferLimitException.class)) {
             return ApiError.PAYLOAD_TOO_LARGE.exception();
         }
         if (failure instanceof ServerWebInputException input) {
-            if (causedBy(input, DecodingException.class) || causedBy(input, JacksonException.class)
-                    || input.getReason() != null && input.getReason().toLowerCase().contains("request body")) {
+            if (causedBy(input, DecodingException.class)
+                    || causedBy(input, JacksonException.class)
+                    || input.getReason() != null
+                            && input.getReason().toLowerCase().contains("request body")) {
                 return ApiError.MALFORMED_REQUEST.exception();
             }
             if (input.getMethodParameter() != null) {
@@ -70,7 +74,8 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             }
             return ApiError.MALFORMED_REQUEST.exception();
         }
-        if (failure instanceof ResponseStatusException status && status.getStatusCode().is4xxClientError()) {
+        if (failure instanceof ResponseStatusException status
+                && status.getStatusCode().is4xxClientError()) {
             return forStatus(HttpStatus.valueOf(status.getStatusCode().value()));
         }
         if (failure instanceof DuplicateKeyException) {
@@ -84,8 +89,11 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             return ApiError.UNAUTHENTICATED.exception();
         }
         // Unexpected: log it here (the only place with the stack trace), answer without any detail.
-        log.error("Unhandled failure on {} {}", exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath().value(), failure);
+        log.error(
+                "Unhandled failure on {} {}",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath().value(),
+                failure);
         return ApiError.INTERNAL_ERROR.exception();
     }
 

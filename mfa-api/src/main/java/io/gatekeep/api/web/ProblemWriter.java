@@ -31,8 +31,8 @@ public class ProblemWriter {
         return write(exchange, error, null, Map.of(), HttpHeaders.EMPTY);
     }
 
-    private Mono<Void> write(ServerWebExchange exchange, ApiError error, String detail, Map<String, Object> extra,
-                             HttpHeaders headers) {
+    private Mono<Void> write(
+            ServerWebExchange exchange, ApiError error, String detail, Map<String, Object> extra, HttpHeaders headers) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();

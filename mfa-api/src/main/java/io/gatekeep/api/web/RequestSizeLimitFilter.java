@@ -21,8 +21,8 @@ class RequestSizeLimitFilter implements WebFilter {
     private final long maxBytes;
     private final ProblemWriter problems;
 
-    RequestSizeLimitFilter(@Value("${spring.http.codecs.max-in-memory-size:16KB}") DataSize limit,
-                           ProblemWriter problems) {
+    RequestSizeLimitFilter(
+            @Value("${spring.http.codecs.max-in-memory-size:16KB}") DataSize limit, ProblemWriter problems) {
         this.maxBytes = limit.toBytes();
         this.problems = problems;
     }

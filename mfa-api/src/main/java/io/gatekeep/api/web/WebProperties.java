@@ -11,5 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       added, never an entry the client wrote itself.
  */
 @ConfigurationProperties("gatekeep.web")
-public record WebProperties(@DefaultValue List<String> trustedProxies) {
-}
+public record WebProperties(@DefaultValue List<String> trustedProxies) {}

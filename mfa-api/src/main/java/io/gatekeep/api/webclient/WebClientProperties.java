@@ -10,5 +10,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       desk's mailbox), shown on the support page
  */
 @ConfigurationProperties("gatekeep.web-client")
-record WebClientProperties(@DefaultValue("support@localhost") String supportAddress) {
-}
+record WebClientProperties(
+        @DefaultValue("support@localhost") String supportAddress) {}

@@ -27,18 +27,34 @@ class WebClientRoutes {
 
     /** Public contract: the emailed links land on the first four; the rest are the client's own screens. */
     static final List<String> PAGES = List.of(
-            "/verify-email", "/reset-password", "/invitations/accept", "/desk/cancel",
-            "/", "/sign-in", "/sign-in/verification", "/sign-up", "/check-email", "/forgot-password", "/profile",
-            "/setup", "/organization", "/security", "/support");
+            "/verify-email",
+            "/reset-password",
+            "/invitations/accept",
+            "/desk/cancel",
+            "/",
+            "/sign-in",
+            "/sign-in/verification",
+            "/sign-up",
+            "/check-email",
+            "/forgot-password",
+            "/profile",
+            "/setup",
+            "/organization",
+            "/security",
+            "/support");
 
     @Bean
     RouterFunction<ServerResponse> webClientPages(WebClientProperties properties) {
         String page = shell(properties);
-        RequestPredicate anyPage = PAGES.stream().map(RequestPredicates::GET)
-                .reduce(RequestPredicate::or).orElseThrow();
-        return RouterFunctions.route(anyPage, request -> ServerResponse.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .bodyValue(page));
+        RequestPredicate anyPage = PAGES.stream()
+                .map(RequestPredicates::GET)
+                .reduce(RequestPredicate::or)
+                .orElseThrow();
+        return RouterFunctions.route(
+                anyPage,
+                request -> ServerResponse.ok()
+                        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                        .bodyValue(page));
     }
 
     /** The page with the deployment's settings filled in (HTML-escaped: they are data, never markup). */

@@ -14,7 +14,8 @@ class PasswordHashUpgradeIntegrationTest extends ApiIntegrationTest {
         assertThatThrownBy(() -> new PasswordHasher(9, false))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("gatekeep.passwords.allow-weak-hashing");
-        assertThat(new PasswordHasher(PasswordHasher.MIN_STRENGTH, false).hashBlocking("x")).startsWith("$2a$10$");
+        assertThat(new PasswordHasher(PasswordHasher.MIN_STRENGTH, false).hashBlocking("x"))
+                .startsWith("$2a$10$");
     }
 
     @Test
@@ -24,7 +25,9 @@ class PasswordHashUpgradeIntegrationTest extends ApiIntegrationTest {
         jdbc.update("update app_user set password_hash = ? where id = ?", weak, owner.userId());
 
         post("/api/v1/auth/sign-in", java.util.Map.of("email", owner.email(), "password", "a wrong password here"))
-                .exchange().expectStatus().isUnauthorized();
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
         assertThat(hashOf(owner)).isEqualTo(weak);
 
         signIn(owner.email(), PASSWORD);

@@ -23,12 +23,18 @@ class AuditTrailIntegrationTest extends ApiIntegrationTest {
         Instant base = Instant.parse("2026-01-01T10:00:00Z");
         for (int i = 0; i < 5; i++) {
             // what the worker writes from events; entry i happened i minutes after the first
-            jdbc.update("""
+            jdbc.update(
+                    """
                     insert into audit_entry (event_id, organization_id, user_id, actor_user_id, action, client_ip,
                                              occurred_at, recorded_at, details)
                     values (?, ?, ?, ?, ?, '192.0.2.1', ?, now(), cast(? as jsonb))""",
-                    UUID.randomUUID(), owner.organizationId(), owner.userId(), owner.userId(), "account.action-" + i,
-                    Timestamp.from(base.plusSeconds(60L * i)), "{\"n\": " + i + "}");
+                    UUID.randomUUID(),
+                    owner.organizationId(),
+                    owner.userId(),
+                    owner.userId(),
+                    "account.action-" + i,
+                    Timestamp.from(base.plusSeconds(60L * i)),
+                    "{\"n\": " + i + "}");
         }
         jdbc.update("""
                 insert into audit_entry (event_id, organization_id, action, occurred_at, recorded_at)
@@ -36,10 +42,15 @@ class AuditTrailIntegrationTest extends ApiIntegrationTest {
     }
 
     private Map<?, ?> page(Account reader, String query) {
-        return web.get().uri("/api/v1/organizations/" + owner.organizationId() + "/audit" + query)
+        return web.get()
+                .uri("/api/v1/organizations/" + owner.organizationId() + "/audit" + query)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + reader.token())
-                .exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     @Test
@@ -54,8 +65,13 @@ class AuditTrailIntegrationTest extends ApiIntegrationTest {
             pages++;
         }
         assertThat(pages).isEqualTo(3);
-        assertThat(actions).containsExactly("account.action-4", "account.action-3", "account.action-2",
-                "account.action-1", "account.action-0");
+        assertThat(actions)
+                .containsExactly(
+                        "account.action-4",
+                        "account.action-3",
+                        "account.action-2",
+                        "account.action-1",
+                        "account.action-0");
     }
 
     @Test
@@ -74,24 +90,42 @@ class AuditTrailIntegrationTest extends ApiIntegrationTest {
         Account member = member(owner, "MEMBER");
         Account outsider = signedUpOwner();
         assertThat((List<?>) page(admin, "").get("entries")).hasSize(5);
-        web.get().uri("/api/v1/organizations/{org}/audit", owner.organizationId())
+        web.get()
+                .uri("/api/v1/organizations/{org}/audit", owner.organizationId())
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + member.token())
-                .exchange().expectStatus().isForbidden()
-                .expectBody().jsonPath("$.code").isEqualTo("forbidden");
-        web.get().uri("/api/v1/organizations/{org}/audit", owner.organizationId())
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("forbidden");
+        web.get()
+                .uri("/api/v1/organizations/{org}/audit", owner.organizationId())
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + outsider.token())
-                .exchange().expectStatus().isNotFound()
-                .expectBody().jsonPath("$.code").isEqualTo("not_found");
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("not_found");
     }
 
     @Test
     void refusesForgedCursorAndBadLimit() {
-        web.get().uri("/api/v1/organizations/{org}/audit?cursor=garbage!", owner.organizationId())
+        web.get()
+                .uri("/api/v1/organizations/{org}/audit?cursor=garbage!", owner.organizationId())
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + owner.token())
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.code").isEqualTo("validation_failed");
-        web.get().uri("/api/v1/organizations/{org}/audit?limit=0", owner.organizationId())
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("validation_failed");
+        web.get()
+                .uri("/api/v1/organizations/{org}/audit?limit=0", owner.organizationId())
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + owner.token())
-                .exchange().expectStatus().isBadRequest();
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
     }
 }

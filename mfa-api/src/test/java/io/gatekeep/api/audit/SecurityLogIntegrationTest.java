@@ -20,15 +20,19 @@ class SecurityLogIntegrationTest extends ApiIntegrationTest {
         jdbc.update("""
                 insert into audit_entry (event_id, organization_id, user_id, actor_user_id, action, client_ip,
                                          occurred_at, recorded_at)
-                values (?, null, ?, ?, ?, ?, ?, now())""", UUID.randomUUID(), userId, userId, action, ip,
-                Timestamp.from(at));
+                values (?, null, ?, ?, ?, ?, ?, now())""", UUID.randomUUID(), userId, userId, action, ip, Timestamp.from(at));
     }
 
     private Map<?, ?> page(Account reader, String query) {
-        return web.get().uri("/api/v1/me/security-events" + query)
+        return web.get()
+                .uri("/api/v1/me/security-events" + query)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + reader.token())
-                .exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private static List<?> entries(Map<?, ?> page) {
@@ -50,8 +54,13 @@ class SecurityLogIntegrationTest extends ApiIntegrationTest {
             entries(page).forEach(entry -> actions.add(((Map<?, ?>) entry).get("action")));
             query = page.get("nextCursor") == null ? null : "?limit=2&cursor=" + page.get("nextCursor");
         }
-        assertThat(actions).containsExactly("account.signed-in-4", "account.signed-in-3", "account.signed-in-2",
-                "account.signed-in-1", "account.signed-in-0");
+        assertThat(actions)
+                .containsExactly(
+                        "account.signed-in-4",
+                        "account.signed-in-3",
+                        "account.signed-in-2",
+                        "account.signed-in-1",
+                        "account.signed-in-0");
         Map<?, ?> newest = (Map<?, ?>) entries(page(holder, "?limit=1")).get(0);
         assertThat(newest.get("clientIp")).isEqualTo("192.0.2.4");
         assertThat(newest.get("organizationId")).isNull();
@@ -65,10 +74,15 @@ class SecurityLogIntegrationTest extends ApiIntegrationTest {
 
         assertThat(entries(page(member, ""))).hasSize(1);
         assertThat(entries(page(owner, ""))).isEmpty();
-        Map<?, ?> audit = web.get().uri("/api/v1/organizations/{org}/audit", owner.organizationId())
+        Map<?, ?> audit = web.get()
+                .uri("/api/v1/organizations/{org}/audit", owner.organizationId())
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + owner.token())
-                .exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(entries(audit)).noneMatch(entry -> "198.51.100.77".equals(((Map<?, ?>) entry).get("clientIp")));
         web.get().uri("/api/v1/me/security-events").exchange().expectStatus().isUnauthorized();
     }
@@ -76,9 +90,14 @@ class SecurityLogIntegrationTest extends ApiIntegrationTest {
     @Test
     void refusesForgedCursor() {
         Account holder = signedUpOwner();
-        web.get().uri("/api/v1/me/security-events?cursor=garbage!")
+        web.get()
+                .uri("/api/v1/me/security-events?cursor=garbage!")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + holder.token())
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.code").isEqualTo("validation_failed");
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("validation_failed");
     }
 }

@@ -17,8 +17,7 @@ public final class DeskStandIn {
 
     public static final DeskStandIn INSTANCE = new DeskStandIn();
 
-    public record Received(String pathAndQuery, String body, String authorization, String cookie) {
-    }
+    public record Received(String pathAndQuery, String body, String authorization, String cookie) {}
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -31,7 +30,9 @@ public final class DeskStandIn {
         }
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(exchange.getRequestURI().toString(), body,
+            received.add(new Received(
+                    exchange.getRequestURI().toString(),
+                    body,
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Cookie")));
             if (body.contains("hangs-up")) {

@@ -23,6 +23,7 @@ class EnforcementBench extends ApiIntegrationTest {
 
     @Autowired
     PasswordHasher hasher;
+
     @Autowired
     MfaRequirement requirement;
 
@@ -30,18 +31,24 @@ class EnforcementBench extends ApiIntegrationTest {
     void measure() {
         Account big = signedUpOwner();
         Account small = signedUpOwner();
-        MfaEnforcementIntegrationTest.enableMfa(jdbc, big.userId(), clock.instant().minusSeconds(86_400));
-        jdbc.update("update auth_session set mfa_verified = true, mfa_verified_at = now(), via_recovery_code = false "
-                + "where user_id = ?", big.userId());
+        MfaEnforcementIntegrationTest.enableMfa(
+                jdbc, big.userId(), clock.instant().minusSeconds(86_400));
+        jdbc.update(
+                "update auth_session set mfa_verified = true, mfa_verified_at = now(), via_recovery_code = false "
+                        + "where user_id = ?",
+                big.userId());
         long seeding = System.nanoTime();
         seed(big.organizationId(), MEMBERS, "big");
         seed(small.organizationId(), 9, "small");
         jdbc.execute("analyze");
         System.out.printf("BENCH seeded %d members in %d ms%n", MEMBERS, (System.nanoTime() - seeding) / 1_000_000);
 
-        MfaEnforcementIntegrationTest.enableMfa(jdbc, small.userId(), clock.instant().minusSeconds(86_400));
-        jdbc.update("update auth_session set mfa_verified = true, mfa_verified_at = now(), via_recovery_code = false "
-                + "where user_id = ?", small.userId());
+        MfaEnforcementIntegrationTest.enableMfa(
+                jdbc, small.userId(), clock.instant().minusSeconds(86_400));
+        jdbc.update(
+                "update auth_session set mfa_verified = true, mfa_verified_at = now(), via_recovery_code = false "
+                        + "where user_id = ?",
+                small.userId());
         // An admin without MFA reads the compliance view at the end (a password sign-in of the owner asks for MFA).
         Account admin = member(big, "ADMIN");
         // Interleaved, so both organizations see the same machine load.
@@ -52,18 +59,26 @@ class EnforcementBench extends ApiIntegrationTest {
             bigToggles.add(toggleNanos(big, i % 2 == 0));
             smallToggles.add(toggleNanos(small, i % 2 == 0));
             long start = System.nanoTime();
-            web.get().uri("/api/v1/organizations/{org}/mfa-enforcement", big.organizationId())
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + big.token()).exchange().expectStatus().isOk();
+            web.get()
+                    .uri("/api/v1/organizations/{org}/mfa-enforcement", big.organizationId())
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + big.token())
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
             reads.add(System.nanoTime() - start);
         }
         report("toggle, 100k-member org (HTTP PUT, alternating on/off)", bigToggles.subList(50, 400));
         report("toggle, 10-member org (same)", smallToggles.subList(50, 400));
         report("baseline: GET mfa-enforcement (membership + one row)", reads.subList(50, 400));
 
-        String bigMember = jdbc.queryForObject("select u.email from membership m join app_user u on u.id = m.user_id "
-                + "where m.organization_id = ? and u.email like 'big-1-%'", String.class, big.organizationId());
-        String smallMember = jdbc.queryForObject("select u.email from membership m join app_user u on u.id = m.user_id "
-                + "where m.organization_id = ? and u.email like 'small-1-%'", String.class, small.organizationId());
+        String bigMember = jdbc.queryForObject(
+                "select u.email from membership m join app_user u on u.id = m.user_id "
+                        + "where m.organization_id = ? and u.email like 'big-1-%'",
+                String.class, big.organizationId());
+        String smallMember = jdbc.queryForObject(
+                "select u.email from membership m join app_user u on u.id = m.user_id "
+                        + "where m.organization_id = ? and u.email like 'small-1-%'",
+                String.class, small.organizationId());
         UUID bigId = jdbc.queryForObject("select id from app_user where email = ?", UUID.class, bigMember);
         UUID smallId = jdbc.queryForObject("select id from app_user where email = ?", UUID.class, smallMember);
         for (String label : List.of("warm-up", "measured")) {
@@ -91,8 +106,12 @@ class EnforcementBench extends ApiIntegrationTest {
         List<Long> compliance = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             long start = System.nanoTime();
-            web.get().uri("/api/v1/organizations/{org}/mfa-compliance?limit=100", big.organizationId())
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange().expectStatus().isOk();
+            web.get()
+                    .uri("/api/v1/organizations/{org}/mfa-compliance?limit=100", big.organizationId())
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
             compliance.add(System.nanoTime() - start);
         }
         report("compliance view (counts + first page of 100), 100k org", compliance.subList(5, compliance.size()));
@@ -100,16 +119,23 @@ class EnforcementBench extends ApiIntegrationTest {
 
     private long toggleNanos(Account owner, boolean enforced) {
         long start = System.nanoTime();
-        web.put().uri("/api/v1/organizations/{org}/mfa-enforcement", owner.organizationId())
+        web.put()
+                .uri("/api/v1/organizations/{org}/mfa-enforcement", owner.organizationId())
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + owner.token())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("enforced", enforced))
-                .exchange().expectStatus().isOk();
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("enforced", enforced))
+                .exchange()
+                .expectStatus()
+                .isOk();
         return System.nanoTime() - start;
     }
 
     private long signInNanos(String email) {
         long start = System.nanoTime();
-        post("/api/v1/auth/sign-in", Map.of("email", email, "password", PASSWORD)).exchange().expectStatus().isOk();
+        post("/api/v1/auth/sign-in", Map.of("email", email, "password", PASSWORD))
+                .exchange()
+                .expectStatus()
+                .isOk();
         return System.nanoTime() - start;
     }
 
@@ -129,22 +155,26 @@ class EnforcementBench extends ApiIntegrationTest {
                 from generate_series(1, ?) g""", prefix, hash, count);
         jdbc.update("""
                 insert into membership (organization_id, user_id, role, created_at, role_since)
-                select ?, id, 'MEMBER', now(), now() from app_user where email like ? || '-%@bench.test'""",
-                organizationId, prefix);
+                select ?, id, 'MEMBER', now(), now() from app_user where email like ? || '-%@bench.test'""", organizationId, prefix);
         jdbc.update("""
                 insert into mfa_credential (id, user_id, secret_key_id, secret_nonce, secret_ciphertext, created_at,
                                             enabled_at)
                 select gen_random_uuid(), m.user_id, 'bench', '\\x00'::bytea, '\\x00'::bytea, now(), now()
                 from membership m join app_user u on u.id = m.user_id
-                where m.organization_id = ? and u.email like ? || '-%' and (hashtext(u.email) & 1) = 0""",
-                organizationId, prefix);
+                where m.organization_id = ? and u.email like ? || '-%' and (hashtext(u.email) & 1) = 0""", organizationId, prefix);
     }
 
     private static void report(String what, List<Long> nanos) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
-        System.out.printf("BENCH %-60s n=%d p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms%n", what, sorted.size(),
-                ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+        System.out.printf(
+                "BENCH %-60s n=%d p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms%n",
+                what,
+                sorted.size(),
+                ms(sorted, 0.50),
+                ms(sorted, 0.95),
+                ms(sorted, 0.99),
+                sorted.get(sorted.size() - 1) / 1e6);
     }
 
     private static double ms(List<Long> sorted, double quantile) {

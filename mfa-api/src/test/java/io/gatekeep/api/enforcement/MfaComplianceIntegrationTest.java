@@ -28,7 +28,8 @@ class MfaComplianceIntegrationTest extends ApiIntegrationTest {
     @BeforeEach
     void organizationWithMixedCompliance() {
         owner = signedUpOwner();
-        MfaEnforcementIntegrationTest.enableMfa(jdbc, owner.userId(), clock.instant().minus(Duration.ofDays(1)));
+        MfaEnforcementIntegrationTest.enableMfa(
+                jdbc, owner.userId(), clock.instant().minus(Duration.ofDays(1)));
         withMfa.add(owner.userId());
         for (int i = 0; i < 4; i++) {
             UUID user = insertMember("ACTIVE");
@@ -41,14 +42,20 @@ class MfaComplianceIntegrationTest extends ApiIntegrationTest {
         withoutMfa.add(insertMember("INVITED"));
         UUID revoked = withoutMfa.iterator().next();
         MfaEnforcementIntegrationTest.enableMfa(jdbc, revoked, clock.instant().minus(Duration.ofDays(2)));
-        jdbc.update("update mfa_credential set revoked_at = now(), revoked_reason = 'USER_REQUEST', "
-                + "secret_key_id = null, secret_nonce = null, secret_ciphertext = null where user_id = ?", revoked);
+        jdbc.update(
+                "update mfa_credential set revoked_at = now(), revoked_reason = 'USER_REQUEST', "
+                        + "secret_key_id = null, secret_nonce = null, secret_ciphertext = null where user_id = ?",
+                revoked);
     }
 
     @Test
     void countsMembersWithAndWithoutMfaAndPagesThoseWithout() {
-        Map<?, ?> first = compliance(owner, "?limit=3").expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> first = compliance(owner, "?limit=3")
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(first.get("members")).isEqualTo(12);
         assertThat(first.get("withMfa")).isEqualTo(5);
         assertThat(first.get("withoutMfa")).isEqualTo(7);
@@ -58,23 +65,35 @@ class MfaComplianceIntegrationTest extends ApiIntegrationTest {
         Object cursor = first.get("nextCursor");
         int pages = 1;
         while (cursor != null) {
-            Map<?, ?> page = compliance(owner, "?limit=3&cursor=" + cursor).expectStatus().isOk()
-                    .expectBody(Map.class).returnResult().getResponseBody();
+            Map<?, ?> page = compliance(owner, "?limit=3&cursor=" + cursor)
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody();
             listed.addAll(ids(page));
             cursor = page.get("nextCursor");
             pages++;
         }
         assertThat(pages).isEqualTo(3);
         assertThat(listed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(withoutMfa);
-        assertThat(listed.stream().map(UUID::toString).toList()).as("user-id order").isSorted();
+        assertThat(listed.stream().map(UUID::toString).toList())
+                .as("user-id order")
+                .isSorted();
     }
 
     @Test
     void lastFullPageHasNoCursorAndListsStatus() {
-        compliance(owner, "?limit=7").expectStatus().isOk().expectBody()
-                .jsonPath("$.membersWithoutMfa.length()").isEqualTo(7)
-                .jsonPath("$.nextCursor").doesNotExist()
-                .jsonPath("$.membersWithoutMfa[?(@.status == 'INVITED')]").exists();
+        compliance(owner, "?limit=7")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.membersWithoutMfa.length()")
+                .isEqualTo(7)
+                .jsonPath("$.nextCursor")
+                .doesNotExist()
+                .jsonPath("$.membersWithoutMfa[?(@.status == 'INVITED')]")
+                .exists();
     }
 
     @Test
@@ -92,10 +111,15 @@ class MfaComplianceIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void membersListShowsEachMembersMfa() {
-        Map<?, ?> page = web.get().uri("/api/v1/organizations/{org}/members?size=50", owner.organizationId())
+        Map<?, ?> page = web.get()
+                .uri("/api/v1/organizations/{org}/members?size=50", owner.organizationId())
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + owner.token())
-                .exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         List<?> members = (List<?>) page.get("members");
         assertThat(members).hasSize(12);
         for (Object entry : members) {
@@ -108,20 +132,34 @@ class MfaComplianceIntegrationTest extends ApiIntegrationTest {
     private UUID insertMember(String status) {
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("insert into app_user (id, email, display_name, password_hash, status, created_at) "
-                + "values (?, ?, 'Member', null, ?, ?)", id, uniqueEmail("m"), status, now);
-        jdbc.update("insert into membership (organization_id, user_id, role, created_at, role_since) "
-                + "values (?, ?, 'MEMBER', ?, ?)", owner.organizationId(), id, now, now);
+        jdbc.update(
+                "insert into app_user (id, email, display_name, password_hash, status, created_at) "
+                        + "values (?, ?, 'Member', null, ?, ?)",
+                id,
+                uniqueEmail("m"),
+                status,
+                now);
+        jdbc.update(
+                "insert into membership (organization_id, user_id, role, created_at, role_since) "
+                        + "values (?, ?, 'MEMBER', ?, ?)",
+                owner.organizationId(),
+                id,
+                now,
+                now);
         return id;
     }
 
     private WebTestClient.ResponseSpec compliance(Account actor, String query) {
-        return web.get().uri("/api/v1/organizations/" + owner.organizationId() + "/mfa-compliance" + query)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + actor.token()).exchange();
+        return web.get()
+                .uri("/api/v1/organizations/" + owner.organizationId() + "/mfa-compliance" + query)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + actor.token())
+                .exchange();
     }
 
     private static List<UUID> ids(Map<?, ?> page) {
-        return ((List<?>) page.get("membersWithoutMfa")).stream()
-                .map(entry -> UUID.fromString((String) ((Map<?, ?>) entry).get("userId"))).toList();
+        return ((List<?>) page.get("membersWithoutMfa"))
+                .stream()
+                        .map(entry -> UUID.fromString((String) ((Map<?, ?>) entry).get("userId")))
+                        .toList();
     }
 }

@@ -34,12 +34,18 @@ class MfaEnforcementIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void ownerTurnsEnforcementOnWithOneEventNamingActorAndChange() {
-        toggle(owner, Map.of("enforced", true), "203.0.113.7").expectStatus().isOk()
+        toggle(owner, Map.of("enforced", true), "203.0.113.7")
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.enforced").isEqualTo(true)
-                .jsonPath("$.changedBy").isEqualTo(owner.userId().toString())
-                .jsonPath("$.changedAt").isNotEmpty()
-                .jsonPath("$.revokeNonCompliantSessions").isEqualTo(false);
+                .jsonPath("$.enforced")
+                .isEqualTo(true)
+                .jsonPath("$.changedBy")
+                .isEqualTo(owner.userId().toString())
+                .jsonPath("$.changedAt")
+                .isNotEmpty()
+                .jsonPath("$.revokeNonCompliantSessions")
+                .isEqualTo(false);
 
         assertThat(events()).singleElement().satisfies(row -> {
             assertThat(row.get("topic")).isEqualTo("enforcement");
@@ -55,13 +61,25 @@ class MfaEnforcementIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void settingTheCurrentValueChangesNothingAndEmitsNothing() {
-        String first = toggle(owner, Map.of("enforced", true)).expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody().get("changedAt").toString();
+        String first = toggle(owner, Map.of("enforced", true))
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("changedAt")
+                .toString();
         clock.advance(Duration.ofMinutes(5));
 
-        toggle(owner, Map.of("enforced", true)).expectStatus().isOk()
-                .expectBody().jsonPath("$.changedAt").isEqualTo(first);
-        toggle(owner, Map.of("enforced", false, "revokeNonCompliantSessions", false)).expectStatus().isOk();
+        toggle(owner, Map.of("enforced", true))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.changedAt")
+                .isEqualTo(first);
+        toggle(owner, Map.of("enforced", false, "revokeNonCompliantSessions", false))
+                .expectStatus()
+                .isOk();
         toggle(owner, Map.of("enforced", false)).expectStatus().isOk();
 
         assertThat(events()).extracting(row -> payload(row).get("enforced")).containsExactly(true, false);
@@ -70,23 +88,41 @@ class MfaEnforcementIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void newEnforcementIsOffAndNeverChanged() {
-        read(owner).expectStatus().isOk().expectBody()
-                .jsonPath("$.enforced").isEqualTo(false)
-                .jsonPath("$.changedAt").doesNotExist()
-                .jsonPath("$.changedBy").doesNotExist();
+        read(owner)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.enforced")
+                .isEqualTo(false)
+                .jsonPath("$.changedAt")
+                .doesNotExist()
+                .jsonPath("$.changedBy")
+                .doesNotExist();
     }
 
     @Test
     void sessionRevocationOptionIsKeptUntilChangedAndTravelsWithTheEvent() {
-        toggle(owner, Map.of("enforced", true, "revokeNonCompliantSessions", true)).expectStatus().isOk()
-                .expectBody().jsonPath("$.revokeNonCompliantSessions").isEqualTo(true);
-        toggle(owner, Map.of("enforced", false)).expectStatus().isOk()
-                .expectBody().jsonPath("$.revokeNonCompliantSessions").isEqualTo(true);
+        toggle(owner, Map.of("enforced", true, "revokeNonCompliantSessions", true))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.revokeNonCompliantSessions")
+                .isEqualTo(true);
+        toggle(owner, Map.of("enforced", false))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.revokeNonCompliantSessions")
+                .isEqualTo(true);
 
-        assertThat(events()).extracting(row -> payload(row).get("revokeNonCompliantSessions"))
+        assertThat(events())
+                .extracting(row -> payload(row).get("revokeNonCompliantSessions"))
                 .containsExactly(true, true);
-        assertThat(jdbc.queryForObject("select revoke_non_compliant_sessions from organization where id = ?",
-                Boolean.class, owner.organizationId())).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "select revoke_non_compliant_sessions from organization where id = ?",
+                        Boolean.class,
+                        owner.organizationId()))
+                .isTrue();
     }
 
     @Test
@@ -101,12 +137,15 @@ class MfaEnforcementIntegrationTest extends ApiIntegrationTest {
 
         expectProblem(toggle(admin, Map.of("enforced", true)), 403, "forbidden");
         expectProblem(toggle(plainMember, Map.of("enforced", true)), 403, "forbidden");
-        expectProblem(toggle(owner.organizationId(), outsider, Map.of("enforced", true), randomIp()), 404,
-                "not_found");
+        expectProblem(toggle(owner.organizationId(), outsider, Map.of("enforced", true), randomIp()), 404, "not_found");
         assertThat(events()).isEmpty();
 
-        toggle(grantedAdmin, Map.of("enforced", true)).expectStatus().isOk()
-                .expectBody().jsonPath("$.changedBy").isEqualTo(grantedAdmin.userId().toString());
+        toggle(grantedAdmin, Map.of("enforced", true))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.changedBy")
+                .isEqualTo(grantedAdmin.userId().toString());
         toggle(grantedMember, Map.of("enforced", false)).expectStatus().isOk();
         toggle(owner, Map.of("enforced", true)).expectStatus().isOk();
         assertThat(events()).hasSize(3);
@@ -125,8 +164,13 @@ class MfaEnforcementIntegrationTest extends ApiIntegrationTest {
         read(grantedMember).expectStatus().isOk();
         expectProblem(read(plainMember), 403, "forbidden");
         expectProblem(read(outsider), 404, "not_found");
-        expectProblem(web.get().uri("/api/v1/organizations/{org}/mfa-enforcement", UUID.randomUUID())
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + owner.token()).exchange(), 404, "not_found");
+        expectProblem(
+                web.get()
+                        .uri("/api/v1/organizations/{org}/mfa-enforcement", UUID.randomUUID())
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + owner.token())
+                        .exchange(),
+                404,
+                "not_found");
     }
 
     @Test
@@ -140,8 +184,10 @@ class MfaEnforcementIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void revokedCredentialCountsAsNoMfa() {
-        jdbc.update("update mfa_credential set revoked_at = ?, revoked_reason = 'USER_REQUEST', secret_key_id = null, "
-                + "secret_nonce = null, secret_ciphertext = null where user_id = ?", ts(clock.instant()),
+        jdbc.update(
+                "update mfa_credential set revoked_at = ?, revoked_reason = 'USER_REQUEST', secret_key_id = null, "
+                        + "secret_nonce = null, secret_ciphertext = null where user_id = ?",
+                ts(clock.instant()),
                 owner.userId());
 
         expectProblem(toggle(owner, Map.of("enforced", true)), 409, "actor_mfa_not_enabled");
@@ -191,18 +237,29 @@ class MfaEnforcementIntegrationTest extends ApiIntegrationTest {
 
     @Test
     void openApiDescribesTheEnforcementEndpointsAndProblems() {
-        web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(1024 * 1024)).build()
-                .get().uri("/v3/api-docs").exchange()
-                .expectStatus().isOk()
+        web.mutate()
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(1024 * 1024))
+                .build()
+                .get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.paths['/api/v1/organizations/{orgId}/mfa-enforcement'].get").exists()
-                .jsonPath("$.paths['/api/v1/organizations/{orgId}/mfa-enforcement'].put.responses['409']").exists()
-                .jsonPath("$.paths['/api/v1/organizations/{orgId}/mfa-compliance'].get").exists()
+                .jsonPath("$.paths['/api/v1/organizations/{orgId}/mfa-enforcement'].get")
+                .exists()
+                .jsonPath("$.paths['/api/v1/organizations/{orgId}/mfa-enforcement'].put.responses['409']")
+                .exists()
+                .jsonPath("$.paths['/api/v1/organizations/{orgId}/mfa-compliance'].get")
+                .exists()
                 .jsonPath("$.components.responses.EnforcementForbidden.content['application/problem+json']"
-                        + ".examples.mfa_step_up_required").exists()
+                        + ".examples.mfa_step_up_required")
+                .exists()
                 .jsonPath("$.components.responses.ActorMfaNotEnabled.content['application/problem+json']"
-                        + ".examples.actor_mfa_not_enabled").exists()
-                .jsonPath("$.components.schemas.Member.properties.mfaEnabled").exists();
+                        + ".examples.actor_mfa_not_enabled")
+                .exists()
+                .jsonPath("$.components.schemas.Member.properties.mfaEnabled")
+                .exists();
     }
 
     // --- fixtures ---------------------------------------------------------------------------------------------
@@ -219,8 +276,7 @@ class MfaEnforcementIntegrationTest extends ApiIntegrationTest {
         jdbc.update("""
                 insert into mfa_credential (id, user_id, secret_key_id, secret_nonce, secret_ciphertext, created_at,
                                             enabled_at)
-                values (?, ?, 'test', ?, ?, ?, ?)""", UUID.randomUUID(), userId, new byte[12], new byte[36],
-                ts(enabledAt), ts(enabledAt));
+                values (?, ?, 'test', ?, ?, ?, ?)""", UUID.randomUUID(), userId, new byte[12], new byte[36], ts(enabledAt), ts(enabledAt));
     }
 
     private void enableMfa(Account account, Instant enabledAt) {
@@ -228,15 +284,20 @@ class MfaEnforcementIntegrationTest extends ApiIntegrationTest {
     }
 
     private void markSessionMfaVerified(Account account, Instant at, boolean viaRecoveryCode) {
-        int updated = jdbc.update("update auth_session set mfa_verified = true, mfa_verified_at = ?, "
-                + "via_recovery_code = ? where token_hash = ?", ts(at), viaRecoveryCode,
+        int updated = jdbc.update(
+                "update auth_session set mfa_verified = true, mfa_verified_at = ?, "
+                        + "via_recovery_code = ? where token_hash = ?",
+                ts(at),
+                viaRecoveryCode,
                 SessionTokens.sha256(account.token()));
         assertThat(updated).isEqualTo(1);
     }
 
     private void grant(Account account) {
-        jdbc.update("update membership set manage_org_access = true where organization_id = ? and user_id = ?",
-                account.organizationId(), account.userId());
+        jdbc.update(
+                "update membership set manage_org_access = true where organization_id = ? and user_id = ?",
+                account.organizationId(),
+                account.userId());
     }
 
     private WebTestClient.ResponseSpec toggle(Account actor, Map<String, ?> body) {
@@ -248,15 +309,20 @@ class MfaEnforcementIntegrationTest extends ApiIntegrationTest {
     }
 
     private WebTestClient.ResponseSpec toggle(UUID organizationId, Account actor, Map<String, ?> body, String ip) {
-        return web.put().uri("/api/v1/organizations/{org}/mfa-enforcement", organizationId)
+        return web.put()
+                .uri("/api/v1/organizations/{org}/mfa-enforcement", organizationId)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + actor.token())
                 .header("X-Forwarded-For", ip)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
     }
 
     private WebTestClient.ResponseSpec read(Account actor) {
-        return web.get().uri("/api/v1/organizations/{org}/mfa-enforcement", owner.organizationId())
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + actor.token()).exchange();
+        return web.get()
+                .uri("/api/v1/organizations/{org}/mfa-enforcement", owner.organizationId())
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + actor.token())
+                .exchange();
     }
 
     private List<Map<String, Object>> events() {
@@ -268,9 +334,13 @@ class MfaEnforcementIntegrationTest extends ApiIntegrationTest {
     }
 
     static void expectProblem(WebTestClient.ResponseSpec response, int status, String code) {
-        response.expectStatus().isEqualTo(status)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo(code);
+        response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo(code);
     }
 
     static Timestamp ts(Instant instant) {

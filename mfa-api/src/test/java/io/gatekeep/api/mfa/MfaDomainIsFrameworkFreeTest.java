@@ -16,17 +16,29 @@ class MfaDomainIsFrameworkFreeTest {
 
     @ArchTest
     static final ArchRule domainImportsNoFramework = noClasses()
-            .that().resideInAnyPackage("io.gatekeep.api.mfa.totp..", "io.gatekeep.api.mfa.secrets..",
-                    "io.gatekeep.api.mfa.recovery..", "io.gatekeep.api.mfa.qr..", "io.gatekeep.api.mfa.enrollment..",
-                    "io.gatekeep.api.mfa.lockout..", "io.gatekeep.api.mfa.verification..",
+            .that()
+            .resideInAnyPackage(
+                    "io.gatekeep.api.mfa.totp..",
+                    "io.gatekeep.api.mfa.secrets..",
+                    "io.gatekeep.api.mfa.recovery..",
+                    "io.gatekeep.api.mfa.qr..",
+                    "io.gatekeep.api.mfa.enrollment..",
+                    "io.gatekeep.api.mfa.lockout..",
+                    "io.gatekeep.api.mfa.verification..",
                     "io.gatekeep.api.mfa.credential..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.r2dbc..", "reactor..",
-                    "org.apache.kafka..", "jakarta.persistence..");
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..", "io.r2dbc..", "reactor..", "org.apache.kafka..", "jakarta.persistence..");
 
     @ArchTest
     static final ArchRule domainDoesNotReachIntoTheStore = noClasses()
-            .that().resideOutsideOfPackages("io.gatekeep.api.mfa.store..", "io.gatekeep.api.mfa.application..",
-                    "io.gatekeep.api.mfa.config..")
-            .and().resideInAPackage("io.gatekeep.api.mfa..")
-            .should().dependOnClassesThat().resideInAPackage("io.gatekeep.api.mfa.store..");
+            .that()
+            .resideOutsideOfPackages(
+                    "io.gatekeep.api.mfa.store..", "io.gatekeep.api.mfa.application..", "io.gatekeep.api.mfa.config..")
+            .and()
+            .resideInAPackage("io.gatekeep.api.mfa..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.gatekeep.api.mfa.store..");
 }

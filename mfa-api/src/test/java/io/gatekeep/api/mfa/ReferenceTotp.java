@@ -13,8 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class ReferenceTotp {
 
-    private ReferenceTotp() {
-    }
+    private ReferenceTotp() {}
 
     public static String code(byte[] key, Instant at) {
         return code(key, Math.floorDiv(at.getEpochSecond(), 30), 6);
@@ -30,8 +29,10 @@ public final class ReferenceTotp {
             mac.init(new SecretKeySpec(key, "HmacSHA1"));
             byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
             int offset = hash[hash.length - 1] & 0x0f;
-            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            int binary = ((hash[offset] & 0x7f) << 24)
+                    | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8)
+                    | (hash[offset + 3] & 0xff);
             int otp = binary % (int) Math.pow(10, digits);
             return String.format("%0" + digits + "d", otp);
         } catch (Exception e) {

@@ -27,13 +27,15 @@ class ConsentMigrationTest {
     private final UUID invited = UUID.randomUUID();
 
     private Flyway flyway(String target) {
-        return Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password())
-                .target(target).load();
+        return Flyway.configure()
+                .dataSource(database.jdbcUrl(), database.user(), database.password())
+                .target(target)
+                .load();
     }
 
     private void update(String sql, Object... parameters) {
         try (Connection connection = database.connect();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i] instanceof Instant at ? Timestamp.from(at) : parameters[i]);
             }
@@ -45,7 +47,7 @@ class ConsentMigrationTest {
 
     private List<Object> column(String sql, Object... parameters) {
         try (Connection connection = database.connect();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -62,11 +64,19 @@ class ConsentMigrationTest {
     }
 
     private void audit(UUID eventId, UUID organizationId, UUID userId, String action, String ip, Instant at) {
-        update("""
+        update(
+                """
                 insert into audit_entry (event_id, organization_id, user_id, actor_user_id, action, client_ip,
                                          occurred_at, recorded_at, details)
-                values (?, ?, ?, ?, ?, ?, ?, now(), cast(? as jsonb))""", eventId, organizationId, userId, userId,
-                action, ip, at, ip == null ? "{}" : "{\"clientIp\": \"" + ip + "\", \"sessionId\": \"s\"}");
+                values (?, ?, ?, ?, ?, ?, ?, now(), cast(? as jsonb))""",
+                eventId,
+                organizationId,
+                userId,
+                userId,
+                action,
+                ip,
+                at,
+                ip == null ? "{}" : "{\"clientIp\": \"" + ip + "\", \"sessionId\": \"s\"}");
     }
 
     @Test
@@ -75,19 +85,45 @@ class ConsentMigrationTest {
         for (UUID id : List.of(organization, otherOrganization)) {
             update("insert into organization (id, name, created_at) values (?, 'Org', ?)", id, T0);
         }
-        update("insert into app_user (id, email, display_name, password_hash, status, created_at) "
-                + "values (?, 'Owner@example.test', 'Owner', 'x', 'ACTIVE', ?)", owner, T0);
-        update("insert into app_user (id, email, display_name, status, created_at) "
-                + "values (?, 'ivy@example.test', 'Ivy', 'INVITED', ?)", invited, T0);
-        update("insert into membership (organization_id, user_id, role, created_at, role_since) "
-                + "values (?, ?, 'OWNER', ?, ?)", organization, owner, T0, T0);
-        update("insert into membership (organization_id, user_id, role, created_at, role_since) "
-                + "values (?, ?, 'OWNER', ?, ?)", otherOrganization, owner, T0.plusSeconds(7200),
+        update(
+                "insert into app_user (id, email, display_name, password_hash, status, created_at) "
+                        + "values (?, 'Owner@example.test', 'Owner', 'x', 'ACTIVE', ?)",
+                owner,
+                T0);
+        update(
+                "insert into app_user (id, email, display_name, status, created_at) "
+                        + "values (?, 'ivy@example.test', 'Ivy', 'INVITED', ?)",
+                invited,
+                T0);
+        update(
+                "insert into membership (organization_id, user_id, role, created_at, role_since) "
+                        + "values (?, ?, 'OWNER', ?, ?)",
+                organization,
+                owner,
+                T0,
+                T0);
+        update(
+                "insert into membership (organization_id, user_id, role, created_at, role_since) "
+                        + "values (?, ?, 'OWNER', ?, ?)",
+                otherOrganization,
+                owner,
+                T0.plusSeconds(7200),
                 T0.plusSeconds(7200));
-        update("insert into membership (organization_id, user_id, role, manage_org_access, created_at, role_since) "
-                + "values (?, ?, 'ADMIN', true, ?, ?)", organization, invited, T0, T0);
-        update("insert into invitation (id, organization_id, user_id, invited_by, created_at, expires_at) "
-                + "values (?, ?, ?, ?, ?, ?)", UUID.randomUUID(), organization, invited, owner, T0,
+        update(
+                "insert into membership (organization_id, user_id, role, manage_org_access, created_at, role_since) "
+                        + "values (?, ?, 'ADMIN', true, ?, ?)",
+                organization,
+                invited,
+                T0,
+                T0);
+        update(
+                "insert into invitation (id, organization_id, user_id, invited_by, created_at, expires_at) "
+                        + "values (?, ?, ?, ?, ?, ?)",
+                UUID.randomUUID(),
+                organization,
+                invited,
+                owner,
+                T0,
                 T0.plusSeconds(86400 * 7));
         UUID signIn = UUID.randomUUID();
         UUID mfaOn = UUID.randomUUID();
@@ -100,15 +136,18 @@ class ConsentMigrationTest {
 
         flyway("latest").migrate();
 
-        assertThat(column("select count(*) from membership where user_id = ?", invited)).containsExactly(0L);
+        assertThat(column("select count(*) from membership where user_id = ?", invited))
+                .containsExactly(0L);
         assertThat(column("select role || ':' || manage_org_access || ':' || email from invitation"))
                 .containsExactly("ADMIN:true:ivy@example.test");
         assertThat(column("select organization_id from audit_entry where event_id = ?", signIn))
                 .containsExactly((Object) null);
         assertThat(column("select client_ip from audit_entry where event_id = ?", signIn))
                 .containsExactly("192.0.2.1");
-        assertThat(column("select coalesce(organization_id::text, 'log') || ':' || coalesce(client_ip, '-') "
-                + "|| ':' || (details->>'clientIp' is not null) from audit_entry where event_id = ? order by 1", mfaOn))
+        assertThat(column(
+                        "select coalesce(organization_id::text, 'log') || ':' || coalesce(client_ip, '-') "
+                                + "|| ':' || (details->>'clientIp' is not null) from audit_entry where event_id = ? order by 1",
+                        mfaOn))
                 .containsExactlyInAnyOrder("log:192.0.2.2:true", organization + ":-:false");
         assertThat(column("select client_ip from audit_entry where event_id = ?", joined))
                 .containsExactly((Object) null);

@@ -24,10 +24,13 @@ class OutboxAtomicityIntegrationTest extends ApiIntegrationTest {
 
     @Autowired
     OutboxWriter outbox;
+
     @Autowired
     TransactionalOperator tx;
+
     @Autowired
     Memberships memberships;
+
     @Autowired
     Users users;
 
@@ -35,19 +38,22 @@ class OutboxAtomicityIntegrationTest extends ApiIntegrationTest {
     void rolledBackBusinessTransactionLeavesNoOutboxRow() {
         Account existing = signedUpOwner();
         UUID organizationId = UUID.randomUUID();
-        UserAccount clash = new UserAccount(UUID.randomUUID(), existing.email(), "Clash", "x", UserStatus.ACTIVE,
-                Instant.now());
+        UserAccount clash =
+                new UserAccount(UUID.randomUUID(), existing.email(), "Clash", "x", UserStatus.ACTIVE, Instant.now());
         // the event is written before the statement that fails: the rollback must take it along
-        Mono<Void> signUp = memberships.createOrganization(organizationId, "Doomed", Instant.now())
-                .then(outbox.append(new SignedUp(organizationId, "Doomed", clash.id(), clash.email(), "Clash",
-                        "192.0.2.9")))
+        Mono<Void> signUp = memberships
+                .createOrganization(organizationId, "Doomed", Instant.now())
+                .then(outbox.append(
+                        new SignedUp(organizationId, "Doomed", clash.id(), clash.email(), "Clash", "192.0.2.9")))
                 .then(users.insert(clash))
                 .then();
 
-        StepVerifier.create(tx.transactional(signUp)).expectError(DuplicateKeyException.class).verify();
+        StepVerifier.create(tx.transactional(signUp))
+                .expectError(DuplicateKeyException.class)
+                .verify();
 
-        assertThat(jdbc.queryForObject("select count(*) from organization where id = ?", Integer.class,
-                organizationId)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from organization where id = ?", Integer.class, organizationId))
+                .isZero();
         assertThat(outboxRows("io.gatekeep.account.signed-up", clash.id())).isEmpty();
     }
 
@@ -55,19 +61,21 @@ class OutboxAtomicityIntegrationTest extends ApiIntegrationTest {
     void committedTransactionLeavesOneRowInTheSharedFormat() {
         UUID organizationId = UUID.randomUUID();
         UUID userId = UUID.randomUUID();
-        StepVerifier.create(tx.transactional(outbox.append(new SignedUp(organizationId, "Kept", userId,
-                        "kept@example.test", "Kept", "192.0.2.10"))))
+        StepVerifier.create(tx.transactional(outbox.append(
+                        new SignedUp(organizationId, "Kept", userId, "kept@example.test", "Kept", "192.0.2.10"))))
                 .assertNext(envelope -> assertThat(envelope.key()).isEqualTo(userId.toString()))
                 .verifyComplete();
 
-        assertThat(outboxRows("io.gatekeep.account.signed-up", userId)).singleElement().satisfies(row -> {
-            assertThat(row.get("topic")).isEqualTo("account");
-            assertThat(row.get("status")).isEqualTo("PENDING");
-            assertThat(row.get("schema_version")).isEqualTo(1);
-            assertThat(row.get("subject")).isEqualTo("user/" + userId);
-            assertThat(row.get("next_attempt_at")).isEqualTo(row.get("occurred_at"));
-            assertThat(payload(row)).containsEntry("organizationName", "Kept");
-        });
+        assertThat(outboxRows("io.gatekeep.account.signed-up", userId))
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get("topic")).isEqualTo("account");
+                    assertThat(row.get("status")).isEqualTo("PENDING");
+                    assertThat(row.get("schema_version")).isEqualTo(1);
+                    assertThat(row.get("subject")).isEqualTo("user/" + userId);
+                    assertThat(row.get("next_attempt_at")).isEqualTo(row.get("occurred_at"));
+                    assertThat(payload(row)).containsEntry("organizationName", "Kept");
+                });
     }
 
     @Test
@@ -81,10 +89,15 @@ class OutboxAtomicityIntegrationTest extends ApiIntegrationTest {
                 .assertNext(envelopes -> assertThat(envelopes).hasSize(3))
                 .verifyComplete();
 
-        List<String> types = jdbc.queryForList("select event_type from outbox_event where partition_key = ? "
-                + "order by seq", String.class, userId.toString());
-        assertThat(types).containsExactly("io.gatekeep.verification.succeeded", "io.gatekeep.account.signed-in",
-                "io.gatekeep.account.signed-in");
+        List<String> types = jdbc.queryForList(
+                "select event_type from outbox_event where partition_key = ? " + "order by seq",
+                String.class,
+                userId.toString());
+        assertThat(types)
+                .containsExactly(
+                        "io.gatekeep.verification.succeeded",
+                        "io.gatekeep.account.signed-in",
+                        "io.gatekeep.account.signed-in");
         assertThat(payload(outboxRows("io.gatekeep.account.signed-in", userId).get(0)))
                 .containsEntry("sessionId", sessionId.toString());
     }
@@ -101,8 +114,8 @@ class OutboxAtomicityIntegrationTest extends ApiIntegrationTest {
     @Test
     void refusesToWriteOutsideATransaction() {
         UUID userId = UUID.randomUUID();
-        StepVerifier.create(outbox.append(new SignedUp(UUID.randomUUID(), "Loose", userId, "loose@example.test",
-                        "Loose", null)))
+        StepVerifier.create(outbox.append(
+                        new SignedUp(UUID.randomUUID(), "Loose", userId, "loose@example.test", "Loose", null)))
                 .expectError(IllegalStateException.class)
                 .verify();
         assertThat(outboxRows("io.gatekeep.account.signed-up", userId)).isEmpty();

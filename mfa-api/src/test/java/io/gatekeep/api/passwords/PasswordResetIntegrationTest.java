@@ -20,16 +20,26 @@ class PasswordResetIntegrationTest extends ApiIntegrationTest {
     @Test
     void askingForAResetAnswersTheSameForAnyAddress() {
         Account owner = signedUpOwner();
-        byte[] known = requestReset(owner.email()).expectStatus().isAccepted()
-                .expectBody().returnResult().getResponseBody();
-        byte[] unknown = requestReset(uniqueEmail("nobody")).expectStatus().isAccepted()
-                .expectBody().returnResult().getResponseBody();
+        byte[] known = requestReset(owner.email())
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        byte[] unknown = requestReset(uniqueEmail("nobody"))
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
 
         assertThat(new String(known)).isEqualTo(new String(unknown)).isEqualTo("{\"status\":\"RESET_REQUESTED\"}");
-        assertThat(outboxRows("io.gatekeep.account.password-reset-requested", owner.userId())).singleElement()
+        assertThat(outboxRows("io.gatekeep.account.password-reset-requested", owner.userId()))
+                .singleElement()
                 .satisfies(row -> assertThat(row.get("payload").toString()).doesNotContainIgnoringCase("token"));
-        assertThat(jdbc.queryForObject("select count(*) from password_reset where user_id = ?", Integer.class,
-                owner.userId())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from password_reset where user_id = ?", Integer.class, owner.userId()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -39,17 +49,25 @@ class PasswordResetIntegrationTest extends ApiIntegrationTest {
         requestReset(owner.email()).expectStatus().isAccepted();
         String token = resetToken(owner.userId());
 
-        confirm(token, NEW_PASSWORD).expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("PASSWORD_CHANGED");
+        confirm(token, NEW_PASSWORD)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("PASSWORD_CHANGED");
 
         me(owner.token()).expectStatus().isUnauthorized();
         me(otherSession).expectStatus().isUnauthorized();
         post("/api/v1/auth/sign-in", Map.of("email", owner.email(), "password", PASSWORD))
-                .exchange().expectStatus().isUnauthorized();
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
         signIn(owner.email(), NEW_PASSWORD);
         expectProblem(confirm(token, "yet another passphrase"), 400, "invalid_token");
-        assertThat(payload(outboxRows("io.gatekeep.account.password-changed", owner.userId()).get(0)))
-                .containsEntry("via", "RESET").containsEntry("sessionsEnded", 2);
+        assertThat(payload(outboxRows("io.gatekeep.account.password-changed", owner.userId())
+                        .get(0)))
+                .containsEntry("via", "RESET")
+                .containsEntry("sessionsEnded", 2);
     }
 
     @Test
@@ -81,9 +99,14 @@ class PasswordResetIntegrationTest extends ApiIntegrationTest {
     void theNewPasswordFollowsThePasswordRules() {
         Account owner = signedUpOwner();
         requestReset(owner.email()).expectStatus().isAccepted();
-        confirm(resetToken(owner.userId()), "short").expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.code").isEqualTo("validation_failed")
-                .jsonPath("$.errors[0].field").isEqualTo("newPassword");
+        confirm(resetToken(owner.userId()), "short")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("validation_failed")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("newPassword");
     }
 
     @Test
@@ -92,9 +115,14 @@ class PasswordResetIntegrationTest extends ApiIntegrationTest {
         for (int i = 0; i < 5; i++) {
             requestReset(email).expectStatus().isAccepted();
         }
-        requestReset(email).expectStatus().isEqualTo(429)
-                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
-                .expectBody().jsonPath("$.code").isEqualTo("rate_limited");
+        requestReset(email)
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("rate_limited");
     }
 
     @Test
@@ -102,25 +130,40 @@ class PasswordResetIntegrationTest extends ApiIntegrationTest {
         Account owner = signedUpOwner();
         String otherSession = signIn(owner.email(), PASSWORD);
 
-        change(owner.token(), "not the current one", NEW_PASSWORD).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.code").isEqualTo("validation_failed")
-                .jsonPath("$.errors[0].field").isEqualTo("currentPassword");
+        change(owner.token(), "not the current one", NEW_PASSWORD)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("validation_failed")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("currentPassword");
         me(otherSession).expectStatus().isOk();
 
-        change(owner.token(), PASSWORD, NEW_PASSWORD).expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("PASSWORD_CHANGED");
+        change(owner.token(), PASSWORD, NEW_PASSWORD)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("PASSWORD_CHANGED");
         me(owner.token()).expectStatus().isOk();
         me(otherSession).expectStatus().isUnauthorized();
         signIn(owner.email(), NEW_PASSWORD);
-        assertThat(payload(outboxRows("io.gatekeep.account.password-changed", owner.userId()).get(0)))
-                .containsEntry("via", "CHANGE").containsEntry("sessionsEnded", 1);
+        assertThat(payload(outboxRows("io.gatekeep.account.password-changed", owner.userId())
+                        .get(0)))
+                .containsEntry("via", "CHANGE")
+                .containsEntry("sessionsEnded", 1);
     }
 
     @Test
     void changingThePasswordNeedsASession() {
-        web.put().uri("/api/v1/me/password").contentType(MediaType.APPLICATION_JSON)
+        web.put()
+                .uri("/api/v1/me/password")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD))
-                .exchange().expectStatus().isUnauthorized();
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
     }
 
     private WebTestClient.ResponseSpec requestReset(String email) {
@@ -128,17 +171,25 @@ class PasswordResetIntegrationTest extends ApiIntegrationTest {
     }
 
     private WebTestClient.ResponseSpec confirm(String token, String newPassword) {
-        return post("/api/v1/password-reset/confirm", Map.of("token", token, "newPassword", newPassword)).exchange();
+        return post("/api/v1/password-reset/confirm", Map.of("token", token, "newPassword", newPassword))
+                .exchange();
     }
 
     private WebTestClient.ResponseSpec change(String session, String current, String next) {
-        return web.put().uri("/api/v1/me/password").header(HttpHeaders.AUTHORIZATION, "Bearer " + session)
-                .header("X-Forwarded-For", randomIp()).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("currentPassword", current, "newPassword", next)).exchange();
+        return web.put()
+                .uri("/api/v1/me/password")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + session)
+                .header("X-Forwarded-For", randomIp())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("currentPassword", current, "newPassword", next))
+                .exchange();
     }
 
     private WebTestClient.ResponseSpec me(String session) {
-        return web.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + session).exchange();
+        return web.get()
+                .uri("/api/v1/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + session)
+                .exchange();
     }
 
     /** What the worker does when it writes the reset email: a token whose hash the newest reset keeps. */
@@ -152,8 +203,12 @@ class PasswordResetIntegrationTest extends ApiIntegrationTest {
     }
 
     private static void expectProblem(WebTestClient.ResponseSpec response, int status, String code) {
-        response.expectStatus().isEqualTo(status)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo(code);
+        response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo(code);
     }
 }

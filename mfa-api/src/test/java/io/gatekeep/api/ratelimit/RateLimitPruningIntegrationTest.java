@@ -26,12 +26,17 @@ class RateLimitPruningIntegrationTest extends ApiIntegrationTest {
 
         assertThat(pruning.prune().block()).isGreaterThanOrEqualTo(1L);
 
-        assertThat(jdbc.queryForList("select bucket from rate_limit_counter where bucket like ? order by bucket",
-                String.class, prefix + "%")).containsExactly(prefix + "current", prefix + "recent");
+        assertThat(jdbc.queryForList(
+                        "select bucket from rate_limit_counter where bucket like ? order by bucket",
+                        String.class,
+                        prefix + "%"))
+                .containsExactly(prefix + "current", prefix + "recent");
     }
 
     private void counter(String bucket, Instant windowStart) {
-        jdbc.update("insert into rate_limit_counter (bucket, window_start, hits) values (?, ?, 3)", bucket,
+        jdbc.update(
+                "insert into rate_limit_counter (bucket, window_start, hits) values (?, ?, 3)",
+                bucket,
                 Timestamp.from(windowStart));
     }
 }

@@ -38,12 +38,17 @@ class RateLimiterIntegrationTest extends ApiIntegrationTest {
         String bucket = "test-limiter:" + UUID.randomUUID();
         List<RateLimiter.Counted> counted = Flux.range(0, 50)
                 .flatMap(i -> rateLimiter.hitAll(List.of(new Limit(bucket, 10)), WINDOW), 16)
-                .collectList().block();
+                .collectList()
+                .block();
 
-        assertThat(counted).filteredOn(c -> c.decision() instanceof RateLimitDecision.Allowed).hasSize(10);
+        assertThat(counted)
+                .filteredOn(c -> c.decision() instanceof RateLimitDecision.Allowed)
+                .hasSize(10);
         assertThat(hits(bucket)).isEqualTo(50);
 
-        Flux.fromIterable(counted.subList(0, 45)).concatMap(RateLimiter.Counted::refund).blockLast();
+        Flux.fromIterable(counted.subList(0, 45))
+                .concatMap(RateLimiter.Counted::refund)
+                .blockLast();
         assertThat(hits(bucket)).isEqualTo(5);
     }
 
@@ -51,12 +56,15 @@ class RateLimiterIntegrationTest extends ApiIntegrationTest {
     void insideACallersTransactionTheCountKeepsTheTransactionsDurableCommit() {
         String bucket = "test-limiter:" + UUID.randomUUID();
         // the test database runs without durable commits: the transaction asks for them, the count must not undo that
-        String setting = tx.transactional(db.sql("set local synchronous_commit = on").then()
-                .then(rateLimiter.hitAll(List.of(new Limit(bucket, 10)), WINDOW))
-                .flatMap(counted -> counted.refund())
-                .then(rateLimiter.hitAll(List.of(new Limit(bucket, 10)), WINDOW))
-                .then(db.sql("select current_setting('synchronous_commit') as s")
-                        .map(row -> row.get("s", String.class)).one())).block();
+        String setting = tx.transactional(db.sql("set local synchronous_commit = on")
+                        .then()
+                        .then(rateLimiter.hitAll(List.of(new Limit(bucket, 10)), WINDOW))
+                        .flatMap(counted -> counted.refund())
+                        .then(rateLimiter.hitAll(List.of(new Limit(bucket, 10)), WINDOW))
+                        .then(db.sql("select current_setting('synchronous_commit') as s")
+                                .map(row -> row.get("s", String.class))
+                                .one()))
+                .block();
 
         assertThat(setting).isEqualTo("on");
         assertThat(hits(bucket)).isEqualTo(1);
@@ -65,21 +73,25 @@ class RateLimiterIntegrationTest extends ApiIntegrationTest {
     @Test
     void onItsOwnTheCountLeavesTheSessionsSettingAsItWas() {
         String bucket = "test-limiter:" + UUID.randomUUID();
-        IntStream.range(0, 3).forEach(i -> rateLimiter.hitAll(List.of(new Limit(bucket, 10)), WINDOW).block());
+        IntStream.range(0, 3)
+                .forEach(i -> rateLimiter
+                        .hitAll(List.of(new Limit(bucket, 10)), WINDOW)
+                        .block());
 
         // set_config(..., true) lasts for the statement's own transaction only: pooled connections stay durable
         List<Boolean> asConfigured = Flux.range(0, 8)
-                .flatMap(i -> db.sql("""
+                .flatMap(i ->
+                        db.sql("""
                         select current_setting('synchronous_commit') = reset_val as same
-                          from pg_settings where name = 'synchronous_commit'""")
-                        .map(row -> row.get("same", Boolean.class)).one())
-                .collectList().block();
+                          from pg_settings where name = 'synchronous_commit'""").map(row -> row.get("same", Boolean.class)).one())
+                .collectList()
+                .block();
         assertThat(asConfigured).containsOnly(true);
         assertThat(hits(bucket)).isEqualTo(3);
     }
 
     private int hits(String bucket) {
-        return jdbc.queryForObject("select coalesce(sum(hits), 0) from rate_limit_counter where bucket = ?",
-                Integer.class, bucket);
+        return jdbc.queryForObject(
+                "select coalesce(sum(hits), 0) from rate_limit_counter where bucket = ?", Integer.class, bucket);
     }
 }

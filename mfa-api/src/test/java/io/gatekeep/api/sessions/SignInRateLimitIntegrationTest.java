@@ -18,7 +18,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class SignInRateLimitIntegrationTest extends ApiIntegrationTest {
 
     private WebTestClient.ResponseSpec attempt(String forwardedFor, String email, String password) {
-        return web.post().uri("/api/v1/auth/sign-in").header("X-Forwarded-For", forwardedFor)
+        return web.post()
+                .uri("/api/v1/auth/sign-in")
+                .header("X-Forwarded-For", forwardedFor)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "password", password))
                 .exchange();
@@ -29,15 +31,26 @@ class SignInRateLimitIntegrationTest extends ApiIntegrationTest {
         startOfWindow();
         String ip = randomIp();
         for (int i = 0; i < 8; i++) {
-            attempt(ip, uniqueEmail("guess"), "wrong password " + i).expectStatus().isUnauthorized();
+            attempt(ip, uniqueEmail("guess"), "wrong password " + i)
+                    .expectStatus()
+                    .isUnauthorized();
         }
         attempt(ip, uniqueEmail("guess"), "wrong password")
-                .expectStatus().isEqualTo(429)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().value("Retry-After", value -> assertThat(Integer.parseInt(value)).isBetween(1, 60))
-                .expectBody().jsonPath("$.code").isEqualTo("rate_limited");
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .value(
+                        "Retry-After",
+                        value -> assertThat(Integer.parseInt(value)).isBetween(1, 60))
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("rate_limited");
 
-        attempt(randomIp(), uniqueEmail("guess"), "wrong password").expectStatus().isUnauthorized();
+        attempt(randomIp(), uniqueEmail("guess"), "wrong password")
+                .expectStatus()
+                .isUnauthorized();
     }
 
     /** Attacker story: someone guessing an owner's password from their network does not lock the owner out. */
@@ -47,18 +60,36 @@ class SignInRateLimitIntegrationTest extends ApiIntegrationTest {
         Account owner = signedUpOwner();
         String attacker = randomIp();
         for (int i = 0; i < 10; i++) {
-            attempt(attacker, owner.email(), "wrong password " + i).expectStatus()
+            attempt(attacker, owner.email(), "wrong password " + i)
+                    .expectStatus()
                     .value(status -> assertThat(status).isIn(401, 429));
         }
-        attempt(attacker, owner.email(), PASSWORD).expectStatus().isEqualTo(429)
-                .expectBody().jsonPath("$.code").isEqualTo("rate_limited");
+        attempt(attacker, owner.email(), PASSWORD)
+                .expectStatus()
+                .isEqualTo(429)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("rate_limited");
 
-        attempt(randomIp(), owner.email(), PASSWORD).expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("AUTHENTICATED");
+        attempt(randomIp(), owner.email(), PASSWORD)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("AUTHENTICATED");
         assertThat(outboxRows("io.gatekeep.account.sign-in-failed", owner.userId()))
                 .extracting(row -> payload(row).get("reason"))
-                .containsExactly("BAD_PASSWORD", "BAD_PASSWORD", "BAD_PASSWORD", "BAD_PASSWORD", "BAD_PASSWORD",
-                        "RATE_LIMITED", "RATE_LIMITED", "RATE_LIMITED", "RATE_LIMITED", "RATE_LIMITED",
+                .containsExactly(
+                        "BAD_PASSWORD",
+                        "BAD_PASSWORD",
+                        "BAD_PASSWORD",
+                        "BAD_PASSWORD",
+                        "BAD_PASSWORD",
+                        "RATE_LIMITED",
+                        "RATE_LIMITED",
+                        "RATE_LIMITED",
+                        "RATE_LIMITED",
+                        "RATE_LIMITED",
                         "RATE_LIMITED");
     }
 
@@ -81,12 +112,18 @@ class SignInRateLimitIntegrationTest extends ApiIntegrationTest {
         startOfWindow();
         Account owner = signedUpOwner();
         for (int i = 0; i < SIGN_IN_FAILURES_PER_ACCOUNT; i++) {
-            attempt(randomIp(), owner.email(), "wrong password " + i).expectStatus().isUnauthorized();
+            attempt(randomIp(), owner.email(), "wrong password " + i)
+                    .expectStatus()
+                    .isUnauthorized();
         }
         attempt(randomIp(), owner.email().toUpperCase(), PASSWORD)
-                .expectStatus().isEqualTo(429)
-                .expectHeader().exists("Retry-After")
-                .expectBody().jsonPath("$.code").isEqualTo("rate_limited");
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .exists("Retry-After")
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("rate_limited");
 
         clock.advance(Duration.ofMinutes(1));
         attempt(randomIp(), owner.email(), PASSWORD).expectStatus().isOk();
@@ -96,10 +133,14 @@ class SignInRateLimitIntegrationTest extends ApiIntegrationTest {
     void anIpv6ClientIsCountedByItsSlash64() {
         startOfWindow();
         Account owner = signedUpOwner();
-        String prefix = "2001:db8:%x:%x:".formatted(ThreadLocalRandom.current().nextInt(0xffff),
-                ThreadLocalRandom.current().nextInt(0xffff));
+        String prefix = "2001:db8:%x:%x:"
+                .formatted(
+                        ThreadLocalRandom.current().nextInt(0xffff),
+                        ThreadLocalRandom.current().nextInt(0xffff));
         for (int i = 1; i <= 5; i++) {
-            attempt(prefix + ":" + i, owner.email(), "wrong password " + i).expectStatus().isUnauthorized();
+            attempt(prefix + ":" + i, owner.email(), "wrong password " + i)
+                    .expectStatus()
+                    .isUnauthorized();
         }
         attempt(prefix + "abcd:1:2:3", owner.email(), PASSWORD).expectStatus().isEqualTo(429);
 
@@ -115,12 +156,16 @@ class SignInRateLimitIntegrationTest extends ApiIntegrationTest {
         for (int i = 0; i < 5; i++) {
             // the client wrote a fresh address each time; the trusted proxy appended the real one
             attempt(randomIp() + ", " + realAddress, owner.email(), "wrong password " + i)
-                    .expectStatus().isUnauthorized();
+                    .expectStatus()
+                    .isUnauthorized();
         }
-        attempt(randomIp() + ", " + realAddress, owner.email(), PASSWORD).expectStatus().isEqualTo(429);
+        attempt(randomIp() + ", " + realAddress, owner.email(), PASSWORD)
+                .expectStatus()
+                .isEqualTo(429);
 
         assertThat(outboxRows("io.gatekeep.account.sign-in-failed", owner.userId()))
-                .extracting(row -> payload(row).get("clientIp")).containsOnly(realAddress);
+                .extracting(row -> payload(row).get("clientIp"))
+                .containsOnly(realAddress);
     }
 
     @Test

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Which address is the client's, behind trusted proxies or not, and which network a rate limit counts. */
 class ClientIpsTest {
 
-    private static final ClientIps BEHIND_PROXIES = new ClientIps(new WebProperties(List.of("10.0.0.0/8",
-            "2001:db8:ffff::/48")));
+    private static final ClientIps BEHIND_PROXIES =
+            new ClientIps(new WebProperties(List.of("10.0.0.0/8", "2001:db8:ffff::/48")));
     private static final ClientIps DIRECT = new ClientIps(new WebProperties(List.of()));
 
     @Test
@@ -27,7 +27,8 @@ class ClientIpsTest {
 
     @Test
     void behindATrustedProxyTheClientIsTheEntryTheProxyAdded() {
-        assertThat(BEHIND_PROXIES.resolve(ip("10.0.0.5"), List.of("203.0.113.9"))).isEqualTo(ip("203.0.113.9"));
+        assertThat(BEHIND_PROXIES.resolve(ip("10.0.0.5"), List.of("203.0.113.9")))
+                .isEqualTo(ip("203.0.113.9"));
     }
 
     @Test
@@ -49,8 +50,8 @@ class ClientIpsTest {
 
     @Test
     void junkFromATrustedProxyStopsAtThatProxy() {
-        assertThat(BEHIND_PROXIES.resolve(ip("10.0.0.5"), List.of("203.0.113.9, evil.example"))).isEqualTo(
-                ip("10.0.0.5"));
+        assertThat(BEHIND_PROXIES.resolve(ip("10.0.0.5"), List.of("203.0.113.9, evil.example")))
+                .isEqualTo(ip("10.0.0.5"));
         assertThat(BEHIND_PROXIES.resolve(ip("10.0.0.5"), List.of())).isEqualTo(ip("10.0.0.5"));
     }
 
@@ -58,7 +59,8 @@ class ClientIpsTest {
     void aRateLimitCountsIpv4AddressesAsTheyAreAndIpv6ByTheir64() {
         assertThat(ClientIps.networkOf("203.0.113.9")).isEqualTo("203.0.113.9");
         assertThat(ClientIps.networkOf("2001:db8:1:2::1")).isEqualTo("2001:db8:1:2::/64");
-        assertThat(ClientIps.networkOf("2001:0db8:0001:0002:ffff:ffff:ffff:ffff")).isEqualTo("2001:db8:1:2::/64");
+        assertThat(ClientIps.networkOf("2001:0db8:0001:0002:ffff:ffff:ffff:ffff"))
+                .isEqualTo("2001:db8:1:2::/64");
         assertThat(ClientIps.networkOf("2001:db8:1:3::1")).isEqualTo("2001:db8:1:3::/64");
         assertThat(ClientIps.networkOf("::ffff:203.0.113.9")).isEqualTo("203.0.113.9");
         assertThat(ClientIps.networkOf("unknown")).isEqualTo("unknown");

@@ -36,15 +36,17 @@ class WebClientSourceTest {
 
     @Test
     void noTokenIsEverWrittenToStorageCookiesOrTheLog() {
-        SOURCES.forEach((file, code) -> assertThat(code).as(file)
+        SOURCES.forEach((file, code) -> assertThat(code)
+                .as(file)
                 .doesNotContain("localStorage", "sessionStorage", "indexedDB", "document.cookie", "console."));
     }
 
     @Test
     void nothingFromTheApiBecomesMarkupOrCode() {
-        SOURCES.forEach((file, code) -> assertThat(code).as(file)
-                .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
-                        "new Function"));
+        SOURCES.forEach((file, code) -> assertThat(code)
+                .as(file)
+                .doesNotContain(
+                        "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"));
     }
 
     @Test

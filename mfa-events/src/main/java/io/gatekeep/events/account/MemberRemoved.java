@@ -5,5 +5,4 @@ import java.util.UUID;
 
 /** A member was removed from an organization. */
 public record MemberRemoved(UUID organizationId, UUID userId, String role, UUID actorUserId, String clientIp)
-        implements EventPayload {
-}
+        implements EventPayload {}

@@ -15,8 +15,9 @@ import java.util.UUID;
  *                      {@code PASSWORD_RESET}, {@code PASSWORD_CHANGED} …
  * @param actorUserId   who asked (the account holder, an approving owner for a support reset), or null for the system
  */
-public record SessionsRevoked(UUID userId, UUID sessionId, UUID keptSessionId, long count, String reason, UUID actorUserId,
-                              String clientIp) implements EventPayload {
+public record SessionsRevoked(
+        UUID userId, UUID sessionId, UUID keptSessionId, long count, String reason, UUID actorUserId, String clientIp)
+        implements EventPayload {
 
     @Override
     public UUID organizationId() {

@@ -10,8 +10,9 @@ import java.util.UUID;
  * active account {@code userId} is that account and {@code signupId} is null: nothing was created, and the worker
  * emails the account that it exists (sign in, or reset the password). The token is not here: the worker creates it.
  */
-public record SignupRequested(UUID signupId, UUID userId, String email, String displayName, String organizationName,
-                              String clientIp) implements EventPayload {
+public record SignupRequested(
+        UUID signupId, UUID userId, String email, String displayName, String organizationName, String clientIp)
+        implements EventPayload {
 
     @Override
     public UUID organizationId() {

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Too many consecutive failures: the account's MFA step is locked until {@code lockedUntil}. */
-public record MfaLockedOut(UUID userId, Instant lockedUntil, int lockoutCount, String clientIp) implements EventPayload {
+public record MfaLockedOut(UUID userId, Instant lockedUntil, int lockoutCount, String clientIp)
+        implements EventPayload {
 
     @Override
     public UUID organizationId() {

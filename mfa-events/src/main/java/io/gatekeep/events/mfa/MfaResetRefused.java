@@ -8,8 +8,9 @@ import java.util.UUID;
  * hands the ticket to an agent with {@code reason}: {@code TICKET_NOT_APPROVED}, {@code NOT_DUE_YET},
  * {@code APPROVER_NOT_ELIGIBLE}, {@code REQUESTER_NOT_ELIGIBLE} or {@code TICKET_MISMATCH}.
  */
-public record MfaResetRefused(UUID ticketId, String reference, UUID userId, UUID organizationId,
-                              UUID approverUserId, String reason) implements EventPayload {
+public record MfaResetRefused(
+        UUID ticketId, String reference, UUID userId, UUID organizationId, UUID approverUserId, String reason)
+        implements EventPayload {
 
     @Override
     public UUID actorUserId() {

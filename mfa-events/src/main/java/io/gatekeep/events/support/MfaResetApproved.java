@@ -10,9 +10,17 @@ import java.util.UUID;
  * system of record before it turns MFA off. {@code approvedVia}: {@code OWNER_REPLY} or {@code AGENT};
  * {@code approverUserId} is the owner named on the ticket (null when agents approved without one).
  */
-public record MfaResetApproved(UUID ticketId, String reference, UUID userId, UUID organizationId,
-                               UUID approverUserId, String approvedVia, String agentId, Instant approvedAt,
-                               Instant resetAt) implements EventPayload {
+public record MfaResetApproved(
+        UUID ticketId,
+        String reference,
+        UUID userId,
+        UUID organizationId,
+        UUID approverUserId,
+        String approvedVia,
+        String agentId,
+        Instant approvedAt,
+        Instant resetAt)
+        implements EventPayload {
 
     @Override
     public UUID actorUserId() {

@@ -7,8 +7,15 @@ import java.util.UUID;
  * A support ticket moved from one state to another. {@code actor} names who moved it ({@code SYSTEM},
  * {@code REQUESTER}, {@code OWNER}, {@code AGENT:<id>}); {@code reason} is a short machine-readable cause.
  */
-public record SupportTicketTransitioned(UUID ticketId, String reference, String fromStatus, String toStatus,
-                                        UUID userId, UUID organizationId, String actor, String reason)
+public record SupportTicketTransitioned(
+        UUID ticketId,
+        String reference,
+        String fromStatus,
+        String toStatus,
+        UUID userId,
+        UUID organizationId,
+        String actor,
+        String reason)
         implements EventPayload {
 
     @Override

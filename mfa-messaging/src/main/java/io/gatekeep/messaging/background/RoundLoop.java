@@ -43,8 +43,14 @@ public final class RoundLoop implements SmartLifecycle {
      * @param beforeStart     runs on the starting thread before any round (e.g. loading what the threads would all
      *                        load at once otherwise)
      */
-    public RoundLoop(String name, int threads, Duration pollInterval, boolean autoStartup, boolean interruptOnStop,
-                     Round round, Runnable beforeStart) {
+    public RoundLoop(
+            String name,
+            int threads,
+            Duration pollInterval,
+            boolean autoStartup,
+            boolean interruptOnStop,
+            Round round,
+            Runnable beforeStart) {
         this.name = name;
         this.threads = threads;
         this.pollInterval = pollInterval;

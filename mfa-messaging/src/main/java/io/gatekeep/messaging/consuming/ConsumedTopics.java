@@ -1,7 +1,5 @@
 package io.gatekeep.messaging.consuming;
 
-import io.gatekeep.events.Topic;
-
 /** The listener's container id and the physical names of its topics (referenced by the listener's SpEL). */
 record ConsumedTopics(String listenerId, String[] names) {
 
@@ -9,7 +7,10 @@ record ConsumedTopics(String listenerId, String[] names) {
     static final String BEAN_NAME = "gatekeepConsumedTopics";
 
     static ConsumedTopics of(EventSubscription subscription, String prefix) {
-        return new ConsumedTopics(subscription.listenerId(), subscription.topics().stream()
-                .map(topic -> topic.physicalName(prefix)).toArray(String[]::new));
+        return new ConsumedTopics(
+                subscription.listenerId(),
+                subscription.topics().stream()
+                        .map(topic -> topic.physicalName(prefix))
+                        .toArray(String[]::new));
     }
 }

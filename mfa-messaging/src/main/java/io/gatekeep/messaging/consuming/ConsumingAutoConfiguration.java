@@ -48,10 +48,17 @@ public class ConsumingAutoConfiguration {
     }
 
     @Bean
-    EventDispatcher eventDispatcher(EventCodec codec, DataSource dataSource, Clock clock,
-                                    List<EventHandler> handlers, PlatformTransactionManager transactionManager) {
-        return new EventDispatcher(new RecordDecoder(codec), new ProcessedEvents(new JdbcTemplate(dataSource), clock),
-                handlers, new TransactionTemplate(transactionManager));
+    EventDispatcher eventDispatcher(
+            EventCodec codec,
+            DataSource dataSource,
+            Clock clock,
+            List<EventHandler> handlers,
+            PlatformTransactionManager transactionManager) {
+        return new EventDispatcher(
+                new RecordDecoder(codec),
+                new ProcessedEvents(new JdbcTemplate(dataSource), clock),
+                handlers,
+                new TransactionTemplate(transactionManager));
     }
 
     @Bean
@@ -61,31 +68,35 @@ public class ConsumingAutoConfiguration {
 
     /** Picked up by Boot's listener container factory. */
     @Bean
-    DefaultErrorHandler eventErrorHandler(KafkaTemplate<byte[], byte[]> deadLetterTemplate,
-                                          EventSubscription subscription) {
+    DefaultErrorHandler eventErrorHandler(
+            KafkaTemplate<byte[], byte[]> deadLetterTemplate, EventSubscription subscription) {
         EventSubscription.Retry retry = subscription.retry();
-        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);
+        ExponentialBackOff backOff =
+                new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(retry.maxInterval().toMillis());
         backOff.setMaxAttempts(retry.maxRetries());
         DefaultErrorHandler handler = new DefaultErrorHandler(
-                new DeadLetters(new DeadLetterPublishingRecoverer(deadLetterTemplate,
-                        (record, exception) -> DeadLetters.destination(record))), backOff);
+                new DeadLetters(new DeadLetterPublishingRecoverer(
+                        deadLetterTemplate, (record, exception) -> DeadLetters.destination(record))),
+                backOff);
         handler.addNotRetryableExceptions(MalformedEventException.class, UnknownEventTypeException.class);
         // In batch mode the poison exception arrives wrapped (BatchListenerFailedException), so look at its causes.
-        handler.setBackOffFunction((record, exception) ->
-                DeadLetters.isPoison(exception) ? new FixedBackOff(0, 0) : null);
+        handler.setBackOffFunction(
+                (record, exception) -> DeadLetters.isPoison(exception) ? new FixedBackOff(0, 0) : null);
         return handler;
     }
 
     /** Republishes the original bytes, whatever they are. */
     @Bean
-    KafkaTemplate<byte[], byte[]> deadLetterTemplate(KafkaProperties kafka, KafkaConnectionDetails connection,
-                                                     Environment environment) {
+    KafkaTemplate<byte[], byte[]> deadLetterTemplate(
+            KafkaProperties kafka, KafkaConnectionDetails connection, Environment environment) {
         Map<String, Object> config = kafka.buildProducerProperties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getProducer().getBootstrapServers());
+        config.put(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                connection.getProducer().getBootstrapServers());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName(environment) + "-dlt");
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(),
-                new ByteArraySerializer()));
+        return new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer()));
     }
 
     private static String serviceName(Environment environment) {

@@ -35,9 +35,15 @@ final class DeadLetters implements ConsumerRecordRecoverer {
 
     @Override
     public void accept(ConsumerRecord<?, ?> record, Exception exception) {
-        log.error("Dead-lettering record {}-{}@{} (event {}, type {}) to {}: {}", record.topic(), record.partition(),
-                record.offset(), RecordDecoder.header(record, CloudEventHeaders.ID),
-                RecordDecoder.header(record, CloudEventHeaders.TYPE), destination(record).topic(), reason(exception));
+        log.error(
+                "Dead-lettering record {}-{}@{} (event {}, type {}) to {}: {}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                RecordDecoder.header(record, CloudEventHeaders.ID),
+                RecordDecoder.header(record, CloudEventHeaders.TYPE),
+                destination(record).topic(),
+                reason(exception));
         publisher.accept(record, exception);
     }
 

@@ -28,8 +28,11 @@ public class EventDispatcher {
     private final List<EventHandler> handlers;
     private final TransactionTemplate transaction;
 
-    EventDispatcher(RecordDecoder decoder, ProcessedEvents processed, List<EventHandler> handlers,
-                    TransactionTemplate transaction) {
+    EventDispatcher(
+            RecordDecoder decoder,
+            ProcessedEvents processed,
+            List<EventHandler> handlers,
+            TransactionTemplate transaction) {
         this.decoder = decoder;
         this.processed = processed;
         this.handlers = List.copyOf(handlers);
@@ -55,18 +58,18 @@ public class EventDispatcher {
             }
         }
         if (failure != null) {
-            throw new BatchListenerFailedException(DeadLetters.reason(failure.cause()), failure.cause(),
-                    failure.index());
+            throw new BatchListenerFailedException(
+                    DeadLetters.reason(failure.cause()), failure.cause(), failure.index());
         }
     }
 
-    private record Failure(int index, RuntimeException cause) {
-    }
+    private record Failure(int index, RuntimeException cause) {}
 
     /** Returns the first event (index in {@code events}) the handler could not apply, or null. */
     private Failure apply(EventHandler handler, List<ReceivedEvent> events) {
         List<ReceivedEvent> mine = events.stream()
-                .filter(event -> handler.handles(event.type()) && handler.handles(event)).toList();
+                .filter(event -> handler.handles(event.type()) && handler.handles(event))
+                .toList();
         if (mine.isEmpty()) {
             return null;
         }
@@ -77,15 +80,22 @@ public class EventDispatcher {
             if (mine.size() == 1) {
                 return new Failure(events.indexOf(mine.get(0)), batchFailure);
             }
-            log.debug("Handler {} failed on a batch of {}; applying its events one by one", handler.name(),
-                    mine.size(), batchFailure);
+            log.debug(
+                    "Handler {} failed on a batch of {}; applying its events one by one",
+                    handler.name(),
+                    mine.size(),
+                    batchFailure);
         }
         for (ReceivedEvent event : mine) {
             try {
                 transaction.executeWithoutResult(status ->
                         processed.claim(handler.name(), List.of(event)).forEach(handler::handle));
             } catch (RuntimeException e) {
-                log.warn("Handler {} failed on event {} ({}): {}", handler.name(), event.id(), event.type().type(),
+                log.warn(
+                        "Handler {} failed on event {} ({}): {}",
+                        handler.name(),
+                        event.id(),
+                        event.type().type(),
                         e.toString());
                 return new Failure(events.indexOf(event), e);
             }

@@ -14,8 +14,11 @@ class EventListener {
     }
 
     /** The consumer group is spring.kafka.consumer.group-id (the service's name), not this container id. */
-    @KafkaListener(id = "#{@" + ConsumedTopics.BEAN_NAME + ".listenerId()}", idIsGroup = false,
-            topics = "#{@" + ConsumedTopics.BEAN_NAME + ".names()}", batch = "true")
+    @KafkaListener(
+            id = "#{@" + ConsumedTopics.BEAN_NAME + ".listenerId()}",
+            idIsGroup = false,
+            topics = "#{@" + ConsumedTopics.BEAN_NAME + ".names()}",
+            batch = "true")
     void onEvents(List<ConsumerRecord<byte[], byte[]>> records) {
         dispatcher.dispatch(records);
     }

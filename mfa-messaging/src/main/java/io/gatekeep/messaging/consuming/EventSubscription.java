@@ -30,6 +30,5 @@ public record EventSubscription(String listenerId, Set<Topic> topics, Retry retr
      * @param maxInterval     backoff cap
      * @param maxRetries      retries after the first attempt
      */
-    public record Retry(Duration initialInterval, Duration maxInterval, int maxRetries) {
-    }
+    public record Retry(Duration initialInterval, Duration maxInterval, int maxRetries) {}
 }

@@ -30,7 +30,9 @@ class KafkaHealthIndicator extends AbstractHealthIndicator implements Disposable
         var cluster = admin().describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS));
         builder.up()
                 .withDetail("clusterId", cluster.clusterId().get(TIMEOUT_MS, TimeUnit.MILLISECONDS))
-                .withDetail("brokers", cluster.nodes().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).size());
+                .withDetail(
+                        "brokers",
+                        cluster.nodes().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).size());
     }
 
     private synchronized Admin admin() {

@@ -30,18 +30,20 @@ final class ProcessedEvents {
             return events;
         }
         UUID[] ids = events.stream().map(ReceivedEvent::id).toArray(UUID[]::new);
-        Set<UUID> claimed = new HashSet<>(jdbc.query(connection -> {
-            var statement = connection.prepareStatement("""
+        Set<UUID> claimed = new HashSet<>(jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement("""
                     insert into processed_event (consumer, event_id, processed_at)
                     select ?, id, ? from unnest(?) as id
                     on conflict do nothing
                     returning event_id
                     """);
-            statement.setString(1, consumer);
-            statement.setObject(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            statement.setArray(3, connection.createArrayOf("uuid", ids));
-            return statement;
-        }, (row, index) -> row.getObject(1, UUID.class)));
+                    statement.setString(1, consumer);
+                    statement.setObject(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                    statement.setArray(3, connection.createArrayOf("uuid", ids));
+                    return statement;
+                },
+                (row, index) -> row.getObject(1, UUID.class)));
         List<ReceivedEvent> fresh = new ArrayList<>(claimed.size());
         for (ReceivedEvent event : events) {
             if (claimed.remove(event.id())) {

@@ -34,8 +34,8 @@ final class RecordDecoder {
     ReceivedEvent decode(ConsumerRecord<byte[], byte[]> record) {
         String type = required(record, CloudEventHeaders.TYPE);
         EventType eventType = EventType.ofType(type);
-        int schemaVersion = parse(record, CloudEventHeaders.SCHEMA_VERSION, Integer::valueOf,
-                String.valueOf(eventType.schemaVersion()));
+        int schemaVersion = parse(
+                record, CloudEventHeaders.SCHEMA_VERSION, Integer::valueOf, String.valueOf(eventType.schemaVersion()));
         if (schemaVersion != eventType.schemaVersion()) {
             throw new MalformedEventException("Unsupported schema version " + schemaVersion + " of " + type, null);
         }
@@ -45,10 +45,14 @@ final class RecordDecoder {
         String data = new String(record.value(), StandardCharsets.UTF_8);
         EventEnvelope envelope = new EventEnvelope(
                 parse(record, CloudEventHeaders.ID, UUID::fromString, null),
-                required(record, CloudEventHeaders.SOURCE), type,
+                required(record, CloudEventHeaders.SOURCE),
+                type,
                 parse(record, CloudEventHeaders.TIME, RecordDecoder::parseTime, null),
-                header(record, CloudEventHeaders.SUBJECT), schemaVersion, eventType.topic(),
-                new String(record.key(), StandardCharsets.UTF_8), data);
+                header(record, CloudEventHeaders.SUBJECT),
+                schemaVersion,
+                eventType.topic(),
+                new String(record.key(), StandardCharsets.UTF_8),
+                data);
         EventPayload payload = codec.read(type, data);
         return new ReceivedEvent(envelope, eventType, payload);
     }
@@ -60,8 +64,14 @@ final class RecordDecoder {
      */
     static Instant parseTime(String text) {
         int length = text.length();
-        if (length >= 20 && length <= 30 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
-                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(length - 1) == 'Z'
+        if (length >= 20
+                && length <= 30
+                && text.charAt(4) == '-'
+                && text.charAt(7) == '-'
+                && text.charAt(10) == 'T'
+                && text.charAt(13) == ':'
+                && text.charAt(16) == ':'
+                && text.charAt(length - 1) == 'Z'
                 && (length == 20 || text.charAt(19) == '.' && length > 21)) {
             int year = digits(text, 0, 4);
             int month = digits(text, 5, 7);
@@ -76,7 +86,8 @@ final class RecordDecoder {
                     nanos *= 10;
                 }
                 try {
-                    return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+                    return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+                            .toInstant(ZoneOffset.UTC);
                 } catch (DateTimeException e) {
                     // e.g. a leap second: let the general parser decide
                 }
@@ -111,8 +122,8 @@ final class RecordDecoder {
         return value;
     }
 
-    private static <T> T parse(ConsumerRecord<?, ?> record, String name, java.util.function.Function<String, T> parser,
-                               String fallback) {
+    private static <T> T parse(
+            ConsumerRecord<?, ?> record, String name, java.util.function.Function<String, T> parser, String fallback) {
         String value = fallback == null ? required(record, name) : header(record, name);
         try {
             return parser.apply(value == null ? fallback : value);

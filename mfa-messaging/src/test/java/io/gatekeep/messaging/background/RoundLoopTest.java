@@ -19,14 +19,23 @@ class RoundLoopTest {
     void runsTheNextRoundAtOnceWhileMoreIsWaitingThenSleepsUntilWoken() {
         AtomicInteger waiting = new AtomicInteger(5);
         AtomicInteger rounds = new AtomicInteger();
-        RoundLoop loop = new RoundLoop("test", 1, SLEEP, false, false, () -> {
-            rounds.incrementAndGet();
-            return waiting.getAndUpdate(left -> Math.max(0, left - 1)) > 1;
-        }, () -> { });
+        RoundLoop loop = new RoundLoop(
+                "test",
+                1,
+                SLEEP,
+                false,
+                false,
+                () -> {
+                    rounds.incrementAndGet();
+                    return waiting.getAndUpdate(left -> Math.max(0, left - 1)) > 1;
+                },
+                () -> {});
         loop.start();
         try {
             await().atMost(Duration.ofSeconds(5)).until(() -> rounds.get() == 5);
-            assertThat(rounds.get()).as("asleep after the round that found nothing more").isEqualTo(5);
+            assertThat(rounds.get())
+                    .as("asleep after the round that found nothing more")
+                    .isEqualTo(5);
 
             waiting.set(1);
             loop.wakeUp();
@@ -40,12 +49,19 @@ class RoundLoopTest {
     @Test
     void aFailingRoundIsTriedAgainAfterThePollInterval() {
         AtomicInteger attempts = new AtomicInteger();
-        RoundLoop loop = new RoundLoop("test", 1, Duration.ofMillis(50), false, false, () -> {
-            if (attempts.incrementAndGet() < 3) {
-                throw new IllegalStateException("database down");
-            }
-            return false;
-        }, () -> { });
+        RoundLoop loop = new RoundLoop(
+                "test",
+                1,
+                Duration.ofMillis(50),
+                false,
+                false,
+                () -> {
+                    if (attempts.incrementAndGet() < 3) {
+                        throw new IllegalStateException("database down");
+                    }
+                    return false;
+                },
+                () -> {});
         loop.start();
         try {
             await().atMost(Duration.ofSeconds(5)).until(() -> attempts.get() >= 3);
@@ -58,10 +74,17 @@ class RoundLoopTest {
     void runsRoundsOnEveryThreadAndStopsSleepingThreadsAtOnce() {
         Set<String> threads = ConcurrentHashMap.newKeySet();
         AtomicInteger beforeStart = new AtomicInteger();
-        RoundLoop loop = new RoundLoop("test", 3, SLEEP, false, false, () -> {
-            threads.add(Thread.currentThread().getName());
-            return false;
-        }, beforeStart::incrementAndGet);
+        RoundLoop loop = new RoundLoop(
+                "test",
+                3,
+                SLEEP,
+                false,
+                false,
+                () -> {
+                    threads.add(Thread.currentThread().getName());
+                    return false;
+                },
+                beforeStart::incrementAndGet);
         loop.start();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> threads.size() == 3);
@@ -78,16 +101,23 @@ class RoundLoopTest {
     void stopInterruptsARoundWhenAskedTo() {
         AtomicInteger interrupted = new AtomicInteger();
         AtomicInteger started = new AtomicInteger();
-        RoundLoop loop = new RoundLoop("test", 1, SLEEP, false, true, () -> {
-            started.incrementAndGet();
-            try {
-                new CountDownLatch(1).await(); // a throttled round, waiting for its next turn
-            } catch (InterruptedException e) {
-                interrupted.incrementAndGet();
-                throw e;
-            }
-            return false;
-        }, () -> { });
+        RoundLoop loop = new RoundLoop(
+                "test",
+                1,
+                SLEEP,
+                false,
+                true,
+                () -> {
+                    started.incrementAndGet();
+                    try {
+                        new CountDownLatch(1).await(); // a throttled round, waiting for its next turn
+                    } catch (InterruptedException e) {
+                        interrupted.incrementAndGet();
+                        throw e;
+                    }
+                    return false;
+                },
+                () -> {});
         loop.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> started.get() == 1);
 

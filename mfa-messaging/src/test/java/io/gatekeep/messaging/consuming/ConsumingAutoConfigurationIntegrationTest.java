@@ -51,21 +51,31 @@ class ConsumingAutoConfigurationIntegrationTest {
     private final SignInHandler handler = new SignInHandler();
 
     private final ApplicationContextRunner service = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                    DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
-                    FlywayAutoConfiguration.class, KafkaAutoConfiguration.class, OutboxAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(
+                    DataSourceAutoConfiguration.class,
+                    DataSourceTransactionManagerAutoConfiguration.class,
+                    TransactionAutoConfiguration.class,
+                    FlywayAutoConfiguration.class,
+                    KafkaAutoConfiguration.class,
+                    OutboxAutoConfiguration.class,
                     ConsumingAutoConfiguration.class))
             .withPropertyValues(env.springProperties().entrySet().stream()
-                    .map(property -> property.getKey() + "=" + property.getValue()).toArray(String[]::new))
-            .withPropertyValues("spring.application.name=mfa-test", "gatekeep.events.partitions=2",
+                    .map(property -> property.getKey() + "=" + property.getValue())
+                    .toArray(String[]::new))
+            .withPropertyValues(
+                    "spring.application.name=mfa-test",
+                    "gatekeep.events.partitions=2",
                     "spring.kafka.consumer.group-id=mfa-test",
                     "spring.kafka.consumer.auto-offset-reset=earliest",
                     "spring.kafka.consumer.key-deserializer=" + ByteArrayDeserializer.class.getName(),
                     "spring.kafka.consumer.value-deserializer=" + ByteArrayDeserializer.class.getName());
 
-    private final ApplicationContextRunner subscribed = service
-            .withBean(EventSubscription.class, () -> new EventSubscription("mfa-test-events", Set.of(Topic.ACCOUNT),
-                    new EventSubscription.Retry(Duration.ofMillis(50), Duration.ofMillis(100), 2)))
+    private final ApplicationContextRunner subscribed = service.withBean(
+                    EventSubscription.class,
+                    () -> new EventSubscription(
+                            "mfa-test-events",
+                            Set.of(Topic.ACCOUNT),
+                            new EventSubscription.Retry(Duration.ofMillis(50), Duration.ofMillis(100), 2)))
             .withBean(SignInHandler.class, () -> handler);
 
     @Test
@@ -89,14 +99,16 @@ class ConsumingAutoConfigurationIntegrationTest {
     void deadLettersAnEventItsHandlerNeverAcceptsAfterItsRetriesAndAppliesTheNext() {
         subscribed.run(context -> {
             UUID user = UUID.randomUUID();
-            EventEnvelope poison = publish(context,
-                    new SignedIn(user, UUID.randomUUID(), "PASSWORD", SignInHandler.FAIL_ALWAYS));
+            EventEnvelope poison =
+                    publish(context, new SignedIn(user, UUID.randomUUID(), "PASSWORD", SignInHandler.FAIL_ALWAYS));
             EventEnvelope next = publish(context, new SignedIn(user, UUID.randomUUID(), "PASSWORD", null));
 
             await().atMost(WAIT).until(() -> handler.timesApplied(next.id()) == 1);
 
             assertThat(deadLetteredIds(user, 1)).containsExactly(poison.id().toString());
-            assertThat(processed(context, poison.id())).as("its claim was rolled back").isFalse();
+            assertThat(processed(context, poison.id()))
+                    .as("its claim was rolled back")
+                    .isFalse();
         });
     }
 
@@ -118,8 +130,8 @@ class ConsumingAutoConfigurationIntegrationTest {
     void passesOverEventsAHandlerRefusesWithoutRecordingThem() {
         subscribed.run(context -> {
             UUID user = UUID.randomUUID();
-            EventEnvelope refused = publish(context,
-                    new SignedIn(user, UUID.randomUUID(), "PASSWORD", SignInHandler.NOT_MINE));
+            EventEnvelope refused =
+                    publish(context, new SignedIn(user, UUID.randomUUID(), "PASSWORD", SignInHandler.NOT_MINE));
             EventEnvelope next = publish(context, new SignedIn(user, UUID.randomUUID(), "PASSWORD", null));
 
             await().atMost(WAIT).until(() -> handler.timesApplied(next.id()) == 1);
@@ -133,7 +145,9 @@ class ConsumingAutoConfigurationIntegrationTest {
     void reportsKafkaHealthAndLeavesBootsOwnTemplateOutForTheDeadLetterOne() {
         subscribed.run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context.getBean("kafkaHealthIndicator", HealthIndicator.class).health().getStatus())
+            assertThat(context.getBean("kafkaHealthIndicator", HealthIndicator.class)
+                            .health()
+                            .getStatus())
                     .isEqualTo(Status.UP);
             assertThat(context.getBeansOfType(KafkaTemplate.class)).containsOnlyKeys("deadLetterTemplate");
         });
@@ -141,8 +155,11 @@ class ConsumingAutoConfigurationIntegrationTest {
 
     @Test
     void consumesNothingWithoutASubscription() {
-        service.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(EventDispatcher.class)
-                .doesNotHaveBean(KafkaHealthIndicator.class).doesNotHaveBean("deadLetterTemplate"));
+        service.run(context -> assertThat(context)
+                .hasNotFailed()
+                .doesNotHaveBean(EventDispatcher.class)
+                .doesNotHaveBean(KafkaHealthIndicator.class)
+                .doesNotHaveBean("deadLetterTemplate"));
     }
 
     private static EventEnvelope publish(AssertableApplicationContext context, SignedIn event) {
@@ -155,21 +172,27 @@ class ConsumingAutoConfigurationIntegrationTest {
     }
 
     private static boolean processed(AssertableApplicationContext context, UUID eventId) {
-        return jdbc(context).queryForObject("select count(*) from processed_event where consumer = ? and event_id = ?",
-                Integer.class, SignInHandler.NAME, eventId) > 0;
+        return jdbc(context)
+                        .queryForObject(
+                                "select count(*) from processed_event where consumer = ? and event_id = ?",
+                                Integer.class,
+                                SignInHandler.NAME,
+                                eventId)
+                > 0;
     }
 
     /** A record straight to Kafka, as a broken producer would write it: headers of a sign-in, a payload that is not. */
     private void sendRaw(UUID key, String id, String value) throws Exception {
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topic.ACCOUNT.physicalName(env.topicPrefix()),
-                bytes(key.toString()), bytes(value));
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
+                Topic.ACCOUNT.physicalName(env.topicPrefix()), bytes(key.toString()), bytes(value));
         record.headers().add(CloudEventHeaders.ID, bytes(id));
         record.headers().add(CloudEventHeaders.SOURCE, bytes("/gatekeep/test"));
         record.headers().add(CloudEventHeaders.TYPE, bytes("io.gatekeep.account.signed-in"));
         record.headers().add(CloudEventHeaders.TIME, bytes("2026-01-05T09:00:00Z"));
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafkaBootstrapServers()),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafkaBootstrapServers()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
             producer.send(record).get();
         }
     }
@@ -178,11 +201,13 @@ class ConsumingAutoConfigurationIntegrationTest {
     private List<String> deadLetteredIds(UUID key, int expected) {
         String topic = Topic.ACCOUNT.deadLetterName(env.topicPrefix());
         List<String> ids = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafkaBootstrapServers()),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafkaBootstrapServers()),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + WAIT.toNanos();

@@ -19,11 +19,27 @@ import java.util.UUID;
  * @param occurredAt when the event was committed
  * @param age        how long ago that was (ISO-8601, e.g. {@code PT26H5M})
  */
-public record BlockedEvent(long seq, UUID eventId, String type, String topic, String key, int attempts,
-                           String lastError, Instant occurredAt, String age) {
+public record BlockedEvent(
+        long seq,
+        UUID eventId,
+        String type,
+        String topic,
+        String key,
+        int attempts,
+        String lastError,
+        Instant occurredAt,
+        String age) {
 
-    static BlockedEvent of(long seq, UUID eventId, String type, String topic, String key, int attempts,
-                           String lastError, Instant occurredAt, Instant now) {
+    static BlockedEvent of(
+            long seq,
+            UUID eventId,
+            String type,
+            String topic,
+            String key,
+            int attempts,
+            String lastError,
+            Instant occurredAt,
+            Instant now) {
         Duration age = Duration.between(occurredAt, now).truncatedTo(ChronoUnit.SECONDS);
         return new BlockedEvent(seq, eventId, type, topic, key, attempts, lastError, occurredAt, age.toString());
     }

@@ -41,26 +41,34 @@ public class BlockedEvents {
     public Listing list(int limit) {
         Instant now = clock.instant();
         long[] total = {0}; // counted by the same statement, so one scan of the table
-        List<BlockedEvent> events = jdbc.query("""
+        List<BlockedEvent> events = jdbc.query(
+                """
                 select seq, event_id, event_type, topic, partition_key, attempts, last_error, occurred_at,
                        count(*) over () as total
                 from outbox_event
                 where status = 'BLOCKED'
                 order by seq
                 limit ?
-                """, (row, index) -> {
+                """,
+                (row, index) -> {
                     total[0] = row.getLong("total");
-                    return BlockedEvent.of(row.getLong("seq"), row.getObject("event_id", UUID.class),
-                            row.getString("event_type"), row.getString("topic"), row.getString("partition_key"),
-                            row.getInt("attempts"), row.getString("last_error"),
-                            row.getObject("occurred_at", OffsetDateTime.class).toInstant(), now);
-                }, limit);
+                    return BlockedEvent.of(
+                            row.getLong("seq"),
+                            row.getObject("event_id", UUID.class),
+                            row.getString("event_type"),
+                            row.getString("topic"),
+                            row.getString("partition_key"),
+                            row.getInt("attempts"),
+                            row.getString("last_error"),
+                            row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                            now);
+                },
+                limit);
         return new Listing(total[0], events);
     }
 
     /** @param total how many rows are blocked, listed or not */
-    public record Listing(long total, List<BlockedEvent> events) {
-    }
+    public record Listing(long total, List<BlockedEvent> events) {}
 
     /** Releases the event if it is blocked; returns whether it was. */
     public boolean release(UUID eventId) {

@@ -41,6 +41,5 @@ public class OutboxEndpoint {
     }
 
     /** @param released the events set back to {@code PENDING} (none when the one named was not blocked) */
-    public record Released(List<UUID> released) {
-    }
+    public record Released(List<UUID> released) {}
 }

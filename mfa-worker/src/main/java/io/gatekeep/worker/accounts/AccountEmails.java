@@ -11,19 +11,19 @@ import java.util.Locale;
 /** The texts of the account emails. Names someone typed appear quoted ({@link EmailText#quoted}), never as links. */
 final class AccountEmails {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'",
-            Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(
+                    "d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
-    private AccountEmails() {
-    }
+    private AccountEmails() {}
 
     static final String CONFIRMATION_SUBJECT = "Confirm your email address for Gatekeep";
     static final String ALREADY_REGISTERED_SUBJECT = "You already have a Gatekeep account";
     static final String RESET_SUBJECT = "Reset your Gatekeep password";
     static final String CHANGED_SUBJECT = "Your Gatekeep password was changed";
 
-    static String confirmation(String displayName, String organizationName, String token, Instant expiresAt,
-                               String baseUrl) {
+    static String confirmation(
+            String displayName, String organizationName, String token, Instant expiresAt, String baseUrl) {
         return """
                 Hello %s,
 
@@ -43,8 +43,14 @@ final class AccountEmails {
                 created and nobody can sign in with this address unless the link is opened.
 
                 -- Gatekeep
-                """.formatted(EmailText.quoted(displayName), EmailText.quoted(organizationName), baseUrl,
-                encode(token), baseUrl, token, TIME.format(expiresAt));
+                """.formatted(
+                        EmailText.quoted(displayName),
+                        EmailText.quoted(organizationName),
+                        baseUrl,
+                        encode(token),
+                        baseUrl,
+                        token,
+                        TIME.format(expiresAt));
     }
 
     static String alreadyRegistered(String displayName, String baseUrl) {
@@ -84,8 +90,8 @@ final class AccountEmails {
                 password stays as it is.
 
                 -- Gatekeep
-                """.formatted(EmailText.quoted(displayName), baseUrl, encode(token), baseUrl, token,
-                TIME.format(expiresAt));
+                """.formatted(
+                        EmailText.quoted(displayName), baseUrl, encode(token), baseUrl, token, TIME.format(expiresAt));
     }
 
     static String passwordChanged(String displayName, String via, Instant at, String clientIp, String baseUrl) {
@@ -101,8 +107,12 @@ final class AccountEmails {
                 (POST %s/api/v1/password-reset with {"email": "<this address>"}) and contact support.
 
                 -- Gatekeep
-                """.formatted(EmailText.quoted(displayName), TIME.format(at),
-                clientIp == null ? "" : " from " + EmailText.quoted(clientIp), how, baseUrl);
+                """.formatted(
+                        EmailText.quoted(displayName),
+                        TIME.format(at),
+                        clientIp == null ? "" : " from " + EmailText.quoted(clientIp),
+                        how,
+                        baseUrl);
     }
 
     private static String encode(String token) {

@@ -10,8 +10,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountHolders {
 
-    record Holder(String email, String displayName) {
-    }
+    record Holder(String email, String displayName) {}
 
     private final JdbcTemplate jdbc;
 
@@ -20,8 +19,10 @@ class AccountHolders {
     }
 
     Optional<Holder> find(UUID userId) {
-        List<Holder> found = jdbc.query("select email, display_name from app_user where id = ?",
-                (row, index) -> new Holder(row.getString(1), row.getString(2)), userId);
+        List<Holder> found = jdbc.query(
+                "select email, display_name from app_user where id = ?",
+                (row, index) -> new Holder(row.getString(1), row.getString(2)),
+                userId);
         return found.stream().findFirst();
     }
 }

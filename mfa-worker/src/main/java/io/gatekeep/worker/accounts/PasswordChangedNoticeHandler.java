@@ -35,8 +35,16 @@ class PasswordChangedNoticeHandler implements EventHandler {
     @Override
     public void handle(ReceivedEvent event) {
         PasswordChanged changed = event.payload(PasswordChanged.class);
-        holders.find(changed.userId()).ifPresent(holder -> emails.enqueue("password-changed:" + event.id(),
-                holder.email(), AccountEmails.CHANGED_SUBJECT, AccountEmails.passwordChanged(holder.displayName(),
-                        changed.via(), event.envelope().time(), changed.clientIp(), web.baseUrl())));
+        holders.find(changed.userId())
+                .ifPresent(holder -> emails.enqueue(
+                        "password-changed:" + event.id(),
+                        holder.email(),
+                        AccountEmails.CHANGED_SUBJECT,
+                        AccountEmails.passwordChanged(
+                                holder.displayName(),
+                                changed.via(),
+                                event.envelope().time(),
+                                changed.clientIp(),
+                                web.baseUrl())));
     }
 }

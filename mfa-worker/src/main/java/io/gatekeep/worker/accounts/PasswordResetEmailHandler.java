@@ -31,8 +31,8 @@ class PasswordResetEmailHandler implements EventHandler {
     private final WebProperties web;
     private final Clock clock;
 
-    PasswordResetEmailHandler(JdbcTemplate jdbc, OutgoingEmails emails, AccountHolders holders, WebProperties web,
-                              Clock clock) {
+    PasswordResetEmailHandler(
+            JdbcTemplate jdbc, OutgoingEmails emails, AccountHolders holders, WebProperties web, Clock clock) {
         this.jdbc = jdbc;
         this.emails = emails;
         this.holders = holders;
@@ -54,17 +54,25 @@ class PasswordResetEmailHandler implements EventHandler {
     public void handle(ReceivedEvent event) {
         PasswordResetRequested requested = event.payload(PasswordResetRequested.class);
         OneTimeToken token = OneTimeToken.generate();
-        int updated = jdbc.update("""
+        int updated = jdbc.update(
+                """
                 update password_reset set token_hash = ?
                 where id = ? and user_id = ? and token_hash is null and expires_at > ?
-                """, token.hash(), requested.resetId(), requested.userId(),
+                """,
+                token.hash(),
+                requested.resetId(),
+                requested.userId(),
                 OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         if (updated == 0) {
             log.info("Password reset {} is gone, expired or already mailed; no reset email", requested.resetId());
             return;
         }
-        holders.find(requested.userId()).ifPresent(holder -> emails.enqueue("password-reset:" + requested.resetId(),
-                holder.email(), AccountEmails.RESET_SUBJECT,
-                AccountEmails.reset(holder.displayName(), token.value(), requested.expiresAt(), web.baseUrl())));
+        holders.find(requested.userId())
+                .ifPresent(holder -> emails.enqueue(
+                        "password-reset:" + requested.resetId(),
+                        holder.email(),
+                        AccountEmails.RESET_SUBJECT,
+                        AccountEmails.reset(
+                                holder.displayName(), token.value(), requested.expiresAt(), web.baseUrl())));
     }
 }

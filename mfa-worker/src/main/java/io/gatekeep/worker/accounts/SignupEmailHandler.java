@@ -37,8 +37,8 @@ class SignupEmailHandler implements EventHandler {
     private final WebProperties web;
     private final Clock clock;
 
-    SignupEmailHandler(JdbcTemplate jdbc, OutgoingEmails emails, AccountHolders holders, WebProperties web,
-                       Clock clock) {
+    SignupEmailHandler(
+            JdbcTemplate jdbc, OutgoingEmails emails, AccountHolders holders, WebProperties web, Clock clock) {
         this.jdbc = jdbc;
         this.emails = emails;
         this.holders = holders;
@@ -60,9 +60,12 @@ class SignupEmailHandler implements EventHandler {
     public void handle(ReceivedEvent event) {
         if (event.payload() instanceof SignupRequested requested) {
             if (requested.userId() != null) {
-                holders.find(requested.userId()).ifPresent(holder -> emails.enqueue("signup-existing:" + event.id(),
-                        holder.email(), AccountEmails.ALREADY_REGISTERED_SUBJECT,
-                        AccountEmails.alreadyRegistered(holder.displayName(), web.baseUrl())));
+                holders.find(requested.userId())
+                        .ifPresent(holder -> emails.enqueue(
+                                "signup-existing:" + event.id(),
+                                holder.email(),
+                                AccountEmails.ALREADY_REGISTERED_SUBJECT,
+                                AccountEmails.alreadyRegistered(holder.displayName(), web.baseUrl())));
                 return;
             }
             confirm(requested.signupId(), true, event.id());
@@ -71,25 +74,39 @@ class SignupEmailHandler implements EventHandler {
         }
     }
 
-    private record Signup(String email, String displayName, String organizationName, Instant expiresAt) {
-    }
+    private record Signup(String email, String displayName, String organizationName, Instant expiresAt) {}
 
     private void confirm(UUID signupId, boolean first, UUID eventId) {
         OneTimeToken token = OneTimeToken.generate();
-        List<Signup> signups = jdbc.query("""
+        List<Signup> signups = jdbc.query(
+                """
                         update signup_request set token_hash = ?
                         where id = ? and expires_at > ? and (token_hash is null or not ?)
                         returning email, display_name, organization_name, expires_at
-                        """, (row, index) -> new Signup(row.getString(1), row.getString(2), row.getString(3),
+                        """,
+                (row, index) -> new Signup(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getString(3),
                         row.getObject(4, OffsetDateTime.class).toInstant()),
-                token.hash(), signupId, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), first);
+                token.hash(),
+                signupId,
+                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                first);
         if (signups.isEmpty()) {
             log.info("Signup {} is gone, confirmed, expired or already mailed; no confirmation email", signupId);
             return;
         }
         Signup signup = signups.get(0);
-        emails.enqueue("signup:" + eventId, signup.email(), AccountEmails.CONFIRMATION_SUBJECT,
-                AccountEmails.confirmation(signup.displayName(), signup.organizationName(), token.value(),
-                        signup.expiresAt(), web.baseUrl()));
+        emails.enqueue(
+                "signup:" + eventId,
+                signup.email(),
+                AccountEmails.CONFIRMATION_SUBJECT,
+                AccountEmails.confirmation(
+                        signup.displayName(),
+                        signup.organizationName(),
+                        token.value(),
+                        signup.expiresAt(),
+                        web.baseUrl()));
     }
 }

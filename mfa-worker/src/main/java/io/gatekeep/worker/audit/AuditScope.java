@@ -26,8 +26,7 @@ final class AuditScope {
     /** Account-level facts organizations may know about their members (MFA on or off). */
     static final Set<EventType> COMPLIANCE_FACTS = EnumSet.of(EventType.MFA_ENABLED, EventType.MFA_DISABLED);
 
-    private AuditScope() {
-    }
+    private AuditScope() {}
 
     /** The organization whose audit gets the event's own entry, or null for the account's security log. */
     static UUID organizationOf(EventType type, EventPayload payload) {

@@ -69,7 +69,9 @@ class AuditTrail implements EventHandler {
 
     @Override
     public void handleAll(List<ReceivedEvent> all) {
-        List<ReceivedEvent> events = all.stream().filter(event -> AuditScope.isRecorded(event.payload())).toList();
+        List<ReceivedEvent> events = all.stream()
+                .filter(event -> AuditScope.isRecorded(event.payload()))
+                .toList();
         if (events.isEmpty()) {
             return;
         }
@@ -78,16 +80,35 @@ class AuditTrail implements EventHandler {
             PreparedStatement statement = connection.prepareStatement(INSERT);
             statement.setArray(1, connection.createArrayOf("uuid", column(events, ReceivedEvent::id)));
             statement.setArray(2, connection.createArrayOf("uuid", column(events, AuditTrail::organization)));
-            statement.setArray(3, connection.createArrayOf("uuid", column(events, e -> e.payload().userId())));
-            statement.setArray(4, connection.createArrayOf("uuid", column(events, e -> e.payload().actorUserId())));
-            statement.setArray(5, connection.createArrayOf("text", column(events, e -> e.type().action())));
-            statement.setArray(6, connection.createArrayOf("text", column(events, e -> e.payload().clientIp())));
-            statement.setArray(7, connection.createArrayOf("timestamptz",
-                    column(events, e -> e.envelope().time().toString())));
-            statement.setArray(8, connection.createArrayOf("text", column(events, e -> e.envelope().data())));
+            statement.setArray(
+                    3,
+                    connection.createArrayOf(
+                            "uuid", column(events, e -> e.payload().userId())));
+            statement.setArray(
+                    4,
+                    connection.createArrayOf(
+                            "uuid", column(events, e -> e.payload().actorUserId())));
+            statement.setArray(
+                    5,
+                    connection.createArrayOf(
+                            "text", column(events, e -> e.type().action())));
+            statement.setArray(
+                    6,
+                    connection.createArrayOf(
+                            "text", column(events, e -> e.payload().clientIp())));
+            statement.setArray(
+                    7,
+                    connection.createArrayOf(
+                            "timestamptz",
+                            column(events, e -> e.envelope().time().toString())));
+            statement.setArray(
+                    8,
+                    connection.createArrayOf(
+                            "text", column(events, e -> e.envelope().data())));
             statement.setArray(9, connection.createArrayOf("boolean", column(events, AuditTrail::redacted)));
-            statement.setArray(10, connection.createArrayOf("boolean",
-                    column(events, e -> AuditScope.isComplianceFact(e.type()))));
+            statement.setArray(
+                    10,
+                    connection.createArrayOf("boolean", column(events, e -> AuditScope.isComplianceFact(e.type()))));
             statement.setObject(11, recordedAt);
             statement.setObject(12, recordedAt);
             return statement;

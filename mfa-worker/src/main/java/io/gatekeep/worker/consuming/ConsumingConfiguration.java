@@ -12,7 +12,9 @@ class ConsumingConfiguration {
 
     @Bean
     EventSubscription workerSubscription(RetryProperties retry) {
-        return new EventSubscription("mfa-worker-events", EnumSet.allOf(Topic.class),
+        return new EventSubscription(
+                "mfa-worker-events",
+                EnumSet.allOf(Topic.class),
                 new EventSubscription.Retry(retry.initialInterval(), retry.maxInterval(), retry.maxRetries()));
     }
 }

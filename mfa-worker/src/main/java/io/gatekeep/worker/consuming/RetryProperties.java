@@ -15,5 +15,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record RetryProperties(
         @DefaultValue("500ms") Duration initialInterval,
         @DefaultValue("10s") Duration maxInterval,
-        @DefaultValue("4") int maxRetries) {
-}
+        @DefaultValue("4") int maxRetries) {}

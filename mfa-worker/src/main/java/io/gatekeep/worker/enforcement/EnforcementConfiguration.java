@@ -15,17 +15,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 class EnforcementConfiguration {
 
     @Bean
-    FanOutJob enforcementFanOutJob(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                                   OutgoingEmails emails, Clock clock, EnforcementSettings settings,
-                                   WebProperties web) {
+    FanOutJob enforcementFanOutJob(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager,
+            OutgoingEmails emails,
+            Clock clock,
+            EnforcementSettings settings,
+            WebProperties web) {
         EnforcementSettings.Notifications notifications = settings.notifications();
-        return new FanOutJob(jdbc, new TransactionTemplate(transactionManager), emails,
-                Pacer.perSecond(notifications.perSecond()), clock, notifications.effectiveBatchSize(), web.baseUrl());
+        return new FanOutJob(
+                jdbc,
+                new TransactionTemplate(transactionManager),
+                emails,
+                Pacer.perSecond(notifications.perSecond()),
+                clock,
+                notifications.effectiveBatchSize(),
+                web.baseUrl());
     }
 
     @Bean
     FanOutRunner enforcementFanOutRunner(FanOutJob job, EnforcementSettings settings) {
-        return new FanOutRunner(job, settings.fanOut().pollInterval(), settings.fanOut().enabled());
+        return new FanOutRunner(
+                job, settings.fanOut().pollInterval(), settings.fanOut().enabled());
     }
 
     @Bean

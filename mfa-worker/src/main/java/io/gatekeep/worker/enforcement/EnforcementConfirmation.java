@@ -38,20 +38,36 @@ class EnforcementConfirmation implements NotificationRule {
         if (changed.enforced() == changed.previouslyEnforced()) {
             return List.of();
         }
-        String organization = directory.organizationName(changed.organizationId()).orElse("your organization");
-        String actor = changed.actorUserId() == null ? "Someone"
-                : directory.person(changed.actorUserId()).map(Directory.Person::displayName).orElse("Someone");
+        String organization =
+                directory.organizationName(changed.organizationId()).orElse("your organization");
+        String actor = changed.actorUserId() == null
+                ? "Someone"
+                : directory
+                        .person(changed.actorUserId())
+                        .map(Directory.Person::displayName)
+                        .orElse("Someone");
         long withoutMfa = changed.enforced() ? membersWithoutMfa(changed.organizationId()) : 0;
         return owners(changed.organizationId()).stream()
-                .map(owner -> Notification.aboutFor(event, "enforcement-confirmation", owner.id(), owner.email(),
+                .map(owner -> Notification.aboutFor(
+                        event,
+                        "enforcement-confirmation",
+                        owner.id(),
+                        owner.email(),
                         EnforcementNotices.confirmationSubject(organization, changed.enforced()),
-                        EnforcementNotices.confirmationBody(owner.displayName(), organization, actor,
-                                changed.enforced(), withoutMfa, changed.revokeNonCompliantSessions(), baseUrl)))
+                        EnforcementNotices.confirmationBody(
+                                owner.displayName(),
+                                organization,
+                                actor,
+                                changed.enforced(),
+                                withoutMfa,
+                                changed.revokeNonCompliantSessions(),
+                                baseUrl)))
                 .toList();
     }
 
     private List<Directory.Person> owners(UUID organizationId) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select u.id, u.email, u.display_name from membership m join app_user u on u.id = m.user_id
                 where m.organization_id = ? and m.role = 'OWNER' order by u.id""",
                 (row, i) -> new Directory.Person(row.getObject(1, UUID.class), row.getString(2), row.getString(3)),

@@ -44,14 +44,20 @@ class EnforcementFanOutHandler implements EventHandler {
         MfaEnforcementChanged changed = event.payload(MfaEnforcementChanged.class);
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         if (changed.enforced() && !changed.previouslyEnforced()) {
-            int started = jdbc.update("""
+            int started = jdbc.update(
+                    """
                     insert into mfa_enforcement_fan_out (event_id, organization_id, actor_user_id, enforced_at,
                                                          revoke_sessions, status, created_at, updated_at)
                     select ?, o.id, ?, ?, ?, 'RUNNING', ?, ?
                     from organization o where o.id = ?
-                    on conflict (event_id) do nothing""", event.id(), changed.actorUserId(),
+                    on conflict (event_id) do nothing""",
+                    event.id(),
+                    changed.actorUserId(),
                     OffsetDateTime.ofInstant(event.envelope().time(), ZoneOffset.UTC),
-                    changed.revokeNonCompliantSessions(), now, now, changed.organizationId());
+                    changed.revokeNonCompliantSessions(),
+                    now,
+                    now,
+                    changed.organizationId());
             if (started > 0) {
                 wakeRunnerAfterCommit();
             }

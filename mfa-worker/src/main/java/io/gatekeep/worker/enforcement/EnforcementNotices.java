@@ -3,8 +3,7 @@ package io.gatekeep.worker.enforcement;
 /** The texts of the enforcement emails. Plain text; nothing secret. */
 final class EnforcementNotices {
 
-    private EnforcementNotices() {
-    }
+    private EnforcementNotices() {}
 
     static String noticeSubject(String organization) {
         return organization + " now requires two-factor authentication";
@@ -23,20 +22,29 @@ final class EnforcementNotices {
                   %s
 
                 -- Gatekeep
-                """.formatted(name, organization, sessionsEnded
-                ? "\n\nYou have been signed out everywhere so that your next sign-in sets it up." : "", baseUrl);
+                """.formatted(
+                name,
+                organization,
+                sessionsEnded ? "\n\nYou have been signed out everywhere so that your next sign-in sets it up." : "",
+                baseUrl);
     }
 
     static String confirmationSubject(String organization, boolean enforced) {
         return "Two-factor authentication is now " + (enforced ? "required" : "optional") + " in " + organization;
     }
 
-    static String confirmationBody(String name, String organization, String actor, boolean enforced,
-                                   long membersWithoutMfa, boolean revokeSessions, String baseUrl) {
-        String effect = enforced ? """
+    static String confirmationBody(
+            String name,
+            String organization,
+            String actor,
+            boolean enforced,
+            long membersWithoutMfa,
+            boolean revokeSessions,
+            String baseUrl) {
+        String effect = enforced
+                ? """
                 %d member(s) without two-factor authentication will be asked to set it up at their next sign-in; \
-                we are emailing each of them.%s""".formatted(membersWithoutMfa, revokeSessions
-                ? " Their current sessions are being ended." : "")
+                we are emailing each of them.%s""".formatted(membersWithoutMfa, revokeSessions ? " Their current sessions are being ended." : "")
                 : "Members may sign in without two-factor authentication again, and may turn it off.";
         return """
                 Hello %s,

@@ -11,13 +11,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fanOut        the background loop
  */
 @ConfigurationProperties("gatekeep.enforcement")
-record EnforcementSettings(@DefaultValue Notifications notifications, @DefaultValue FanOut fanOut) {
+record EnforcementSettings(
+        @DefaultValue Notifications notifications,
+        @DefaultValue FanOut fanOut) {
 
     /**
      * @param perSecond notices queued per second at most, 0 for no limit (the mail server's rate is the limit then)
      * @param batchSize members handled per transaction at most
      */
-    record Notifications(@DefaultValue("0") int perSecond, @DefaultValue("500") int batchSize) {
+    record Notifications(
+            @DefaultValue("0") int perSecond,
+            @DefaultValue("500") int batchSize) {
 
         Notifications {
             if (perSecond < 0 || batchSize < 1) {
@@ -36,6 +40,7 @@ record EnforcementSettings(@DefaultValue Notifications notifications, @DefaultVa
      * @param pollInterval how often the loop looks for unfinished fan-outs (a new one also wakes it), e.g. those a
      *                     crashed worker left behind
      */
-    record FanOut(@DefaultValue("true") boolean enabled, @DefaultValue("10s") Duration pollInterval) {
-    }
+    record FanOut(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("10s") Duration pollInterval) {}
 }

@@ -35,8 +35,14 @@ class FanOutJob {
     private final int batchSize;
     private final String baseUrl;
 
-    FanOutJob(JdbcTemplate jdbc, TransactionTemplate transaction, OutgoingEmails emails, Pacer pacer, Clock clock,
-              int batchSize, String baseUrl) {
+    FanOutJob(
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            OutgoingEmails emails,
+            Pacer pacer,
+            Clock clock,
+            int batchSize,
+            String baseUrl) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.emails = emails;
@@ -46,23 +52,32 @@ class FanOutJob {
         this.baseUrl = baseUrl;
     }
 
-    enum Status { RUNNING, COMPLETED, CANCELLED, BUSY }
+    enum Status {
+        RUNNING,
+        COMPLETED,
+        CANCELLED,
+        BUSY
+    }
 
     /** Where one fan-out stands after a batch; {@code BUSY}: another instance holds it (or it is gone). */
-    record Progress(Status status, int notified) {
-    }
+    record Progress(Status status, int notified) {}
 
-    private record FanOut(UUID eventId, UUID organizationId, String organization, boolean revokeSessions,
-                          UUID cursor, boolean stillEnforced) {
-    }
+    private record FanOut(
+            UUID eventId,
+            UUID organizationId,
+            String organization,
+            boolean revokeSessions,
+            UUID cursor,
+            boolean stillEnforced) {}
 
-    private record Recipient(UUID userId, String email, String displayName) {
-    }
+    private record Recipient(UUID userId, String email, String displayName) {}
 
     /** The unfinished fan-outs, oldest first. */
     List<UUID> running() {
-        return jdbc.queryForList("select event_id from mfa_enforcement_fan_out where status = 'RUNNING' "
-                + "order by created_at, event_id", UUID.class);
+        return jdbc.queryForList(
+                "select event_id from mfa_enforcement_fan_out where status = 'RUNNING' "
+                        + "order by created_at, event_id",
+                UUID.class);
     }
 
     /**
@@ -97,15 +112,23 @@ class FanOutJob {
     }
 
     private Progress batch(UUID eventId) {
-        List<FanOut> locked = jdbc.query("""
+        List<FanOut> locked = jdbc.query(
+                """
                 select f.event_id, f.organization_id, o.name, f.revoke_sessions, f.cursor_user_id,
                        o.mfa_enforced and (o.mfa_enforcement_changed_at is null
                                            or o.mfa_enforcement_changed_at <= f.enforced_at) as still_enforced
                 from mfa_enforcement_fan_out f join organization o on o.id = f.organization_id
                 where f.event_id = ? and f.status = 'RUNNING'
                 for update of f skip locked
-                """, (row, i) -> new FanOut(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                row.getString(3), row.getBoolean(4), row.getObject(5, UUID.class), row.getBoolean(6)), eventId);
+                """,
+                (row, i) -> new FanOut(
+                        row.getObject(1, UUID.class),
+                        row.getObject(2, UUID.class),
+                        row.getString(3),
+                        row.getBoolean(4),
+                        row.getObject(5, UUID.class),
+                        row.getBoolean(6)),
+                eventId);
         if (locked.isEmpty()) {
             return new Progress(Status.BUSY, 0);
         }
@@ -118,22 +141,33 @@ class FanOutJob {
         List<Recipient> recipients = nextRecipients(fanOut);
         int notified = 0;
         for (Recipient recipient : recipients) {
-            if (emails.enqueue(CAUSE + ":" + eventId + ":" + recipient.userId(), recipient.email(),
+            if (emails.enqueue(
+                    CAUSE + ":" + eventId + ":" + recipient.userId(),
+                    recipient.email(),
                     EnforcementNotices.noticeSubject(fanOut.organization()),
-                    EnforcementNotices.noticeBody(recipient.displayName(), fanOut.organization(),
-                            fanOut.revokeSessions(), baseUrl))) {
+                    EnforcementNotices.noticeBody(
+                            recipient.displayName(), fanOut.organization(), fanOut.revokeSessions(), baseUrl))) {
                 notified++;
             }
         }
         int revoked = fanOut.revokeSessions() && !recipients.isEmpty() ? revokeSessions(recipients) : 0;
         boolean last = recipients.size() < batchSize;
-        UUID cursor = recipients.isEmpty() ? fanOut.cursor() : recipients.get(recipients.size() - 1).userId();
-        jdbc.update("""
+        UUID cursor = recipients.isEmpty()
+                ? fanOut.cursor()
+                : recipients.get(recipients.size() - 1).userId();
+        jdbc.update(
+                """
                 update mfa_enforcement_fan_out
                 set cursor_user_id = ?, notified = notified + ?, sessions_revoked = sessions_revoked + ?,
                     updated_at = ?, status = ?, finished_at = ?
-                where event_id = ?""", cursor, notified, revoked, now(),
-                last ? Status.COMPLETED.name() : Status.RUNNING.name(), last ? now() : null, eventId);
+                where event_id = ?""",
+                cursor,
+                notified,
+                revoked,
+                now(),
+                last ? Status.COMPLETED.name() : Status.RUNNING.name(),
+                last ? now() : null,
+                eventId);
         if (last) {
             log.info("Enforcement fan-out {} completed", eventId);
         }
@@ -141,15 +175,19 @@ class FanOutJob {
     }
 
     private List<Recipient> nextRecipients(FanOut fanOut) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select m.user_id, u.email, u.display_name
                 from membership m join app_user u on u.id = m.user_id
                 where m.organization_id = ? and m.user_id > ? and u.status = 'ACTIVE'
                   and not exists (select 1 from mfa_credential c where c.user_id = m.user_id and c.revoked_at is null)
                 order by m.user_id
                 limit ?
-                """, (row, i) -> new Recipient(row.getObject(1, UUID.class), row.getString(2), row.getString(3)),
-                fanOut.organizationId(), fanOut.cursor() == null ? new UUID(0, 0) : fanOut.cursor(), batchSize);
+                """,
+                (row, i) -> new Recipient(row.getObject(1, UUID.class), row.getString(2), row.getString(3)),
+                fanOut.organizationId(),
+                fanOut.cursor() == null ? new UUID(0, 0) : fanOut.cursor(),
+                batchSize);
     }
 
     private int revokeSessions(List<Recipient> recipients) {
@@ -169,8 +207,13 @@ class FanOutJob {
     }
 
     private void finish(UUID eventId, Status status) {
-        jdbc.update("update mfa_enforcement_fan_out set status = ?, updated_at = ?, finished_at = ? "
-                + "where event_id = ?", status.name(), now(), now(), eventId);
+        jdbc.update(
+                "update mfa_enforcement_fan_out set status = ?, updated_at = ?, finished_at = ? "
+                        + "where event_id = ?",
+                status.name(),
+                now(),
+                now(),
+                eventId);
     }
 
     private OffsetDateTime now() {

@@ -16,8 +16,14 @@ class FanOutRunner implements SmartLifecycle {
     private final RoundLoop loop;
 
     FanOutRunner(FanOutJob job, Duration pollInterval, boolean autoStartup) {
-        this.loop = new RoundLoop("enforcement-fan-out", 1, pollInterval, autoStartup, true,
-                () -> job.runAll(BATCHES_PER_ROUND, this::isRunning) >= BATCHES_PER_ROUND, () -> { });
+        this.loop = new RoundLoop(
+                "enforcement-fan-out",
+                1,
+                pollInterval,
+                autoStartup,
+                true,
+                () -> job.runAll(BATCHES_PER_ROUND, this::isRunning) >= BATCHES_PER_ROUND,
+                () -> {});
     }
 
     void wakeUp() {

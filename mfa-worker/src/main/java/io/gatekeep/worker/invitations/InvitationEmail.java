@@ -15,20 +15,29 @@ import java.util.Locale;
  */
 final class InvitationEmail {
 
-    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'",
-            Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern(
+                    "d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
-    private InvitationEmail() {
-    }
+    private InvitationEmail() {}
 
     static String subject(String organizationName) {
         return "Invitation to join " + EmailText.quoted(organizationName) + " on Gatekeep";
     }
 
-    static String body(String displayName, String organizationName, String inviterName, String inviterEmail,
-                       String role, String token, Instant expiresAt, String baseUrl) {
-        String inviter = inviterName == null ? "Someone" : EmailText.quoted(inviterName)
-                + (inviterEmail == null ? "" : " (" + EmailText.quoted(inviterEmail) + ")");
+    static String body(
+            String displayName,
+            String organizationName,
+            String inviterName,
+            String inviterEmail,
+            String role,
+            String token,
+            Instant expiresAt,
+            String baseUrl) {
+        String inviter = inviterName == null
+                ? "Someone"
+                : EmailText.quoted(inviterName)
+                        + (inviterEmail == null ? "" : " (" + EmailText.quoted(inviterEmail) + ")");
         return """
                 Hello %s,
 
@@ -56,8 +65,17 @@ final class InvitationEmail {
                 organization, decline it or ignore this email: nothing changes for you unless you accept.
 
                 -- Gatekeep
-                """.formatted(EmailText.quoted(displayName), inviter, EmailText.quoted(organizationName),
-                role.toLowerCase(Locale.ROOT), baseUrl, URLEncoder.encode(token, StandardCharsets.UTF_8), baseUrl,
-                token, token, baseUrl, EXPIRY.format(expiresAt));
+                """.formatted(
+                        EmailText.quoted(displayName),
+                        inviter,
+                        EmailText.quoted(organizationName),
+                        role.toLowerCase(Locale.ROOT),
+                        baseUrl,
+                        URLEncoder.encode(token, StandardCharsets.UTF_8),
+                        baseUrl,
+                        token,
+                        token,
+                        baseUrl,
+                        EXPIRY.format(expiresAt));
     }
 }

@@ -54,13 +54,15 @@ class InvitationHandler implements EventHandler {
     public void handle(ReceivedEvent event) {
         MemberInvited invited = event.payload(MemberInvited.class);
         OneTimeToken token = OneTimeToken.generate();
-        int updated = jdbc.update("""
+        int updated = jdbc.update(
+                """
                 update invitation set token_hash = ?
                 where id = ? and token_hash is null and accepted_at is null and declined_at is null
                   and expires_at > ?
                 """, token.hash(), invited.invitationId(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         if (updated == 0) {
-            log.info("Invitation {} is gone, accepted, expired or already sent; no invitation email",
+            log.info(
+                    "Invitation {} is gone, accepted, expired or already sent; no invitation email",
                     invited.invitationId());
             return;
         }
@@ -68,28 +70,35 @@ class InvitationHandler implements EventHandler {
         Person inviter = person(invited.actorUserId());
         // the greeting uses the account's own name: the email goes to that address only
         Person invitee = person(invited.userId());
-        String body = InvitationEmail.body(invitee == null ? invited.displayName() : invitee.displayName(),
-                organization, inviter == null ? null : inviter.displayName(), inviter == null ? null : inviter.email(),
-                invited.role(), token.value(), invited.expiresAt(), web.baseUrl());
-        emails.enqueue("invitation:" + invited.invitationId(), invited.email(), InvitationEmail.subject(organization),
-                body);
+        String body = InvitationEmail.body(
+                invitee == null ? invited.displayName() : invitee.displayName(),
+                organization,
+                inviter == null ? null : inviter.displayName(),
+                inviter == null ? null : inviter.email(),
+                invited.role(),
+                token.value(),
+                invited.expiresAt(),
+                web.baseUrl());
+        emails.enqueue(
+                "invitation:" + invited.invitationId(), invited.email(), InvitationEmail.subject(organization), body);
     }
 
     private String organizationName(UUID organizationId) {
-        List<String> names = jdbc.queryForList("select name from organization where id = ?", String.class,
-                organizationId);
+        List<String> names =
+                jdbc.queryForList("select name from organization where id = ?", String.class, organizationId);
         return names.isEmpty() ? null : names.get(0);
     }
 
-    private record Person(String displayName, String email) {
-    }
+    private record Person(String displayName, String email) {}
 
     private Person person(UUID userId) {
         if (userId == null) {
             return null;
         }
-        List<Person> people = jdbc.query("select display_name, email from app_user where id = ?",
-                (row, index) -> new Person(row.getString(1), row.getString(2)), userId);
+        List<Person> people = jdbc.query(
+                "select display_name, email from app_user where id = ?",
+                (row, index) -> new Person(row.getString(1), row.getString(2)),
+                userId);
         return people.isEmpty() ? null : people.get(0);
     }
 }

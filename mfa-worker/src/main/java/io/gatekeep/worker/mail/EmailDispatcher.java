@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,19 +58,29 @@ public class EmailDispatcher implements SmartLifecycle {
     private final String messageIdDomain;
     private final RoundLoop loop;
 
-    EmailDispatcher(JavaMailSenderImpl sender, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                    Clock clock, MailSettings settings) {
+    EmailDispatcher(
+            JavaMailSenderImpl sender,
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            MailSettings settings) {
         this.sender = sender;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.settings = settings;
-        this.backoff = new Backoff(settings.dispatcher().initialBackoff(), settings.dispatcher().maxBackoff());
+        this.backoff = new Backoff(
+                settings.dispatcher().initialBackoff(), settings.dispatcher().maxBackoff());
         this.messageIdDomain = domainOf(settings.from());
         MailSettings.Dispatcher dispatcher = settings.dispatcher();
         // no interrupt on stop: it could fall between an email's acceptance and its mark
-        this.loop = new RoundLoop("email-dispatcher", dispatcher.threads(), dispatcher.pollInterval(),
-                dispatcher.enabled(), false, () -> dispatchBatch().claimed() >= dispatcher.batchSize(),
+        this.loop = new RoundLoop(
+                "email-dispatcher",
+                dispatcher.threads(),
+                dispatcher.pollInterval(),
+                dispatcher.enabled(),
+                false,
+                () -> dispatchBatch().claimed() >= dispatcher.batchSize(),
                 this::loadMailProviders);
     }
 
@@ -84,13 +93,20 @@ public class EmailDispatcher implements SmartLifecycle {
         }
     }
 
-    record QueuedEmail(UUID id, String causeKey, String recipient, String subject, String body,
-                               int attempts, String fromAddress, String replyTo, String messageId, String inReplyTo,
-                               String references) {
-    }
+    record QueuedEmail(
+            UUID id,
+            String causeKey,
+            String recipient,
+            String subject,
+            String body,
+            int attempts,
+            String fromAddress,
+            String replyTo,
+            String messageId,
+            String inReplyTo,
+            String references) {}
 
-    private record Round(int claimed, int sent) {
-    }
+    private record Round(int claimed, int sent) {}
 
     /** Sends what is due now, up to one batch; returns how many emails were sent. */
     public int dispatchDue() {
@@ -108,8 +124,11 @@ public class EmailDispatcher implements SmartLifecycle {
                 built.put(message(email), email);
             } catch (MailParseException e) {
                 log.error("Email {} ({}) can never be sent, set FAILED: {}", email.id(), email.causeKey(), describe(e));
-                jdbc.update("update outgoing_email set status = 'FAILED', attempts = attempts + 1, last_error = ? "
-                        + "where id = ?", describe(e), email.id());
+                jdbc.update(
+                        "update outgoing_email set status = 'FAILED', attempts = attempts + 1, last_error = ? "
+                                + "where id = ?",
+                        describe(e),
+                        email.id());
             }
         }
         int sent = sendAndMark(built);
@@ -119,7 +138,8 @@ public class EmailDispatcher implements SmartLifecycle {
     /** Locks up to one batch of due rows and leases them, so no other instance claims them while they are sent. */
     List<QueuedEmail> claimDue() {
         Instant now = clock.instant();
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 update outgoing_email set next_attempt_at = ?
                 where id in (select id from outgoing_email
                              where status = 'PENDING' and next_attempt_at <= ?
@@ -128,10 +148,22 @@ public class EmailDispatcher implements SmartLifecycle {
                              for update skip locked)
                 returning id, cause_key, recipient, subject, body, attempts, from_address, reply_to, message_id,
                           in_reply_to, references_header
-                """, (row, index) -> new QueuedEmail(row.getObject(1, UUID.class), row.getString(2),
-                row.getString(3), row.getString(4), row.getString(5), row.getInt(6), row.getString(7),
-                row.getString(8), row.getString(9), row.getString(10), row.getString(11)),
-                utc(now.plus(settings.dispatcher().claimLease())), utc(now), settings.dispatcher().batchSize());
+                """,
+                (row, index) -> new QueuedEmail(
+                        row.getObject(1, UUID.class),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getString(5),
+                        row.getInt(6),
+                        row.getString(7),
+                        row.getString(8),
+                        row.getString(9),
+                        row.getString(10),
+                        row.getString(11)),
+                utc(now.plus(settings.dispatcher().claimLease())),
+                utc(now),
+                settings.dispatcher().batchSize());
     }
 
     /**
@@ -176,8 +208,8 @@ public class EmailDispatcher implements SmartLifecycle {
     }
 
     private Transport connect() throws MessagingException {
-        Transport transport = sender.getSession().getTransport(sender.getProtocol() == null ? "smtp"
-                : sender.getProtocol());
+        Transport transport =
+                sender.getSession().getTransport(sender.getProtocol() == null ? "smtp" : sender.getProtocol());
         transport.connect(sender.getHost(), sender.getPort(), sender.getUsername(), sender.getPassword());
         return transport;
     }
@@ -192,16 +224,25 @@ public class EmailDispatcher implements SmartLifecycle {
 
     private void retryLater(QueuedEmail email, Exception failure) {
         Duration delay = backoff.delayAfter(email.attempts() + 1);
-        log.warn("Sending email {} ({}) failed on attempt {}; retrying in {}: {}", email.id(), email.causeKey(),
-                email.attempts() + 1, delay, describe(failure));
-        jdbc.update("update outgoing_email set attempts = attempts + 1, next_attempt_at = ?, last_error = ? "
-                + "where id = ?", utc(clock.instant().plus(delay)), describe(failure), email.id());
+        log.warn(
+                "Sending email {} ({}) failed on attempt {}; retrying in {}: {}",
+                email.id(),
+                email.causeKey(),
+                email.attempts() + 1,
+                delay,
+                describe(failure));
+        jdbc.update(
+                "update outgoing_email set attempts = attempts + 1, next_attempt_at = ?, last_error = ? "
+                        + "where id = ?",
+                utc(clock.instant().plus(delay)),
+                describe(failure),
+                email.id());
     }
 
     private MimeMessage message(QueuedEmail email) {
         try {
-            String messageId = email.messageId() != null ? email.messageId()
-                    : "<" + email.id() + "@" + messageIdDomain + ">";
+            String messageId =
+                    email.messageId() != null ? email.messageId() : "<" + email.id() + "@" + messageIdDomain + ">";
             MimeMessage message = new StableIdMimeMessage(sender.getSession(), messageId);
             MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
             helper.setFrom(email.fromAddress() != null ? email.fromAddress() : settings.from());

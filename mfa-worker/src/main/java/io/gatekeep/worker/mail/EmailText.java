@@ -8,8 +8,7 @@ package io.gatekeep.worker.mail;
  */
 public final class EmailText {
 
-    private EmailText() {
-    }
+    private EmailText() {}
 
     public static String quoted(String name) {
         if (name == null || name.isBlank()) {
@@ -18,13 +17,15 @@ public final class EmailText {
         StringBuilder text = new StringBuilder("\u201C");
         name.strip().codePoints().forEach(c -> {
             switch (c) {
-                case '.' -> text.append('\u2024');  // one dot leader
-                case '/' -> text.append('\u2215');  // division slash
-                case ':' -> text.append('\uA789');  // modifier letter colon
-                case '@' -> text.append('\uFF20');  // fullwidth commercial at
+                case '.' -> text.append('\u2024'); // one dot leader
+                case '/' -> text.append('\u2215'); // division slash
+                case ':' -> text.append('\uA789'); // modifier letter colon
+                case '@' -> text.append('\uFF20'); // fullwidth commercial at
                 default -> {
-                    if (!Character.isISOControl(c) && Character.getType(c) != Character.FORMAT
-                            && c != '\u2028' && c != '\u2029') {
+                    if (!Character.isISOControl(c)
+                            && Character.getType(c) != Character.FORMAT
+                            && c != '\u2028'
+                            && c != '\u2029') {
                         text.appendCodePoint(c);
                     }
                 }

@@ -11,8 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dispatcher the sending loop
  */
 @ConfigurationProperties("gatekeep.mail")
-public record MailSettings(@DefaultValue("Gatekeep <no-reply@gatekeep.local>") String from,
-                           @DefaultValue Dispatcher dispatcher) {
+public record MailSettings(
+        @DefaultValue("Gatekeep <no-reply@gatekeep.local>") String from,
+        @DefaultValue Dispatcher dispatcher) {
 
     /**
      * @param enabled        whether the background sending loops run
@@ -31,6 +32,5 @@ public record MailSettings(@DefaultValue("Gatekeep <no-reply@gatekeep.local>") S
             @DefaultValue("50") int batchSize,
             @DefaultValue("2m") Duration claimLease,
             @DefaultValue("10s") Duration initialBackoff,
-            @DefaultValue("15m") Duration maxBackoff) {
-    }
+            @DefaultValue("15m") Duration maxBackoff) {}
 }

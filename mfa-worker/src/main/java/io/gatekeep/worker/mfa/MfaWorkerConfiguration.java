@@ -16,10 +16,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MfaWorkerConfiguration {
 
     @Bean
-    SetupSweep setupSweep(JdbcTemplate jdbc, JdbcOutboxWriter outbox, PlatformTransactionManager transactionManager,
-                          Clock clock, SetupSweepProperties properties) {
-        return new SetupSweep(jdbc, outbox, new TransactionTemplate(transactionManager), clock,
-                properties.batchSize());
+    SetupSweep setupSweep(
+            JdbcTemplate jdbc,
+            JdbcOutboxWriter outbox,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            SetupSweepProperties properties) {
+        return new SetupSweep(jdbc, outbox, new TransactionTemplate(transactionManager), clock, properties.batchSize());
     }
 
     @Bean
@@ -28,8 +31,8 @@ class MfaWorkerConfiguration {
     }
 
     @Bean
-    SupportResetHandler supportResetHandler(JdbcTemplate jdbc, JdbcOutboxWriter outbox, Clock clock,
-                                            SupportResetProperties properties) {
+    SupportResetHandler supportResetHandler(
+            JdbcTemplate jdbc, JdbcOutboxWriter outbox, Clock clock, SupportResetProperties properties) {
         return new SupportResetHandler(jdbc, outbox, clock, new ResetRecheck(jdbc, properties.minMembershipAge()));
     }
 }

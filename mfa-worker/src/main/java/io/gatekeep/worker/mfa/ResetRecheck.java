@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -45,7 +44,8 @@ class ResetRecheck {
         Map<String, Object> ticket = rows.get(0);
         if (!approved.userId().equals(ticket.get("user_id"))
                 || !approved.organizationId().equals(ticket.get("organization_id"))
-                || approved.approverUserId() == null || !approved.approverUserId().equals(ticket.get("approver_user_id"))) {
+                || approved.approverUserId() == null
+                || !approved.approverUserId().equals(ticket.get("approver_user_id"))) {
             return Optional.of(TICKET_MISMATCH);
         }
         Instant resetAt = instant(ticket.get("reset_at"));
@@ -54,15 +54,16 @@ class ResetRecheck {
         }
         Timestamp oldEnough = Timestamp.from(now.minus(minMembershipAge));
         boolean manager = "MANAGER".equals(ticket.get("approver_role"));
-        Integer approver = jdbc.queryForObject("""
+        Integer approver = jdbc.queryForObject(
+                """
                 select count(*) from membership m join app_user u on u.id = m.user_id
                 where m.organization_id = ? and m.user_id = ? and u.status = 'ACTIVE' and m.role_since <= ?
-                  and (m.role = 'OWNER' or (? and m.manage_org_access))""", Integer.class,
-                approved.organizationId(), approved.approverUserId(), oldEnough, manager);
+                  and (m.role = 'OWNER' or (? and m.manage_org_access))""", Integer.class, approved.organizationId(), approved.approverUserId(), oldEnough, manager);
         if (approver == null || approver == 0) {
             return Optional.of(APPROVER_NOT_ELIGIBLE);
         }
-        Integer requester = jdbc.queryForObject("""
+        Integer requester =
+                jdbc.queryForObject("""
                 select count(*) from membership
                 where organization_id = ? and user_id = ? and joined_via in ('CREATED', 'INVITATION')
                   and created_at <= ?""", Integer.class, approved.organizationId(), approved.userId(), oldEnough);
@@ -70,7 +71,8 @@ class ResetRecheck {
     }
 
     private static Instant instant(Object value) {
-        return value instanceof Timestamp ts ? ts.toInstant()
+        return value instanceof Timestamp ts
+                ? ts.toInstant()
                 : value instanceof java.time.OffsetDateTime odt ? odt.toInstant() : null;
     }
 }

@@ -29,8 +29,8 @@ public class SetupSweep {
     private final Clock clock;
     private final int batchSize;
 
-    SetupSweep(JdbcTemplate jdbc, JdbcOutboxWriter outbox, TransactionTemplate transaction, Clock clock,
-               int batchSize) {
+    SetupSweep(
+            JdbcTemplate jdbc, JdbcOutboxWriter outbox, TransactionTemplate transaction, Clock clock, int batchSize) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.transaction = transaction;
@@ -38,8 +38,7 @@ public class SetupSweep {
         this.batchSize = batchSize;
     }
 
-    private record Expired(UUID setupId, UUID userId, UUID authSessionId, Instant expiresAt) {
-    }
+    private record Expired(UUID setupId, UUID userId, UUID authSessionId, Instant expiresAt) {}
 
     /** Expires every abandoned setup due now, batch by batch; answers how many this call expired. */
     public int sweepExpired() {
@@ -57,7 +56,8 @@ public class SetupSweep {
 
     private int sweepBatch() {
         Timestamp now = Timestamp.from(clock.instant());
-        List<Expired> expired = jdbc.query("""
+        List<Expired> expired = jdbc.query(
+                """
                 with due as (
                     select id from mfa_setup where status = 'PENDING' and expires_at <= ?
                     order by expires_at limit ? for update skip locked)
@@ -66,8 +66,15 @@ public class SetupSweep {
                     secret_key_id = null, secret_nonce = null, secret_ciphertext = null
                 from due where s.id = due.id and s.status = 'PENDING'
                 returning s.id, s.user_id, s.auth_session_id, s.expires_at
-                """, (row, i) -> new Expired(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                row.getObject(3, UUID.class), row.getTimestamp(4).toInstant()), now, batchSize, now);
+                """,
+                (row, i) -> new Expired(
+                        row.getObject(1, UUID.class),
+                        row.getObject(2, UUID.class),
+                        row.getObject(3, UUID.class),
+                        row.getTimestamp(4).toInstant()),
+                now,
+                batchSize,
+                now);
         if (expired.isEmpty()) {
             return 0;
         }
@@ -80,7 +87,8 @@ public class SetupSweep {
             return statement;
         });
         outbox.appendAll(expired.stream()
-                .map(setup -> new MfaSetupExpired(setup.userId(), setup.setupId(), setup.expiresAt())).toList());
+                .map(setup -> new MfaSetupExpired(setup.userId(), setup.setupId(), setup.expiresAt()))
+                .toList());
         return expired.size();
     }
 }

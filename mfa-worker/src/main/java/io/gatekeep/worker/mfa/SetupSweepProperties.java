@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize setups expired per transaction at most
  */
 @ConfigurationProperties("gatekeep.worker.mfa.setup-sweep")
-public record SetupSweepProperties(@DefaultValue("true") boolean enabled, @DefaultValue("30s") Duration interval,
-                                   @DefaultValue("500") int batchSize) {
-}
+public record SetupSweepProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("30s") Duration interval,
+        @DefaultValue("500") int batchSize) {}

@@ -63,8 +63,13 @@ class SupportResetHandler implements EventHandler {
         Optional<String> refusal = recheck.refusal(approved, clock.instant());
         if (refusal.isPresent()) {
             log.warn("Support reset of ticket {} refused at the re-check: {}", approved.ticketId(), refusal.get());
-            outbox.append(new MfaResetRefused(approved.ticketId(), approved.reference(), approved.userId(),
-                    approved.organizationId(), approved.approverUserId(), refusal.get()));
+            outbox.append(new MfaResetRefused(
+                    approved.ticketId(),
+                    approved.reference(),
+                    approved.userId(),
+                    approved.organizationId(),
+                    approved.approverUserId(),
+                    refusal.get()));
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
@@ -76,10 +81,12 @@ class SupportResetHandler implements EventHandler {
                 returning id
                 """, UUID.class, now, approved.userId());
         if (revoked.isEmpty()) {
-            log.info("Support reset of ticket {}: user {} has no active MFA credential; nothing to do",
-                    approved.ticketId(), approved.userId());
-            outbox.append(new MfaResetNotNeeded(approved.ticketId(), approved.reference(), approved.userId(),
-                    approved.approverUserId()));
+            log.info(
+                    "Support reset of ticket {}: user {} has no active MFA credential; nothing to do",
+                    approved.ticketId(),
+                    approved.userId());
+            outbox.append(new MfaResetNotNeeded(
+                    approved.ticketId(), approved.reference(), approved.userId(), approved.approverUserId()));
             return;
         }
         jdbc.update("""
@@ -89,16 +96,26 @@ class SupportResetHandler implements EventHandler {
                 update mfa_setup set status = 'EXPIRED', finished_at = ?, revision = revision + 1,
                        secret_key_id = null, secret_nonce = null, secret_ciphertext = null
                 where user_id = ? and status = 'PENDING'""", now, approved.userId());
-        int sessions = jdbc.update("update auth_session set revoked_at = ? where user_id = ? and revoked_at is null",
-                now, approved.userId());
-        outbox.append(new MfaDisabled(approved.userId(), revoked.get(0), "SUPPORT_RESET", approved.approverUserId(),
-                approved.ticketId(), null));
+        int sessions = jdbc.update(
+                "update auth_session set revoked_at = ? where user_id = ? and revoked_at is null",
+                now,
+                approved.userId());
+        outbox.append(new MfaDisabled(
+                approved.userId(),
+                revoked.get(0),
+                "SUPPORT_RESET",
+                approved.approverUserId(),
+                approved.ticketId(),
+                null));
         if (sessions > 0) {
             // every session ends, challenges included: the account holder signs in again without MFA
-            outbox.append(new SessionsRevoked(approved.userId(), null, null, sessions, "SUPPORT_RESET",
-                    approved.approverUserId(), null));
+            outbox.append(new SessionsRevoked(
+                    approved.userId(), null, null, sessions, "SUPPORT_RESET", approved.approverUserId(), null));
         }
-        log.info("Support reset of ticket {}: MFA disabled for user {}, {} session(s) ended", approved.ticketId(),
-                approved.userId(), sessions);
+        log.info(
+                "Support reset of ticket {}: MFA disabled for user {}, {} session(s) ended",
+                approved.ticketId(),
+                approved.userId(),
+                sessions);
     }
 }

@@ -12,5 +12,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         ({@code gatekeep.desk.min-membership-age}); set both alike. 0 on the local stack
  */
 @ConfigurationProperties("gatekeep.support-reset")
-public record SupportResetProperties(@DefaultValue("7d") Duration minMembershipAge) {
-}
+public record SupportResetProperties(@DefaultValue("7d") Duration minMembershipAge) {}

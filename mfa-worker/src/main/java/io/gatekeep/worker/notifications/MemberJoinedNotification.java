@@ -32,12 +32,20 @@ class MemberJoinedNotification implements NotificationRule {
     @Override
     public List<Notification> compose(ReceivedEvent event) {
         InvitationAccepted accepted = event.payload(InvitationAccepted.class);
-        String organization = EmailText.quoted(directory.organizationName(accepted.organizationId()).orElse(null));
-        String role = directory.roleIn(accepted.organizationId(), accepted.userId())
-                .map(name -> " as " + name.toLowerCase(Locale.ROOT)).orElse("");
-        return directory.person(accepted.userId()).map(person -> Notification.about(event, "member-joined",
-                person.email(), "You joined " + organization + " on Gatekeep", MfaNotices.body(
-                        EmailText.quoted(person.displayName()), """
+        String organization = EmailText.quoted(
+                directory.organizationName(accepted.organizationId()).orElse(null));
+        String role = directory
+                .roleIn(accepted.organizationId(), accepted.userId())
+                .map(name -> " as " + name.toLowerCase(Locale.ROOT))
+                .orElse("");
+        return directory
+                .person(accepted.userId())
+                .map(person -> Notification.about(
+                        event,
+                        "member-joined",
+                        person.email(),
+                        "You joined " + organization + " on Gatekeep",
+                        MfaNotices.body(EmailText.quoted(person.displayName()), """
                                 You accepted the invitation and joined the organization %s%s on %s.
 
                                 Its owners and admins now see your name, address, role and whether your account \
@@ -45,8 +53,13 @@ class MemberJoinedNotification implements NotificationRule {
                                 (DELETE %s/api/v1/me/organizations/%s).
 
                                 If this was not you, sign in, leave the organization and change your \
-                                password.""".formatted(organization, role, MfaNotices.time(event.envelope().time()), web.baseUrl(),
-                                accepted.organizationId()))))
-                .stream().toList();
+                                password.""".formatted(
+                                        organization,
+                                        role,
+                                        MfaNotices.time(event.envelope().time()),
+                                        web.baseUrl(),
+                                        accepted.organizationId()))))
+                .stream()
+                .toList();
     }
 }

@@ -25,15 +25,22 @@ class MemberLeftNotification implements NotificationRule {
     @Override
     public List<Notification> compose(ReceivedEvent event) {
         MemberLeft left = event.payload(MemberLeft.class);
-        String organization = EmailText.quoted(directory.organizationName(left.organizationId()).orElse(null));
-        return directory.person(left.userId()).map(person -> Notification.about(event, "member-left",
-                person.email(), "You left " + organization + " on Gatekeep", MfaNotices.body(
-                        EmailText.quoted(person.displayName()), """
+        String organization = EmailText.quoted(
+                directory.organizationName(left.organizationId()).orElse(null));
+        return directory
+                .person(left.userId())
+                .map(person -> Notification.about(
+                        event,
+                        "member-left",
+                        person.email(),
+                        "You left " + organization + " on Gatekeep",
+                        MfaNotices.body(EmailText.quoted(person.displayName()), """
                                 You left the organization %s on %s. Its owners and admins no longer see your \
                                 account; to join again you need a new invitation.
 
                                 If this was not you, sign in and change your password.""".formatted(
                                 organization, MfaNotices.time(event.envelope().time())))))
-                .stream().toList();
+                .stream()
+                .toList();
     }
 }

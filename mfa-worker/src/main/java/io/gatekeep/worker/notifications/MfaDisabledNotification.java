@@ -31,32 +31,44 @@ class MfaDisabledNotification implements NotificationRule {
     public List<Notification> compose(ReceivedEvent event) {
         MfaDisabled disabled = event.payload(MfaDisabled.class);
         String how = switch (disabled.reason()) {
-            case "USER_REQUEST" -> "You turned multi-factor authentication off for your Gatekeep account on %s."
-                    .formatted(MfaNotices.time(event.envelope().time()));
-            case "SUPPORT_RESET" -> """
+            case "USER_REQUEST" ->
+                "You turned multi-factor authentication off for your Gatekeep account on %s."
+                        .formatted(MfaNotices.time(event.envelope().time()));
+            case "SUPPORT_RESET" ->
+                """
                     Multi-factor authentication was turned off for your Gatekeep account on %s, after a support \
                     request (ticket %s) was confirmed by %s. Your sessions were ended and your old recovery code \
-                    no longer works.""".formatted(MfaNotices.time(event.envelope().time()), disabled.ticketId(),
-                    approver(disabled));
+                    no longer works.""".formatted(MfaNotices.time(event.envelope().time()), disabled.ticketId(), approver(disabled));
             default -> null;
         };
         if (how == null) {
             return List.of();
         }
-        return directory.person(disabled.userId()).map(person -> Notification.about(event, "mfa-disabled",
-                person.email(), "Multi-factor authentication is now off", MfaNotices.body(person.displayName(), """
+        return directory
+                .person(disabled.userId())
+                .map(person -> Notification.about(
+                        event,
+                        "mfa-disabled",
+                        person.email(),
+                        "Multi-factor authentication is now off",
+                        MfaNotices.body(person.displayName(), """
                         %s
 
                         Your account is now protected by your password alone. Set MFA up again from your profile at \
                         %s (if your organization requires MFA, you will be taken through it at your next sign-in).
 
-                        %s""".formatted(how, web.baseUrl(), MfaNotices.notYou(web.baseUrl())))))
-                .stream().toList();
+                        %s""".formatted(
+                                        how, web.baseUrl(), MfaNotices.notYou(web.baseUrl())))))
+                .stream()
+                .toList();
     }
 
     private String approver(MfaDisabled disabled) {
-        return disabled.actorUserId() == null ? "your organization"
-                : directory.person(disabled.actorUserId()).map(Directory.Person::displayName)
+        return disabled.actorUserId() == null
+                ? "your organization"
+                : directory
+                        .person(disabled.actorUserId())
+                        .map(Directory.Person::displayName)
                         .orElse("your organization's owner");
     }
 }

@@ -27,15 +27,23 @@ class MfaEnabledNotification implements NotificationRule {
     @Override
     public List<Notification> compose(ReceivedEvent event) {
         MfaEnabled enabled = event.payload(MfaEnabled.class);
-        return directory.person(enabled.userId()).map(person -> Notification.about(event, "mfa-enabled",
-                person.email(), "Multi-factor authentication is now on", MfaNotices.body(person.displayName(), """
+        return directory
+                .person(enabled.userId())
+                .map(person -> Notification.about(
+                        event,
+                        "mfa-enabled",
+                        person.email(),
+                        "Multi-factor authentication is now on",
+                        MfaNotices.body(person.displayName(), """
                         Multi-factor authentication was turned on for your Gatekeep account on %s. From now on you \
                         sign in with your password and a code from your authenticator app.
 
                         Keep your recovery code somewhere safe: it is the only way in if you lose your phone, and it \
                         works once.
 
-                        %s""".formatted(MfaNotices.time(event.envelope().time()), MfaNotices.notYou(web.baseUrl())))))
-                .stream().toList();
+                        %s""".formatted(
+                                        MfaNotices.time(event.envelope().time()), MfaNotices.notYou(web.baseUrl())))))
+                .stream()
+                .toList();
     }
 }

@@ -27,15 +27,21 @@ class MfaLockedOutNotification implements NotificationRule {
     @Override
     public List<Notification> compose(ReceivedEvent event) {
         MfaLockedOut locked = event.payload(MfaLockedOut.class);
-        return directory.person(locked.userId()).map(person -> Notification.about(event, "mfa-locked-out",
-                person.email(), "Too many wrong codes: MFA sign-in is locked",
-                MfaNotices.body(person.displayName(), """
+        return directory
+                .person(locked.userId())
+                .map(person -> Notification.about(
+                        event,
+                        "mfa-locked-out",
+                        person.email(),
+                        "Too many wrong codes: MFA sign-in is locked",
+                        MfaNotices.body(person.displayName(), """
                         Several wrong authentication codes in a row were entered for your Gatekeep account, so \
                         signing in with MFA is locked until %s.
 
                         Whoever entered them knew your password. If it was not you, change your password at %s as \
                         soon as the lock ends, and tell your organization's owner.""".formatted(
-                        MfaNotices.time(locked.lockedUntil()), web.baseUrl()))))
-                .stream().toList();
+                                        MfaNotices.time(locked.lockedUntil()), web.baseUrl()))))
+                .stream()
+                .toList();
     }
 }

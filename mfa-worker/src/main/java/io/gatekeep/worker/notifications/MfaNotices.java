@@ -7,11 +7,10 @@ import java.time.format.DateTimeFormatter;
 /** Shared wording of the MFA security notices. */
 final class MfaNotices {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private MfaNotices() {
-    }
+    private MfaNotices() {}
 
     static String time(Instant instant) {
         return TIME.format(instant);

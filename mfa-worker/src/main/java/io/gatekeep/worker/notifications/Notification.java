@@ -14,14 +14,13 @@ import java.util.UUID;
 public record Notification(String causeKey, String recipient, String subject, String body) {
 
     /** The only email of its kind for this event: cause {@code <kind>:<event id>}. */
-    public static Notification about(ReceivedEvent event, String kind, String recipient, String subject,
-                                     String body) {
+    public static Notification about(ReceivedEvent event, String kind, String recipient, String subject, String body) {
         return new Notification(kind + ":" + event.id(), recipient, subject, body);
     }
 
     /** One of several emails of its kind for this event (fan-out): cause {@code <kind>:<event id>:<user id>}. */
-    public static Notification aboutFor(ReceivedEvent event, String kind, UUID recipientUserId, String recipient,
-                                        String subject, String body) {
+    public static Notification aboutFor(
+            ReceivedEvent event, String kind, UUID recipientUserId, String recipient, String subject, String body) {
         return new Notification(kind + ":" + event.id() + ":" + recipientUserId, recipient, subject, body);
     }
 }

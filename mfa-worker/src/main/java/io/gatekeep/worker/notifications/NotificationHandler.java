@@ -20,7 +20,9 @@ class NotificationHandler implements EventHandler {
     /** Several rules may answer one event type (the person concerned, the organization's owners), each its kind. */
     NotificationHandler(List<NotificationRule> rules, OutgoingEmails emails) {
         for (NotificationRule rule : rules) {
-            this.rules.computeIfAbsent(rule.eventType(), type -> new ArrayList<>()).add(rule);
+            this.rules
+                    .computeIfAbsent(rule.eventType(), type -> new ArrayList<>())
+                    .add(rule);
         }
         this.emails = emails;
     }
@@ -39,8 +41,8 @@ class NotificationHandler implements EventHandler {
     public void handle(ReceivedEvent event) {
         for (NotificationRule rule : rules.get(event.type())) {
             for (Notification notification : rule.compose(event)) {
-                emails.enqueue(notification.causeKey(), notification.recipient(), notification.subject(),
-                        notification.body());
+                emails.enqueue(
+                        notification.causeKey(), notification.recipient(), notification.subject(), notification.body());
             }
         }
     }

@@ -31,8 +31,14 @@ class RecoveryCodeUsedNotification implements NotificationRule {
     public List<Notification> compose(ReceivedEvent event) {
         RecoveryCodeUsed used = event.payload(RecoveryCodeUsed.class);
         String from = used.clientIp() == null ? "" : " from " + used.clientIp();
-        return directory.person(used.userId()).map(person -> Notification.about(event, "recovery-code-used",
-                person.email(), "Your recovery code was used: MFA is now off", MfaNotices.body(person.displayName(), """
+        return directory
+                .person(used.userId())
+                .map(person -> Notification.about(
+                        event,
+                        "recovery-code-used",
+                        person.email(),
+                        "Your recovery code was used: MFA is now off",
+                        MfaNotices.body(person.displayName(), """
                         Your recovery code was used to sign in to your Gatekeep account on %s%s.
 
                         Multi-factor authentication is now OFF for your account, and that recovery code no longer \
@@ -40,8 +46,12 @@ class RecoveryCodeUsedNotification implements NotificationRule {
                         will get a new recovery code. If your organization requires MFA, you will be taken through \
                         the setup at your next sign-in.
 
-                        %s""".formatted(MfaNotices.time(event.envelope().time()), from, web.baseUrl(),
-                        MfaNotices.notYou(web.baseUrl())))))
-                .stream().toList();
+                        %s""".formatted(
+                                        MfaNotices.time(event.envelope().time()),
+                                        from,
+                                        web.baseUrl(),
+                                        MfaNotices.notYou(web.baseUrl())))))
+                .stream()
+                .toList();
     }
 }

@@ -40,19 +40,27 @@ class RecoveryCodeUsedOwnersNotification implements NotificationRule {
         List<Notification> notices = new ArrayList<>();
         Set<UUID> told = new HashSet<>();
         for (UUID organization : directory.organizationsOf(member.id())) {
-            String organizationName = EmailText.quoted(directory.organizationName(organization).orElse(null));
+            String organizationName =
+                    EmailText.quoted(directory.organizationName(organization).orElse(null));
             for (Directory.Person owner : directory.owners(organization)) {
                 if (owner.id().equals(member.id()) || !told.add(owner.id())) {
                     continue;
                 }
-                notices.add(Notification.aboutFor(event, "recovery-code-used-owner", owner.id(), owner.email(), member.displayName() + " signed in with their recovery code",
+                notices.add(Notification.aboutFor(
+                        event,
+                        "recovery-code-used-owner",
+                        owner.id(),
+                        owner.email(),
+                        member.displayName() + " signed in with their recovery code",
                         MfaNotices.body(EmailText.quoted(owner.displayName()), """
                                 %s (%s), a member of %s, signed in with their recovery code on %s. That turned \
                                 multi-factor authentication off on their account until they set it up again.
 
                                 If you did not expect this, check with them that it was really them.""".formatted(
-                                EmailText.quoted(member.displayName()), member.email(), organizationName,
-                                MfaNotices.time(event.envelope().time())))));
+                                        EmailText.quoted(member.displayName()),
+                                        member.email(),
+                                        organizationName,
+                                        MfaNotices.time(event.envelope().time())))));
             }
         }
         return notices;

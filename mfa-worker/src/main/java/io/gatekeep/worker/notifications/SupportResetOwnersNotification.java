@@ -45,12 +45,21 @@ class SupportResetOwnersNotification implements NotificationRule {
         }
         String reference = (String) tickets.get(0).get("reference");
         UUID organization = (UUID) tickets.get(0).get("organization_id");
-        String organizationName = EmailText.quoted(directory.organizationName(organization).orElse(null));
-        String approver = disabled.actorUserId() == null ? "support agents"
-                : directory.person(disabled.actorUserId()).map(p -> EmailText.quoted(p.displayName()))
+        String organizationName =
+                EmailText.quoted(directory.organizationName(organization).orElse(null));
+        String approver = disabled.actorUserId() == null
+                ? "support agents"
+                : directory
+                        .person(disabled.actorUserId())
+                        .map(p -> EmailText.quoted(p.displayName()))
                         .orElse("an owner");
-        return directory.owners(organization).stream().filter(owner -> !owner.id().equals(user.id()))
-                .map(owner -> Notification.aboutFor(event, "support-reset-owner", owner.id(), owner.email(),
+        return directory.owners(organization).stream()
+                .filter(owner -> !owner.id().equals(user.id()))
+                .map(owner -> Notification.aboutFor(
+                        event,
+                        "support-reset-owner",
+                        owner.id(),
+                        owner.email(),
                         "MFA was turned off for " + user.displayName() + " after a support request",
                         MfaNotices.body(EmailText.quoted(owner.displayName()), """
                                 Multi-factor authentication was turned off on %s for %s (%s), a member of %s, \
@@ -60,8 +69,12 @@ class SupportResetOwnersNotification implements NotificationRule {
 
                                 If you did not expect this, tell your security contact and ask the member to \
                                 change their password and set up MFA again.""".formatted(
-                                MfaNotices.time(event.envelope().time()), EmailText.quoted(user.displayName()),
-                                user.email(), organizationName, reference, approver))))
+                                        MfaNotices.time(event.envelope().time()),
+                                        EmailText.quoted(user.displayName()),
+                                        user.email(),
+                                        organizationName,
+                                        reference,
+                                        approver))))
                 .toList();
     }
 }

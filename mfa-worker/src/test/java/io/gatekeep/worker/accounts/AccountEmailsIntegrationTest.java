@@ -48,10 +48,13 @@ class AccountEmailsIntegrationTest extends WorkerIntegrationTest {
         String token = tokenIn(message.getContent().toString(), "verify-email");
         assertThat(OneTimeToken.sha256(token)).isEqualTo(signupTokenHash(signup));
         assertThat(message.getSubject()).isEqualTo("Confirm your email address for Gatekeep");
-        assertThat(message.getContent().toString()).contains("POST https://gatekeep.example.test/api/v1/signup/verify")
+        assertThat(message.getContent().toString())
+                .contains("POST https://gatekeep.example.test/api/v1/signup/verify")
                 .contains("\u201CAcme\u201D");
         assertThat(log.getAll()).doesNotContain(token);
-        assertThat(auditEntries(event.id())).as("no account yet, no log to record it in").isZero();
+        assertThat(auditEntries(event.id()))
+                .as("no account yet, no log to record it in")
+                .isZero();
     }
 
     @Test
@@ -74,7 +77,8 @@ class AccountEmailsIntegrationTest extends WorkerIntegrationTest {
         for (MimeMessage message : received) {
             mailed.add(OneTimeToken.sha256(tokenIn(message.getContent().toString(), "verify-email")));
         }
-        assertThat(mailed).as("one email per token; the stored hash is the newest one's")
+        assertThat(mailed)
+                .as("one email per token; the stored hash is the newest one's")
                 .anyMatch(hash -> java.util.Arrays.equals(hash, stored))
                 .anyMatch(hash -> java.util.Arrays.equals(hash, firstHash));
     }
@@ -94,8 +98,8 @@ class AccountEmailsIntegrationTest extends WorkerIntegrationTest {
     @Test
     void aSignupForAnAddressWithAnAccountTellsTheAccountAndCarriesNoLink() throws Exception {
         Accounts.Person person = accounts().activeUser("Ada Account");
-        EventEnvelope event = publish(new SignupRequested(null, person.id(), person.email().toUpperCase(),
-                "Somebody", "Squat Inc", "203.0.113.9"));
+        EventEnvelope event = publish(new SignupRequested(
+                null, person.id(), person.email().toUpperCase(), "Somebody", "Squat Inc", "203.0.113.9"));
         await().atMost(WAIT).until(() -> processed("signup-emails", event));
 
         emails.dispatchDue();
@@ -103,11 +107,17 @@ class AccountEmailsIntegrationTest extends WorkerIntegrationTest {
         MimeMessage message = single(person.email());
         String body = message.getContent().toString();
         assertThat(message.getSubject()).isEqualTo("You already have a Gatekeep account");
-        assertThat(body).contains("\u201CAda Account\u201D").contains("/api/v1/password-reset")
-                .doesNotContain("token").doesNotContain("Squat");
+        assertThat(body)
+                .contains("\u201CAda Account\u201D")
+                .contains("/api/v1/password-reset")
+                .doesNotContain("token")
+                .doesNotContain("Squat");
         await().atMost(WAIT).until(() -> auditEntries(event.id()) == 1);
-        assertThat(jdbc.queryForObject("select organization_id is null from audit_entry where event_id = ?",
-                Boolean.class, event.id())).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "select organization_id is null from audit_entry where event_id = ?",
+                        Boolean.class,
+                        event.id()))
+                .isTrue();
     }
 
     @Test
@@ -116,27 +126,35 @@ class AccountEmailsIntegrationTest extends WorkerIntegrationTest {
         UUID organization = accounts().organization("Member Org");
         accounts().member(organization, person, "MEMBER");
         UUID reset = passwordReset(person.id());
-        EventEnvelope requested = publish(new PasswordResetRequested(person.id(), reset,
-                clock.instant().plus(Duration.ofHours(1)), "198.51.100.8"));
+        EventEnvelope requested = publish(new PasswordResetRequested(
+                person.id(), reset, clock.instant().plus(Duration.ofHours(1)), "198.51.100.8"));
         await().atMost(WAIT).until(() -> processed("password-reset-emails", requested));
-        EventEnvelope changed = publish(new PasswordChanged(person.id(), PasswordChanged.VIA_RESET, 2,
-                "198.51.100.8"));
+        EventEnvelope changed = publish(new PasswordChanged(person.id(), PasswordChanged.VIA_RESET, 2, "198.51.100.8"));
         await().atMost(WAIT).until(() -> processed("password-changed-emails", changed));
 
         emails.dispatchDue();
 
         List<MimeMessage> received = mailTo(person.email());
-        assertThat(received).extracting(MimeMessage::getSubject)
+        assertThat(received)
+                .extracting(MimeMessage::getSubject)
                 .containsExactlyInAnyOrder("Reset your Gatekeep password", "Your Gatekeep password was changed");
         MimeMessage resetMail = received.stream()
-                .filter(m -> subject(m).startsWith("Reset")).findFirst().orElseThrow();
+                .filter(m -> subject(m).startsWith("Reset"))
+                .findFirst()
+                .orElseThrow();
         String token = tokenIn(resetMail.getContent().toString(), "reset-password");
-        assertThat(OneTimeToken.sha256(token)).isEqualTo(jdbc.queryForObject(
-                "select token_hash from password_reset where id = ?", byte[].class, reset));
+        assertThat(OneTimeToken.sha256(token))
+                .isEqualTo(
+                        jdbc.queryForObject("select token_hash from password_reset where id = ?", byte[].class, reset));
         // account activity: the account's own security log, never the organization's audit
         await().atMost(WAIT).until(() -> auditEntries(changed.id()) == 1);
-        assertThat(jdbc.queryForObject("select count(*) from audit_entry where event_id in (?, ?) "
-                + "and organization_id is not null", Integer.class, requested.id(), changed.id())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_entry where event_id in (?, ?) "
+                                + "and organization_id is not null",
+                        Integer.class,
+                        requested.id(),
+                        changed.id()))
+                .isZero();
     }
 
     private UUID pendingSignup(String email) {
@@ -145,15 +163,17 @@ class AccountEmailsIntegrationTest extends WorkerIntegrationTest {
         jdbc.update("""
                 insert into signup_request (id, email, display_name, organization_name, password_hash, created_at,
                                             expires_at, last_mailed_at)
-                values (?, ?, 'Fay Founder', 'Acme', 'not-a-real-hash', ?, ?, ?)""", id, email, now,
-                now.plusHours(24), now);
+                values (?, ?, 'Fay Founder', 'Acme', 'not-a-real-hash', ?, ?, ?)""", id, email, now, now.plusHours(24), now);
         return id;
     }
 
     private UUID passwordReset(UUID userId) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        jdbc.update("insert into password_reset (id, user_id, created_at, expires_at) values (?, ?, ?, ?)", id, userId,
+        jdbc.update(
+                "insert into password_reset (id, user_id, created_at, expires_at) values (?, ?, ?, ?)",
+                id,
+                userId,
                 OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
                 OffsetDateTime.ofInstant(now.plus(Duration.ofHours(1)), ZoneOffset.UTC));
         return id;
@@ -170,7 +190,8 @@ class AccountEmailsIntegrationTest extends WorkerIntegrationTest {
     }
 
     private static String tokenIn(String body, String path) {
-        Matcher link = Pattern.compile("/" + path + "\\?token=([A-Za-z0-9_-]{43})").matcher(body);
+        Matcher link =
+                Pattern.compile("/" + path + "\\?token=([A-Za-z0-9_-]{43})").matcher(body);
         assertThat(link.find()).as("a %s link in %s", path, body).isTrue();
         return link.group(1);
     }

@@ -31,8 +31,15 @@ class AuditTrailIntegrationTest extends WorkerIntegrationTest {
         UUID organization = accounts.organization("Acme");
         Accounts.Person owner = accounts.activeUser("Olive Owner");
         Accounts.Person member = accounts.activeUser("Max Member");
-        EventEnvelope event = publish(new MemberUpdated(organization, member.id(), "MEMBER", "ADMIN", Set.of(),
-                Set.of("MANAGE_ORG_ACCESS"), owner.id(), "198.51.100.4"));
+        EventEnvelope event = publish(new MemberUpdated(
+                organization,
+                member.id(),
+                "MEMBER",
+                "ADMIN",
+                Set.of(),
+                Set.of("MANAGE_ORG_ACCESS"),
+                owner.id(),
+                "198.51.100.4"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> auditEntries(event.id()) == 1);
 
@@ -42,8 +49,12 @@ class AuditTrailIntegrationTest extends WorkerIntegrationTest {
         assertThat(entry.get("actor_user_id")).isEqualTo(owner.id());
         assertThat(entry.get("action")).isEqualTo("account.member-updated");
         assertThat(entry.get("client_ip")).isEqualTo("198.51.100.4");
-        assertThat(((OffsetDateTime) jdbc.queryForObject("select occurred_at from audit_entry where event_id = ?",
-                OffsetDateTime.class, event.id())).toInstant()).isEqualTo(event.time());
+        assertThat(((OffsetDateTime) jdbc.queryForObject(
+                                "select occurred_at from audit_entry where event_id = ?",
+                                OffsetDateTime.class,
+                                event.id()))
+                        .toInstant())
+                .isEqualTo(event.time());
         assertThat(entry.get("recorded_at")).isNotNull();
         assertThat(entry.get("details").toString()).contains("\"newRole\"").contains("ADMIN");
     }
@@ -65,13 +76,19 @@ class AuditTrailIntegrationTest extends WorkerIntegrationTest {
 
         for (EventEnvelope event : events) {
             await().atMost(Duration.ofSeconds(20)).until(() -> processed("audit", event));
-            assertThat(jdbc.queryForList("select organization_id from audit_entry where event_id = ?", UUID.class,
-                    event.id())).containsExactly((UUID) null);
-            assertThat(jdbc.queryForObject("select client_ip from audit_entry where event_id = ?", String.class,
-                    event.id())).startsWith("192.0.2.");
+            assertThat(jdbc.queryForList(
+                            "select organization_id from audit_entry where event_id = ?", UUID.class, event.id()))
+                    .containsExactly((UUID) null);
+            assertThat(jdbc.queryForObject(
+                            "select client_ip from audit_entry where event_id = ?", String.class, event.id()))
+                    .startsWith("192.0.2.");
         }
-        assertThat(jdbc.queryForObject("select count(*) from audit_entry where organization_id in (?, ?)",
-                Integer.class, first, second)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_entry where organization_id in (?, ?)",
+                        Integer.class,
+                        first,
+                        second))
+                .isZero();
     }
 
     @Test
@@ -82,19 +99,26 @@ class AuditTrailIntegrationTest extends WorkerIntegrationTest {
         UUID joinedAfter = accounts.organization("After");
         accounts.member(joinedBefore, user, "MEMBER");
         OffsetDateTime later = OffsetDateTime.ofInstant(clock.instant().plusSeconds(3600), ZoneOffset.UTC);
-        jdbc.update("insert into membership (organization_id, user_id, role, created_at, role_since) "
-                + "values (?, ?, 'MEMBER', ?, ?)", joinedAfter, user.id(), later, later);
+        jdbc.update(
+                "insert into membership (organization_id, user_id, role, created_at, role_since) "
+                        + "values (?, ?, 'MEMBER', ?, ?)",
+                joinedAfter,
+                user.id(),
+                later,
+                later);
 
         EventEnvelope event = publish(new MfaEnabled(user.id(), UUID.randomUUID(), UUID.randomUUID(), "203.0.113.7"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> auditEntries(event.id()) == 2);
         Map<String, Object> own = jdbc.queryForMap(
                 "select client_ip, details::text as details from audit_entry where event_id = ? "
-                        + "and organization_id is null", event.id());
+                        + "and organization_id is null",
+                event.id());
         assertThat(own.get("client_ip")).isEqualTo("203.0.113.7");
         Map<String, Object> fact = jdbc.queryForMap(
                 "select organization_id, client_ip, details::text as details from audit_entry where event_id = ? "
-                        + "and organization_id is not null", event.id());
+                        + "and organization_id is not null",
+                event.id());
         assertThat(fact.get("organization_id")).isEqualTo(joinedBefore);
         assertThat(fact.get("client_ip")).isNull();
         assertThat(fact.get("details").toString()).doesNotContain("203.0.113.7").doesNotContain("clientIp");
@@ -106,8 +130,8 @@ class AuditTrailIntegrationTest extends WorkerIntegrationTest {
         Accounts.Person joiner = accounts.activeUser("Jo Joiner");
         UUID organization = accounts.organization("Joined");
 
-        EventEnvelope event = publish(new InvitationAccepted(organization, joiner.id(), UUID.randomUUID(),
-                "203.0.113.9"));
+        EventEnvelope event =
+                publish(new InvitationAccepted(organization, joiner.id(), UUID.randomUUID(), "203.0.113.9"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> auditEntries(event.id()) == 1);
         Map<String, Object> entry = jdbc.queryForMap(
@@ -134,8 +158,8 @@ class AuditTrailIntegrationTest extends WorkerIntegrationTest {
         UUID own = accounts.organization("Victim's own");
         accounts.member(own, victim, "OWNER");
         // MFA turned on before the victim joined the outsider's organization
-        EventEnvelope before = publish(new MfaEnabled(victim.id(), UUID.randomUUID(), UUID.randomUUID(),
-                "203.0.113.50"));
+        EventEnvelope before =
+                publish(new MfaEnabled(victim.id(), UUID.randomUUID(), UUID.randomUUID(), "203.0.113.50"));
         await().atMost(Duration.ofSeconds(20)).until(() -> processed("audit", before));
         clock.advance(Duration.ofMinutes(5));
         UUID outsiders = accounts.organization("Outsider's");
@@ -149,11 +173,19 @@ class AuditTrailIntegrationTest extends WorkerIntegrationTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> processed("audit", event));
         }
 
-        assertThat(jdbc.queryForObject("select count(*) from audit_entry where organization_id = ?", Integer.class,
-                outsiders)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from audit_entry where organization_id = ? and event_id = ?",
-                Integer.class, own, before.id())).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from audit_entry where organization_id is null "
-                + "and user_id = ?", Integer.class, victim.id())).isEqualTo(4);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_entry where organization_id = ?", Integer.class, outsiders))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_entry where organization_id = ? and event_id = ?",
+                        Integer.class,
+                        own,
+                        before.id()))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_entry where organization_id is null " + "and user_id = ?",
+                        Integer.class,
+                        victim.id()))
+                .isEqualTo(4);
     }
 }

@@ -46,12 +46,19 @@ class DeadLetterIntegrationTest extends WorkerIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> auditEntries(next.id()) == 1);
         List<ConsumerRecord<byte[], byte[]>> deadLetters = deadLetters(user, 3);
-        assertThat(deadLetters).extracting(record -> header(record, CloudEventHeaders.ID))
+        assertThat(deadLetters)
+                .extracting(record -> header(record, CloudEventHeaders.ID))
                 .containsExactly(unknownType, badJson, null);
-        assertThat(new String(deadLetters.get(1).value(), StandardCharsets.UTF_8)).contains("secret-looking-garbage");
+        assertThat(new String(deadLetters.get(1).value(), StandardCharsets.UTF_8))
+                .contains("secret-looking-garbage");
         assertThat(log.getAll())
-                .contains("Dead-lettering record", unknownType, badJson, "Unknown event type",
-                        "Missing header ce_id", "MalformedEventException")
+                .contains(
+                        "Dead-lettering record",
+                        unknownType,
+                        badJson,
+                        "Unknown event type",
+                        "Missing header ce_id",
+                        "MalformedEventException")
                 .doesNotContain("secret-looking-garbage");
         assertThat(noId).isNull();
     }
@@ -59,8 +66,8 @@ class DeadLetterIntegrationTest extends WorkerIntegrationTest {
     /** Sends a record straight to Kafka; returns its ce_id (null when left out). */
     private String send(UUID key, String type, String value, boolean withId) throws Exception {
         String id = withId ? UUID.randomUUID().toString() : null;
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topic.ACCOUNT.physicalName(ENV.topicPrefix()),
-                bytes(key.toString()), bytes(value));
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
+                Topic.ACCOUNT.physicalName(ENV.topicPrefix()), bytes(key.toString()), bytes(value));
         if (withId) {
             record.headers().add(CloudEventHeaders.ID, bytes(id));
         }
@@ -69,9 +76,10 @@ class DeadLetterIntegrationTest extends WorkerIntegrationTest {
         record.headers().add(CloudEventHeaders.TIME, bytes(clock.instant().toString()));
         record.headers().add(CloudEventHeaders.SPEC_VERSION, bytes("1.0"));
         record.headers().add(CloudEventHeaders.SCHEMA_VERSION, bytes("1"));
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ENV.kafkaBootstrapServers()),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ENV.kafkaBootstrapServers()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
             producer.send(record).get();
         }
         return id;
@@ -80,11 +88,13 @@ class DeadLetterIntegrationTest extends WorkerIntegrationTest {
     private List<ConsumerRecord<byte[], byte[]>> deadLetters(UUID key, int expected) {
         String topic = Topic.ACCOUNT.deadLetterName(ENV.topicPrefix());
         List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ENV.kafkaBootstrapServers()),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ENV.kafkaBootstrapServers()),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

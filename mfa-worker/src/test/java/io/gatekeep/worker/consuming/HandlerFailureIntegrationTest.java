@@ -32,7 +32,8 @@ class HandlerFailureIntegrationTest extends WorkerIntegrationTest {
 
         assertThat(flaky.timesApplied(before.id())).isEqualTo(1);
         assertThat(flaky.timesApplied(failing.id())).isEqualTo(1);
-        assertThat(auditEntries(before.id()) + auditEntries(failing.id()) + auditEntries(after.id())).isEqualTo(3);
+        assertThat(auditEntries(before.id()) + auditEntries(failing.id()) + auditEntries(after.id()))
+                .isEqualTo(3);
     }
 
     @Test
@@ -44,8 +45,12 @@ class HandlerFailureIntegrationTest extends WorkerIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> flaky.timesApplied(next.id()) == 1);
 
         assertThat(flaky.timesApplied(poison.id())).isZero();
-        assertThat(auditEntries(poison.id())).as("other handlers applied it once").isEqualTo(1);
-        assertThat(log.getAll()).contains("Dead-lettering record").contains(poison.id().toString())
+        assertThat(auditEntries(poison.id()))
+                .as("other handlers applied it once")
+                .isEqualTo(1);
+        assertThat(log.getAll())
+                .contains("Dead-lettering record")
+                .contains(poison.id().toString())
                 .contains("IllegalStateException: Failing on purpose");
     }
 }

@@ -25,21 +25,26 @@ class RedeliveryIntegrationTest extends WorkerIntegrationTest {
         UUID organization = accounts.organization("Twice Inc");
         Accounts.Person joiner = accounts.activeUser("Joiner");
         accounts.member(organization, joiner, "MEMBER");
-        EventEnvelope event = publish(new InvitationAccepted(organization, joiner.id(), UUID.randomUUID(),
-                "203.0.113.9"));
+        EventEnvelope event =
+                publish(new InvitationAccepted(organization, joiner.id(), UUID.randomUUID(), "203.0.113.9"));
         await().atMost(Duration.ofSeconds(20)).until(() -> processed("notifications", event));
 
         republish(event);
-        await().atMost(Duration.ofSeconds(20)).until(() -> "PUBLISHED".equals(jdbc.queryForObject(
-                "select status from outbox_event where event_id = ?", String.class, event.id())));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "PUBLISHED"
+                        .equals(jdbc.queryForObject(
+                                "select status from outbox_event where event_id = ?", String.class, event.id())));
         // A later event with the same key (so the same partition) is consumed after the redelivered one.
         EventEnvelope marker = publish(new SignedIn(joiner.id(), UUID.randomUUID(), "PASSWORD", null));
         await().atMost(Duration.ofSeconds(20)).until(() -> processed("audit", marker));
         emails.dispatchDue();
 
         assertThat(auditEntries(event.id())).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from outgoing_email where cause_key = ?", Integer.class,
-                "member-joined:" + event.id())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outgoing_email where cause_key = ?",
+                        Integer.class,
+                        "member-joined:" + event.id()))
+                .isEqualTo(1);
         assertThat(mailTo(joiner.email())).hasSize(1);
     }
 }

@@ -36,8 +36,10 @@ class EnforcementFanOutIntegrationTest extends WorkerIntegrationTest {
 
     @Autowired
     EmailDispatcher dispatcher;
+
     @Autowired
     OutgoingEmails outgoing;
+
     @Autowired
     PlatformTransactionManager transactionManager;
 
@@ -50,7 +52,8 @@ class EnforcementFanOutIntegrationTest extends WorkerIntegrationTest {
     @BeforeEach
     void organizationWithHalfTheMembersWithoutMfa() {
         Accounts accounts = accounts();
-        organization = accounts.organization("Enforcia " + UUID.randomUUID().toString().substring(0, 6));
+        organization =
+                accounts.organization("Enforcia " + UUID.randomUUID().toString().substring(0, 6));
         owner = accounts.activeUser("Olga Owner");
         accounts.member(organization, owner, "OWNER");
         enableMfa(owner);
@@ -90,9 +93,13 @@ class EnforcementFanOutIntegrationTest extends WorkerIntegrationTest {
                     .contains("https://gatekeep.example.test");
         }
         for (Accounts.Person member : withMfa) {
-            assertThat(mailTo(member.email())).as("no notice to %s", member.displayName()).isEmpty();
+            assertThat(mailTo(member.email()))
+                    .as("no notice to %s", member.displayName())
+                    .isEmpty();
         }
-        assertThat(mailTo(invited.email())).as("invited members meet it at their first sign-in").isEmpty();
+        assertThat(mailTo(invited.email()))
+                .as("invited members meet it at their first sign-in")
+                .isEmpty();
         assertThat(fanOutRow(event, "notified")).isEqualTo(15);
     }
 
@@ -102,24 +109,29 @@ class EnforcementFanOutIntegrationTest extends WorkerIntegrationTest {
         newJob(BATCH, Pacer.UNTHROTTLED).run(event.id(), 100);
 
         // As if the cursor had been lost: every batch runs again.
-        jdbc.update("update mfa_enforcement_fan_out set status = 'RUNNING', finished_at = null, cursor_user_id = null "
-                + "where event_id = ?", event.id());
+        jdbc.update(
+                "update mfa_enforcement_fan_out set status = 'RUNNING', finished_at = null, cursor_user_id = null "
+                        + "where event_id = ?",
+                event.id());
         Progress replay = newJob(BATCH, Pacer.UNTHROTTLED).run(event.id(), 100);
         republish(event);
-        await().atMost(Duration.ofSeconds(20)).until(() -> "PUBLISHED".equals(jdbc.queryForObject(
-                "select status from outbox_event where event_id = ?", String.class, event.id())));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "PUBLISHED"
+                        .equals(jdbc.queryForObject(
+                                "select status from outbox_event where event_id = ?", String.class, event.id())));
 
         assertThat(replay.status()).isEqualTo(Status.COMPLETED);
         assertThat(noticesQueued(event)).isEqualTo(15);
-        assertThat(jdbc.queryForObject("select count(*) from mfa_enforcement_fan_out where event_id = ?",
-                Integer.class, event.id())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from mfa_enforcement_fan_out where event_id = ?", Integer.class, event.id()))
+                .isEqualTo(1);
     }
 
     @Test
     void ownersGetAConfirmationAndTheChangeIsAudited() throws Exception {
         EventEnvelope event = turnOn(false);
-        await().atMost(Duration.ofSeconds(20)).until(() -> processed("notifications", event)
-                && processed("audit", event));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> processed("notifications", event) && processed("audit", event));
 
         deliverAll();
 
@@ -129,8 +141,12 @@ class EnforcementFanOutIntegrationTest extends WorkerIntegrationTest {
         assertThat(confirmations.get(0).getContent().toString())
                 .contains("Olga Owner turned on the two-factor authentication requirement")
                 .contains("15 member(s) without two-factor authentication");
-        assertThat(jdbc.queryForObject("select action from audit_entry where event_id = ? and organization_id = ?",
-                String.class, event.id(), organization)).isEqualTo("enforcement.changed");
+        assertThat(jdbc.queryForObject(
+                        "select action from audit_entry where event_id = ? and organization_id = ?",
+                        String.class,
+                        event.id(),
+                        organization))
+                .isEqualTo("enforcement.changed");
     }
 
     @Test
@@ -150,8 +166,10 @@ class EnforcementFanOutIntegrationTest extends WorkerIntegrationTest {
     void stopsAtTheNextBatchWhenEnforcementWasTurnedOffBeforeTheEventArrives() throws Exception {
         EventEnvelope on = turnOn(false);
         newJob(BATCH, Pacer.UNTHROTTLED).run(on.id(), 1);
-        jdbc.update("update organization set mfa_enforced = false, mfa_enforcement_changed_at = ? where id = ?",
-                now().plusSeconds(1), organization);
+        jdbc.update(
+                "update organization set mfa_enforced = false, mfa_enforcement_changed_at = ? where id = ?",
+                now().plusSeconds(1),
+                organization);
 
         assertThat(newJob(BATCH, Pacer.UNTHROTTLED).run(on.id(), 100).status()).isEqualTo(Status.CANCELLED);
         assertThat(noticesQueued(on)).isEqualTo(BATCH);
@@ -164,7 +182,8 @@ class EnforcementFanOutIntegrationTest extends WorkerIntegrationTest {
         // Off and on again through the API; the worker has not seen those events yet.
         jdbc.update("update organization set mfa_enforcement_changed_at = ? where id = ?", now(), organization);
 
-        assertThat(newJob(BATCH, Pacer.UNTHROTTLED).run(first.id(), 100).status()).isEqualTo(Status.CANCELLED);
+        assertThat(newJob(BATCH, Pacer.UNTHROTTLED).run(first.id(), 100).status())
+                .isEqualTo(Status.CANCELLED);
         assertThat(noticesQueued(first)).isZero();
     }
 
@@ -176,11 +195,15 @@ class EnforcementFanOutIntegrationTest extends WorkerIntegrationTest {
 
         newJob(BATCH, Pacer.UNTHROTTLED).run(event.id(), 100);
 
-        assertThat(nonCompliantSessions).allSatisfy(id -> assertThat(revoked(id)).isTrue());
+        assertThat(nonCompliantSessions)
+                .allSatisfy(id -> assertThat(revoked(id)).isTrue());
         assertThat(compliantSessions).allSatisfy(id -> assertThat(revoked(id)).isFalse());
         assertThat(fanOutRow(event, "sessions_revoked")).isEqualTo(15);
-        assertThat(jdbc.queryForObject("select body from outgoing_email where cause_key = ?", String.class,
-                "enforcement:" + event.id() + ":" + withoutMfa.get(0).id())).contains("signed out everywhere");
+        assertThat(jdbc.queryForObject(
+                        "select body from outgoing_email where cause_key = ?",
+                        String.class,
+                        "enforcement:" + event.id() + ":" + withoutMfa.get(0).id()))
+                .contains("signed out everywhere");
     }
 
     @Test
@@ -200,7 +223,9 @@ class EnforcementFanOutIntegrationTest extends WorkerIntegrationTest {
 
         newJob(BATCH, acquired::add).run(event.id(), 100);
 
-        assertThat(acquired).as("15 notices in batches of 4, the last one short").containsExactly(4, 4, 4, 4);
+        assertThat(acquired)
+                .as("15 notices in batches of 4, the last one short")
+                .containsExactly(4, 4, 4, 4);
     }
 
     @Test
@@ -221,11 +246,15 @@ class EnforcementFanOutIntegrationTest extends WorkerIntegrationTest {
 
     /** What the API does: flag the organization, then announce the change; waits until the fan-out exists. */
     private EventEnvelope turnOn(boolean revokeSessions) {
-        jdbc.update("update organization set mfa_enforced = true, revoke_non_compliant_sessions = ?, "
-                + "mfa_enforcement_changed_at = ?, mfa_enforcement_changed_by = ? where id = ?", revokeSessions,
-                now(), owner.id(), organization);
-        EventEnvelope event = publish(new MfaEnforcementChanged(organization, false, true, revokeSessions, owner.id(),
-                "198.51.100.4"));
+        jdbc.update(
+                "update organization set mfa_enforced = true, revoke_non_compliant_sessions = ?, "
+                        + "mfa_enforcement_changed_at = ?, mfa_enforcement_changed_by = ? where id = ?",
+                revokeSessions,
+                now(),
+                owner.id(),
+                organization);
+        EventEnvelope event = publish(
+                new MfaEnforcementChanged(organization, false, true, revokeSessions, owner.id(), "198.51.100.4"));
         await().atMost(Duration.ofSeconds(20)).until(() -> processed("enforcement-fan-out", event));
         assertThat(fanOutStatus(event)).isEqualTo("RUNNING");
         return event;
@@ -233,13 +262,21 @@ class EnforcementFanOutIntegrationTest extends WorkerIntegrationTest {
 
     private EventEnvelope turnOff() {
         clock.advance(Duration.ofSeconds(1));
-        jdbc.update("update organization set mfa_enforced = false, mfa_enforcement_changed_at = ? where id = ?",
-                now(), organization);
+        jdbc.update(
+                "update organization set mfa_enforced = false, mfa_enforcement_changed_at = ? where id = ?",
+                now(),
+                organization);
         return publish(new MfaEnforcementChanged(organization, true, false, false, owner.id(), "198.51.100.4"));
     }
 
     private FanOutJob newJob(int batchSize, Pacer pacer) {
-        return new FanOutJob(jdbc, new TransactionTemplate(transactionManager), outgoing, pacer, clock, batchSize,
+        return new FanOutJob(
+                jdbc,
+                new TransactionTemplate(transactionManager),
+                outgoing,
+                pacer,
+                clock,
+                batchSize,
                 "https://gatekeep.example.test");
     }
 
@@ -253,37 +290,47 @@ class EnforcementFanOutIntegrationTest extends WorkerIntegrationTest {
         jdbc.update("""
                 insert into mfa_credential (id, user_id, secret_key_id, secret_nonce, secret_ciphertext, created_at,
                                             enabled_at)
-                values (?, ?, 'test', ?, ?, ?, ?)""", UUID.randomUUID(), person.id(), new byte[12], new byte[36],
-                now(), now());
+                values (?, ?, 'test', ?, ?, ?, ?)""", UUID.randomUUID(), person.id(), new byte[12], new byte[36], now(), now());
     }
 
     private UUID session(Accounts.Person person) {
         UUID id = UUID.randomUUID();
         byte[] tokenHash = new byte[32];
         new SecureRandom().nextBytes(tokenHash);
-        jdbc.update("insert into auth_session (id, token_hash, user_id, kind, created_at, expires_at) "
-                + "values (?, ?, ?, 'FULL', ?, ?)", id, tokenHash, person.id(), now(), now().plusHours(12));
+        jdbc.update(
+                "insert into auth_session (id, token_hash, user_id, kind, created_at, expires_at) "
+                        + "values (?, ?, ?, 'FULL', ?, ?)",
+                id,
+                tokenHash,
+                person.id(),
+                now(),
+                now().plusHours(12));
         return id;
     }
 
     private boolean revoked(UUID sessionId) {
-        return jdbc.queryForObject("select revoked_at is not null from auth_session where id = ?", Boolean.class,
-                sessionId);
+        return jdbc.queryForObject(
+                "select revoked_at is not null from auth_session where id = ?", Boolean.class, sessionId);
     }
 
     private int noticesQueued(EventEnvelope event) {
-        return jdbc.queryForObject("select count(*) from outgoing_email where cause_key like ?", Integer.class,
+        return jdbc.queryForObject(
+                "select count(*) from outgoing_email where cause_key like ?",
+                Integer.class,
                 "enforcement:" + event.id() + ":%");
     }
 
     private String fanOutStatus(EventEnvelope event) {
-        return jdbc.queryForList("select status from mfa_enforcement_fan_out where event_id = ?", String.class,
-                event.id()).stream().findFirst().orElse(null);
+        return jdbc
+                .queryForList("select status from mfa_enforcement_fan_out where event_id = ?", String.class, event.id())
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     private int fanOutRow(EventEnvelope event, String column) {
-        return jdbc.queryForObject("select " + column + " from mfa_enforcement_fan_out where event_id = ?",
-                Integer.class, event.id());
+        return jdbc.queryForObject(
+                "select " + column + " from mfa_enforcement_fan_out where event_id = ?", Integer.class, event.id());
     }
 
     private OffsetDateTime now() {

@@ -24,7 +24,9 @@ class RatePacerTest {
         }
 
         assertThat(sleeps).containsExactly(1_000_000_000L, 1_000_000_000L, 1_000_000_000L, 1_000_000_000L);
-        assertThat(now - start).as("500 permits at 100/s: the last batch starts after 4 s").isEqualTo(4_000_000_000L);
+        assertThat(now - start)
+                .as("500 permits at 100/s: the last batch starts after 4 s")
+                .isEqualTo(4_000_000_000L);
     }
 
     @Test
@@ -50,8 +52,11 @@ class RatePacerTest {
 
     @Test
     void throttledBatchesAreAboutOneSecondsWorth() {
-        assertThat(new EnforcementSettings.Notifications(0, 500).effectiveBatchSize()).isEqualTo(500);
-        assertThat(new EnforcementSettings.Notifications(50, 500).effectiveBatchSize()).isEqualTo(50);
-        assertThat(new EnforcementSettings.Notifications(2_000, 500).effectiveBatchSize()).isEqualTo(500);
+        assertThat(new EnforcementSettings.Notifications(0, 500).effectiveBatchSize())
+                .isEqualTo(500);
+        assertThat(new EnforcementSettings.Notifications(50, 500).effectiveBatchSize())
+                .isEqualTo(50);
+        assertThat(new EnforcementSettings.Notifications(2_000, 500).effectiveBatchSize())
+                .isEqualTo(500);
     }
 }

@@ -37,12 +37,22 @@ class InvitationIntegrationTest extends WorkerIntegrationTest {
         Accounts.Person invited = accounts.invitedUser("Ivan Invited");
         accounts.member(organization, owner, "OWNER");
         UUID invitation = accounts.invitation(organization, invited, owner);
-        EventEnvelope event = publish(new MemberInvited(organization, invited.id(), invitation, invited.email(),
-                invited.displayName(), "MEMBER", accounts.invitationExpiry(invitation), owner.id(), "198.51.100.1"));
+        EventEnvelope event = publish(new MemberInvited(
+                organization,
+                invited.id(),
+                invitation,
+                invited.email(),
+                invited.displayName(),
+                "MEMBER",
+                accounts.invitationExpiry(invitation),
+                owner.id(),
+                "198.51.100.1"));
         await().atMost(Duration.ofSeconds(20)).until(() -> processed("invitations", event));
         republish(event);
-        await().atMost(Duration.ofSeconds(20)).until(() -> "PUBLISHED".equals(jdbc.queryForObject(
-                "select status from outbox_event where event_id = ?", String.class, event.id())));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "PUBLISHED"
+                        .equals(jdbc.queryForObject(
+                                "select status from outbox_event where event_id = ?", String.class, event.id())));
 
         emails.dispatchDue();
 
@@ -52,21 +62,23 @@ class InvitationIntegrationTest extends WorkerIntegrationTest {
         String body = message.getContent().toString();
         Matcher token = TOKEN.matcher(body);
         assertThat(token.find()).isTrue();
-        byte[] storedHash = jdbc.queryForObject("select token_hash from invitation where id = ?", byte[].class,
-                invitation);
+        byte[] storedHash =
+                jdbc.queryForObject("select token_hash from invitation where id = ?", byte[].class, invitation);
         assertThat(OneTimeToken.sha256(token.group(1))).isEqualTo(storedHash);
         assertThat(message.getSubject()).isEqualTo("Invitation to join \u201CInvitech\u201D on Gatekeep");
-        assertThat(body).contains("\u201COlga Owner\u201D (")
+        assertThat(body)
+                .contains("\u201COlga Owner\u201D (")
                 .contains("invited you to join the organization \u201CInvitech\u201D on Gatekeep as member")
                 .contains("/api/v1/invitations/decline")
                 .contains("POST https://gatekeep.example.test/api/v1/invitations/accept")
                 .contains("https://gatekeep.example.test/invitations/accept?token=" + token.group(1));
         assertThat(message.getHeader("Auto-Submitted")).containsExactly("auto-generated");
-        UUID emailId = jdbc.queryForObject("select id from outgoing_email where cause_key = ?", UUID.class,
-                "invitation:" + invitation);
+        UUID emailId = jdbc.queryForObject(
+                "select id from outgoing_email where cause_key = ?", UUID.class, "invitation:" + invitation);
         assertThat(message.getMessageID()).isEqualTo("<" + emailId + "@gatekeep.local>");
         assertThat(jdbc.queryForObject("select body from outgoing_email where id = ?", String.class, emailId))
-                .as("the token leaves the database once sent").isNull();
+                .as("the token leaves the database once sent")
+                .isNull();
         assertThat(log.getAll()).doesNotContain(token.group(1));
     }
 
@@ -77,17 +89,28 @@ class InvitationIntegrationTest extends WorkerIntegrationTest {
         Accounts.Person owner = accounts.activeUser("support@example-bank.com");
         Accounts.Person invited = accounts.invitedUser("Ivy");
         UUID invitation = accounts.invitation(organization, invited, owner);
-        EventEnvelope event = publish(new MemberInvited(organization, invited.id(), invitation, invited.email(),
-                null, "MEMBER", accounts.invitationExpiry(invitation), owner.id(), null));
+        EventEnvelope event = publish(new MemberInvited(
+                organization,
+                invited.id(),
+                invitation,
+                invited.email(),
+                null,
+                "MEMBER",
+                accounts.invitationExpiry(invitation),
+                owner.id(),
+                null));
         await().atMost(Duration.ofSeconds(20)).until(() -> processed("invitations", event));
 
         emails.dispatchDue();
 
         MimeMessage message = mailTo(invited.email()).get(0);
         String body = message.getContent().toString();
-        assertThat(message.getSubject()).doesNotContain("example-bank.com")
+        assertThat(message.getSubject())
+                .doesNotContain("example-bank.com")
                 .contains("\u201Clogin\u2024example-bank\u2024com\u2215verify\u201D");
-        assertThat(body).doesNotContain("example-bank.com").doesNotContain("support@")
+        assertThat(body)
+                .doesNotContain("example-bank.com")
+                .doesNotContain("support@")
                 .contains("\u201Csupport\uFF20example-bank\u2024com\u201D");
     }
 }

@@ -21,12 +21,16 @@ class EmailDispatcherIntegrationTest extends WorkerIntegrationTest {
 
     @Autowired
     OutgoingEmails outgoing;
+
     @Autowired
     EmailDispatcher dispatcher;
+
     @Autowired
     JavaMailSender mailSender;
+
     @Autowired
     MailSettings settings;
+
     @Autowired
     PlatformTransactionManager transactionManager;
 
@@ -64,7 +68,8 @@ class EmailDispatcherIntegrationTest extends WorkerIntegrationTest {
 
         assertThat(mailTo(recipient)).hasSize(1);
         assertThat(jdbc.queryForMap("select status, body from outgoing_email where cause_key = ?", cause))
-                .containsEntry("status", "SENT").containsEntry("body", null);
+                .containsEntry("status", "SENT")
+                .containsEntry("body", null);
     }
 
     @Test
@@ -79,8 +84,11 @@ class EmailDispatcherIntegrationTest extends WorkerIntegrationTest {
         drainEarlierTests();
 
         assertThat(mailTo(recipient)).hasSize(queued);
-        assertThat(jdbc.queryForObject("select count(*) from outgoing_email where recipient = ? and status = 'SENT'",
-                Integer.class, recipient)).isEqualTo(queued);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outgoing_email where recipient = ? and status = 'SENT'",
+                        Integer.class,
+                        recipient))
+                .isEqualTo(queued);
     }
 
     @Test
@@ -106,7 +114,9 @@ class EmailDispatcherIntegrationTest extends WorkerIntegrationTest {
             assertThat(message.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
         });
         assertThat(jdbc.queryForMap("select body, reply_to, message_id from outgoing_email where cause_key = ?", cause))
-                .containsEntry("body", null).containsEntry("reply_to", null).containsEntry("message_id", null);
+                .containsEntry("body", null)
+                .containsEntry("reply_to", null)
+                .containsEntry("message_id", null);
     }
 
     @Test
@@ -121,7 +131,9 @@ class EmailDispatcherIntegrationTest extends WorkerIntegrationTest {
         assertThat(claimed).hasSize(1);
 
         drainEarlierTests();
-        assertThat(mailTo(recipient)).as("the second is leased to the instance that died").hasSize(1);
+        assertThat(mailTo(recipient))
+                .as("the second is leased to the instance that died")
+                .hasSize(1);
         clock.advance(settings.dispatcher().claimLease());
         drainEarlierTests();
         assertThat(mailTo(recipient)).hasSize(2);
@@ -138,8 +150,8 @@ class EmailDispatcherIntegrationTest extends WorkerIntegrationTest {
         String recipient = "loop-" + UUID.randomUUID() + "@example.test";
         dispatcher.start();
         try {
-            transaction.executeWithoutResult(status ->
-                    outgoing.enqueue("test:" + UUID.randomUUID(), recipient, "Loop", "Sent by the loop"));
+            transaction.executeWithoutResult(
+                    status -> outgoing.enqueue("test:" + UUID.randomUUID(), recipient, "Loop", "Sent by the loop"));
             await().atMost(Duration.ofSeconds(10)).until(() -> mailTo(recipient).size() == 1);
         } finally {
             dispatcher.stop();
@@ -159,15 +171,20 @@ class EmailDispatcherIntegrationTest extends WorkerIntegrationTest {
 
         dispatcher.start();
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                    "select count(*) from outgoing_email where cause_key like ? and status = 'SENT'", Integer.class,
-                    "test:" + run + ":%") == queued);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> jdbc.queryForObject(
+                                    "select count(*) from outgoing_email where cause_key like ? and status = 'SENT'",
+                                    Integer.class,
+                                    "test:" + run + ":%")
+                            == queued);
         } finally {
             dispatcher.stop();
         }
 
         for (int i = 0; i < queued; i++) {
-            assertThat(mailTo("loops-" + run + "-" + i + "@example.test")).as("recipient %d", i).hasSize(1);
+            assertThat(mailTo("loops-" + run + "-" + i + "@example.test"))
+                    .as("recipient %d", i)
+                    .hasSize(1);
         }
     }
 

@@ -26,7 +26,8 @@ final class DeskTickets {
         UUID id = UUID.randomUUID();
         // one open ticket per requester address (the desk's rule, held by a unique index): an address per ticket
         String requester = "lost-" + id + "@example.test";
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into desk_ticket (id, reference, status, status_reason, requester_address, user_id,
                                          requester_email, requester_name, organization_id, organization_name,
                                          approver_user_id, approver_email, approver_name, approver_role,
@@ -34,7 +35,20 @@ final class DeskTickets {
                                          reset_released_at, approved_via)
                 values (?, ?, 'APPROVED', 'OWNER_REPLY_APPROVED', ?, ?, ?, 'Lost',
                         ?, 'Org', ?, 'owner@example.test', 'Owner', 'OWNER', ?, ?, ?, ?, ?, ?, ?, 'OWNER_REPLY')""",
-                id, reference, requester, user, requester, organization, approver, at(-25), at(-26), at(0), at(46), at(-25), at(-1), at(0));
+                id,
+                reference,
+                requester,
+                user,
+                requester,
+                organization,
+                approver,
+                at(-25),
+                at(-26),
+                at(0),
+                at(46),
+                at(-25),
+                at(-1),
+                at(0));
         return id;
     }
 

@@ -30,11 +30,20 @@ final class MfaRows {
     UUID pendingSetup(UUID userId, UUID authSessionId, Duration startedAgo) {
         UUID id = UUID.randomUUID();
         OffsetDateTime started = at(startedAgo.negated());
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into mfa_setup (id, user_id, auth_session_id, status, secret_key_id, secret_nonce,
                                        secret_ciphertext, started_at, qr_issued_at, qr_expires_at, expires_at)
-                values (?, ?, ?, 'PENDING', 'test', ?, ?, ?, ?, ?, ?)""", id, userId, authSessionId, new byte[12],
-                random32(), started, started, started.plusMinutes(1), started.plusMinutes(3));
+                values (?, ?, ?, 'PENDING', 'test', ?, ?, ?, ?, ?, ?)""",
+                id,
+                userId,
+                authSessionId,
+                new byte[12],
+                random32(),
+                started,
+                started,
+                started.plusMinutes(1),
+                started.plusMinutes(3));
         return id;
     }
 
@@ -43,8 +52,7 @@ final class MfaRows {
         jdbc.update("""
                 insert into mfa_credential (id, user_id, secret_key_id, secret_nonce, secret_ciphertext, created_at,
                                             enabled_at)
-                values (?, ?, 'test', ?, ?, ?, ?)""", id, userId, new byte[12], random32(), at(Duration.ZERO),
-                at(Duration.ZERO));
+                values (?, ?, 'test', ?, ?, ?, ?)""", id, userId, new byte[12], random32(), at(Duration.ZERO), at(Duration.ZERO));
         jdbc.update("""
                 insert into mfa_recovery_code (id, user_id, credential_id, code_hash, created_at)
                 values (?, ?, ?, ?, ?)""", UUID.randomUUID(), userId, id, random32(), at(Duration.ZERO));
@@ -52,8 +60,11 @@ final class MfaRows {
     }
 
     int outboxEvents(String type, UUID userId) {
-        return jdbc.queryForObject("select count(*) from outbox_event where event_type = ? and partition_key = ?",
-                Integer.class, "io.gatekeep." + type, userId.toString());
+        return jdbc.queryForObject(
+                "select count(*) from outbox_event where event_type = ? and partition_key = ?",
+                Integer.class,
+                "io.gatekeep." + type,
+                userId.toString());
     }
 
     private OffsetDateTime at(Duration fromNow) {

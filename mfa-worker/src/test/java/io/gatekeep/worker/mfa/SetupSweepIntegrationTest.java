@@ -29,8 +29,11 @@ class SetupSweepIntegrationTest extends WorkerIntegrationTest {
         sweep.sweepExpired();
 
         Map<String, Object> expired = setup(abandoned);
-        assertThat(expired).containsEntry("status", "EXPIRED").containsEntry("secret_ciphertext", null)
-                .containsEntry("secret_nonce", null).containsEntry("secret_key_id", null);
+        assertThat(expired)
+                .containsEntry("status", "EXPIRED")
+                .containsEntry("secret_ciphertext", null)
+                .containsEntry("secret_nonce", null)
+                .containsEntry("secret_key_id", null);
         assertThat(expired.get("finished_at")).isNotNull();
         assertThat(setup(current)).containsEntry("status", "PENDING");
         assertThat(setup(current).get("secret_ciphertext")).isNotNull();
@@ -53,7 +56,7 @@ class SetupSweepIntegrationTest extends WorkerIntegrationTest {
     }
 
     private boolean revoked(UUID sessionId) {
-        return jdbc.queryForObject("select revoked_at is not null from auth_session where id = ?", Boolean.class,
-                sessionId);
+        return jdbc.queryForObject(
+                "select revoked_at is not null from auth_session where id = ?", Boolean.class, sessionId);
     }
 }

@@ -48,33 +48,46 @@ class SupportResetIntegrationTest extends WorkerIntegrationTest {
         Map<String, Object> revoked = jdbc.queryForMap("""
                 select revoked_reason, revoked_at, secret_ciphertext from mfa_credential where id = ?""", credential);
         assertThat(revoked).containsEntry("revoked_reason", "SUPPORT_RESET").containsEntry("secret_ciphertext", null);
-        assertThat(jdbc.queryForObject("select count(*) from mfa_recovery_code where user_id = ? and revoked_at is null",
-                Integer.class, user.id())).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from auth_session where user_id = ? and revoked_at is null",
-                Integer.class, user.id())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from mfa_recovery_code where user_id = ? and revoked_at is null",
+                        Integer.class,
+                        user.id()))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from auth_session where user_id = ? and revoked_at is null",
+                        Integer.class,
+                        user.id()))
+                .isZero();
         assertThat(jdbc.queryForObject("select status from mfa_setup where id = ?", String.class, setup))
                 .isEqualTo("EXPIRED");
         List<Map<String, Object>> disabled = jdbc.queryForList("""
                 select payload ->> 'reason' as reason, payload ->> 'ticketId' as ticket,
                        payload ->> 'actorUserId' as actor, payload ->> 'credentialId' as credential
-                from outbox_event where event_type = 'io.gatekeep.recovery.mfa-disabled' and partition_key = ?""",
-                user.id().toString());
-        assertThat(disabled).singleElement().satisfies(row -> assertThat(row)
-                .containsEntry("reason", "SUPPORT_RESET").containsEntry("ticket", ticket.toString())
-                .containsEntry("actor", owner.id().toString()).containsEntry("credential", credential.toString()));
+                from outbox_event where event_type = 'io.gatekeep.recovery.mfa-disabled' and partition_key = ?""", user.id().toString());
+        assertThat(disabled)
+                .singleElement()
+                .satisfies(row -> assertThat(row)
+                        .containsEntry("reason", "SUPPORT_RESET")
+                        .containsEntry("ticket", ticket.toString())
+                        .containsEntry("actor", owner.id().toString())
+                        .containsEntry("credential", credential.toString()));
         assertThat(jdbc.queryForList("""
                 select payload ->> 'reason' as reason, payload ->> 'count' as count
-                from outbox_event where event_type = 'io.gatekeep.account.sessions-revoked' and partition_key = ?""",
-                user.id().toString())).singleElement().satisfies(row -> assertThat(row)
-                .containsEntry("reason", "SUPPORT_RESET").containsEntry("count", "2"));
+                from outbox_event where event_type = 'io.gatekeep.account.sessions-revoked' and partition_key = ?""", user.id().toString()))
+                .singleElement()
+                .satisfies(row ->
+                        assertThat(row).containsEntry("reason", "SUPPORT_RESET").containsEntry("count", "2"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-                "select count(*) from outgoing_email where recipient = ?", Integer.class, user.email()) > 0);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from outgoing_email where recipient = ?", Integer.class, user.email())
+                        > 0);
         emails.dispatchDue();
         List<MimeMessage> received = mailTo(user.email());
         assertThat(received).singleElement().satisfies(message -> {
             assertThat(message.getSubject()).isEqualTo("Multi-factor authentication is now off");
-            assertThat(message.getContent().toString()).contains("support request (ticket " + ticket + ")")
+            assertThat(message.getContent().toString())
+                    .contains("support request (ticket " + ticket + ")")
                     .contains("confirmed by Oona Owner");
         });
     }
@@ -99,17 +112,28 @@ class SupportResetIntegrationTest extends WorkerIntegrationTest {
                 select payload ->> 'ticketId' as ticket, payload ->> 'reference' as reference
                 from outbox_event where event_type = 'io.gatekeep.recovery.mfa-reset-not-needed'
                   and partition_key = ?""", user.id().toString()))
-                .singleElement().satisfies(row -> assertThat(row)
-                        .containsEntry("ticket", ticket.toString()).containsEntry("reference", "MFA-8R5L3"));
+                .singleElement()
+                .satisfies(row -> assertThat(row)
+                        .containsEntry("ticket", ticket.toString())
+                        .containsEntry("reference", "MFA-8R5L3"));
         assertThat(jdbc.queryForObject("""
                 select count(*) from outbox_event where event_type = 'io.gatekeep.recovery.mfa-disabled'
-                  and partition_key = ?""", Integer.class, user.id().toString())).isZero();
+                  and partition_key = ?""", Integer.class, user.id().toString()))
+                .isZero();
     }
 
     /** The event as the desk publishes it at the reset time, 24 hours after the approval. */
     static MfaResetApproved approved(UUID ticket, String reference, UUID user, UUID organization, UUID approver) {
         java.time.Instant resetAt = java.time.Instant.now().minusSeconds(60);
-        return new MfaResetApproved(ticket, reference, user, organization, approver, "OWNER_REPLY", null,
-                resetAt.minus(Duration.ofHours(24)), resetAt);
+        return new MfaResetApproved(
+                ticket,
+                reference,
+                user,
+                organization,
+                approver,
+                "OWNER_REPLY",
+                null,
+                resetAt.minus(Duration.ofHours(24)),
+                resetAt);
     }
 }

@@ -26,8 +26,13 @@ class SupportResetRecheckIntegrationTest extends WorkerIntegrationTest {
     @Autowired
     EmailDispatcher emails;
 
-    private record Situation(UUID organization, Accounts.Person owner, Accounts.Person user, UUID credential,
-                             UUID ticket, DeskTickets desk) {}
+    private record Situation(
+            UUID organization,
+            Accounts.Person owner,
+            Accounts.Person user,
+            UUID credential,
+            UUID ticket,
+            DeskTickets desk) {}
 
     /** An owner and a member of long standing, the member with MFA on, and an approved ticket that is due. */
     private Situation dueReset(String reference) {
@@ -48,8 +53,10 @@ class SupportResetRecheckIntegrationTest extends WorkerIntegrationTest {
     @Test
     void anApproverWhoLostOwnershipDuringTheDelayResetsNothingAndTheRefusalNamesWhy() {
         Situation s = dueReset("MFA-RQ2K4");
-        jdbc.update("update membership set role = 'MEMBER', role_since = now() where organization_id = ? and user_id = ?",
-                s.organization(), s.owner().id());
+        jdbc.update(
+                "update membership set role = 'MEMBER', role_since = now() where organization_id = ? and user_id = ?",
+                s.organization(),
+                s.owner().id());
 
         assertRefused(s, "APPROVER_NOT_ELIGIBLE");
     }
@@ -57,8 +64,11 @@ class SupportResetRecheckIntegrationTest extends WorkerIntegrationTest {
     @Test
     void theOwnerOfAMinuteOldOwnershipCannotHaveMfaReset() {
         Situation s = dueReset("MFA-RQ3K5");
-        jdbc.update("update membership set role_since = ? where organization_id = ? and user_id = ?",
-                java.sql.Timestamp.from(clock.instant().minusSeconds(60)), s.organization(), s.owner().id());
+        jdbc.update(
+                "update membership set role_since = ? where organization_id = ? and user_id = ?",
+                java.sql.Timestamp.from(clock.instant().minusSeconds(60)),
+                s.organization(),
+                s.owner().id());
 
         assertRefused(s, "APPROVER_NOT_ELIGIBLE");
     }
@@ -70,7 +80,9 @@ class SupportResetRecheckIntegrationTest extends WorkerIntegrationTest {
         assertRefused(added, "REQUESTER_NOT_ELIGIBLE");
 
         Situation left = dueReset("MFA-RQ5K7");
-        jdbc.update("delete from membership where organization_id = ? and user_id = ?", left.organization(),
+        jdbc.update(
+                "delete from membership where organization_id = ? and user_id = ?",
+                left.organization(),
                 left.user().id());
         assertRefused(left, "REQUESTER_NOT_ELIGIBLE");
     }
@@ -92,22 +104,32 @@ class SupportResetRecheckIntegrationTest extends WorkerIntegrationTest {
         Accounts.Person coOwner = accounts().activeUser("Cora Coowner");
         accounts().member(s.organization(), coOwner, "OWNER");
 
-        EventEnvelope event = publish(approved(s.ticket(), "MFA-RQ8KA", s.user().id(), s.organization(),
+        EventEnvelope event = publish(approved(
+                s.ticket(),
+                "MFA-RQ8KA",
+                s.user().id(),
+                s.organization(),
                 s.owner().id()));
         await().atMost(Duration.ofSeconds(20)).until(() -> processed(SupportResetHandler.NAME, event));
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-                "select count(*) from outgoing_email where recipient in (?, ?, ?)", Integer.class,
-                s.owner().email(), coOwner.email(), s.user().email()) == 3);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from outgoing_email where recipient in (?, ?, ?)",
+                                Integer.class,
+                                s.owner().email(),
+                                coOwner.email(),
+                                s.user().email())
+                        == 3);
         emails.dispatchDue();
 
         for (Accounts.Person owner : List.of(s.owner(), coOwner)) {
             assertThat(mailTo(owner.email())).singleElement().satisfies(message -> {
                 assertThat(message.getSubject()).isEqualTo("MFA was turned off for Lena Lost after a support request");
-                assertThat(message.getContent().toString()).contains("MFA-RQ8KA", s.user().email(),
-                        "approved by “Owen Owner”", "UTC");
+                assertThat(message.getContent().toString())
+                        .contains("MFA-RQ8KA", s.user().email(), "approved by “Owen Owner”", "UTC");
             });
         }
-        assertThat(mailTo(s.user().email())).extracting(MimeMessage::getSubject)
+        assertThat(mailTo(s.user().email()))
+                .extracting(MimeMessage::getSubject)
                 .containsExactly("Multi-factor authentication is now off");
     }
 
@@ -121,24 +143,33 @@ class SupportResetRecheckIntegrationTest extends WorkerIntegrationTest {
 
         assertThat(mailTo(s.owner().email())).singleElement().satisfies(message -> {
             assertThat(message.getSubject()).isEqualTo("Lena Lost signed in with their recovery code");
-            assertThat(message.getContent().toString()).contains(s.user().email()).doesNotContain("203.0.113.9");
+            assertThat(message.getContent().toString())
+                    .contains(s.user().email())
+                    .doesNotContain("203.0.113.9");
         });
     }
 
     private void assertRefused(Situation s, String reason) {
-        EventEnvelope event = publish(approved(s.ticket(), "MFA-X", s.user().id(), s.organization(), s.owner().id()));
+        EventEnvelope event = publish(approved(
+                s.ticket(), "MFA-X", s.user().id(), s.organization(), s.owner().id()));
         await().atMost(Duration.ofSeconds(20)).until(() -> processed(SupportResetHandler.NAME, event));
 
-        assertThat(jdbc.queryForObject("select revoked_at is null from mfa_credential where id = ?", Boolean.class,
-                s.credential())).as("credential untouched").isTrue();
+        assertThat(jdbc.queryForObject(
+                        "select revoked_at is null from mfa_credential where id = ?", Boolean.class, s.credential()))
+                .as("credential untouched")
+                .isTrue();
         assertThat(jdbc.queryForList("""
                 select payload ->> 'reason' from outbox_event
-                where event_type = 'io.gatekeep.recovery.mfa-reset-refused' and partition_key = ?""", String.class,
-                s.ticket().toString())).containsExactly(reason);
+                where event_type = 'io.gatekeep.recovery.mfa-reset-refused' and partition_key = ?""", String.class, s.ticket().toString())).containsExactly(reason);
         assertThat(jdbc.queryForObject("""
                 select count(*) from outbox_event where event_type = 'io.gatekeep.recovery.mfa-disabled'
-                  and partition_key = ?""", Integer.class, s.user().id().toString())).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from outgoing_email where recipient = ?", Integer.class,
-                s.user().email())).as("no email claims a reset").isZero();
+                  and partition_key = ?""", Integer.class, s.user().id().toString()))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outgoing_email where recipient = ?",
+                        Integer.class,
+                        s.user().email()))
+                .as("no email claims a reset")
+                .isZero();
     }
 }

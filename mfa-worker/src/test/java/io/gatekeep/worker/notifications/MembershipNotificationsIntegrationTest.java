@@ -36,8 +36,10 @@ class MembershipNotificationsIntegrationTest extends WorkerIntegrationTest {
         List<MimeMessage> received = mailTo(joiner.email());
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getSubject()).isEqualTo("You joined \u201CAcme\u2024io\u201D on Gatekeep");
-        assertThat(received.get(0).getContent().toString()).contains("as admin")
-                .contains("/api/v1/me/organizations/" + organization).doesNotContain("Acme.io");
+        assertThat(received.get(0).getContent().toString())
+                .contains("as admin")
+                .contains("/api/v1/me/organizations/" + organization)
+                .doesNotContain("Acme.io");
     }
 
     @Test

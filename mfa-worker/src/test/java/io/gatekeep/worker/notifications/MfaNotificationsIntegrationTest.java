@@ -38,8 +38,8 @@ class MfaNotificationsIntegrationTest extends WorkerIntegrationTest {
                 new MfaDisabled(user.id(), UUID.randomUUID(), "USER_REQUEST", user.id(), null, "198.51.100.4"));
         List<EventEnvelope> published = new ArrayList<>();
         payloads.forEach(payload -> published.add(publish(payload)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> published.stream()
-                .allMatch(event -> processed("notifications", event)));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> published.stream().allMatch(event -> processed("notifications", event)));
         published.forEach(this::republish);
         // same user, so same partition: once this one is processed, the redeliveries before it were too
         EventEnvelope marker = publish(new MfaDisabled(user.id(), credential, "RECOVERY_CODE", user.id(), null, null));
@@ -51,14 +51,19 @@ class MfaNotificationsIntegrationTest extends WorkerIntegrationTest {
         for (MimeMessage message : mailTo(user.email())) {
             subjects.add(subject(message));
         }
-        assertThat(subjects).containsExactlyInAnyOrder(
-                "Multi-factor authentication is now on",
-                "Too many wrong codes: MFA sign-in is locked",
-                "Your recovery code was used: MFA is now off",
-                "Multi-factor authentication is now off");
+        assertThat(subjects)
+                .containsExactlyInAnyOrder(
+                        "Multi-factor authentication is now on",
+                        "Too many wrong codes: MFA sign-in is locked",
+                        "Your recovery code was used: MFA is now off",
+                        "Multi-factor authentication is now off");
         MimeMessage recovery = mailTo(user.email()).stream()
-                .filter(message -> subject(message).startsWith("Your recovery code")).findFirst().orElseThrow();
-        assertThat(recovery.getContent().toString()).contains("now OFF").contains("Set MFA up again")
+                .filter(message -> subject(message).startsWith("Your recovery code"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(recovery.getContent().toString())
+                .contains("now OFF")
+                .contains("Set MFA up again")
                 .contains("https://gatekeep.example.test");
     }
 

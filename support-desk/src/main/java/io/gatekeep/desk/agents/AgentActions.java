@@ -35,8 +35,15 @@ class AgentActions {
     private final DelayedReset delayedReset;
     private final ResetSchedule schedule;
 
-    AgentActions(TransactionTemplate transaction, Tickets tickets, AgentSupport support, JdbcOutboxWriter outbox,
-                 JdbcTemplate jdbc, Clock clock, DelayedReset delayedReset, ResetSchedule schedule) {
+    AgentActions(
+            TransactionTemplate transaction,
+            Tickets tickets,
+            AgentSupport support,
+            JdbcOutboxWriter outbox,
+            JdbcTemplate jdbc,
+            Clock clock,
+            DelayedReset delayedReset,
+            ResetSchedule schedule) {
         this.transaction = transaction;
         this.tickets = tickets;
         this.support = support;
@@ -55,20 +62,24 @@ class AgentActions {
      */
     TicketStatus approve(UUID ticketId, UUID agentId, String justification) {
         if (justification == null || justification.strip().length() < MIN_JUSTIFICATION) {
-            throw new DeskProblem(Code.JUSTIFICATION_REQUIRED, "approving needs a justification of at least "
-                    + MIN_JUSTIFICATION + " characters saying how the requester's identity was confirmed");
+            throw new DeskProblem(
+                    Code.JUSTIFICATION_REQUIRED,
+                    "approving needs a justification of at least " + MIN_JUSTIFICATION
+                            + " characters saying how the requester's identity was confirmed");
         }
         ApprovalRule.Verdict verdict = transaction.execute(status -> {
             TicketRow ticket = locked(ticketId);
-            ApprovalRule.Verdict decided = ApprovalRule.decide(ticket.status(), ticket.ownerConfirmedAt() != null,
-                    schedule.firstApprover(ticket.id()), agentId);
+            ApprovalRule.Verdict decided = ApprovalRule.decide(
+                    ticket.status(), ticket.ownerConfirmedAt() != null, schedule.firstApprover(ticket.id()), agentId);
             if (decided == ApprovalRule.Verdict.NOT_ALLOWED) {
-                throw new DeskProblem(Code.TRANSITION_NOT_ALLOWED, "a ticket in " + ticket.status()
-                        + " cannot be approved");
+                throw new DeskProblem(
+                        Code.TRANSITION_NOT_ALLOWED, "a ticket in " + ticket.status() + " cannot be approved");
             }
             if (decided == ApprovalRule.Verdict.OWNER_CONFIRMATION_REQUIRED) {
-                throw new DeskProblem(Code.OWNER_CONFIRMATION_REQUIRED, "the ticket waits for its owner's answer; "
-                        + "escalate it first to decide it without the owner");
+                throw new DeskProblem(
+                        Code.OWNER_CONFIRMATION_REQUIRED,
+                        "the ticket waits for its owner's answer; "
+                                + "escalate it first to decide it without the owner");
             }
             if (decided == ApprovalRule.Verdict.SAME_AGENT) {
                 throw new DeskProblem(Code.SAME_AGENT, "the second approval must come from a different agent");
@@ -77,24 +88,30 @@ class AgentActions {
                 throw new DeskProblem(Code.TICKET_INCOMPLETE, "user, organization and approver must be known");
             }
             if (decided == ApprovalRule.Verdict.FIRST_OF_TWO) {
-                TicketRow pending = tickets.move(ticket, TicketStatus.PENDING_SECOND_APPROVAL, actor(agentId),
-                        "AGENT_FIRST_APPROVAL");
+                TicketRow pending = tickets.move(
+                        ticket, TicketStatus.PENDING_SECOND_APPROVAL, actor(agentId), "AGENT_FIRST_APPROVAL");
                 schedule.firstApproval(ticket.id(), agentId);
                 audit(ticket, agentId, "FIRST_APPROVAL", justification, pending.status());
                 return decided;
             }
             support.retireTokens(ticket.id());
             boolean fourEyes = ticket.status() == TicketStatus.PENDING_SECOND_APPROVAL;
-            TicketRow approved = delayedReset.approve(ticket, actor(agentId),
-                    fourEyes ? "AGENT_SECOND_APPROVAL" : "AGENT_APPROVED_OWNER_CONFIRMED", "AGENT",
-                    fourEyes ? "two support agents" : "a support agent, after " + ticket.approverName()
-                            + "'s confirmation");
+            TicketRow approved = delayedReset.approve(
+                    ticket,
+                    actor(agentId),
+                    fourEyes ? "AGENT_SECOND_APPROVAL" : "AGENT_APPROVED_OWNER_CONFIRMED",
+                    "AGENT",
+                    fourEyes
+                            ? "two support agents"
+                            : "a support agent, after " + ticket.approverName() + "'s confirmation");
             audit(ticket, agentId, "APPROVE", justification, approved.status());
             return decided;
         });
         if (verdict == ApprovalRule.Verdict.FIRST_OF_TWO) {
-            throw new DeskProblem(Code.SECOND_APPROVAL_REQUIRED, "recorded as the first approval: the ticket is "
-                    + "PENDING_SECOND_APPROVAL until a different agent approves it");
+            throw new DeskProblem(
+                    Code.SECOND_APPROVAL_REQUIRED,
+                    "recorded as the first approval: the ticket is "
+                            + "PENDING_SECOND_APPROVAL until a different agent approves it");
         }
         return TicketStatus.APPROVED;
     }
@@ -133,20 +150,29 @@ class AgentActions {
         }
         return transaction.execute(status -> {
             TicketRow ticket = locked(ticketId);
-            outbox.append(new SupportTicketTransitioned(ticket.id(), ticket.reference().value(), ticket.status().name(),
-                    ticket.status().name(), ticket.userId(), ticket.organizationId(), actor(agentId), "AGENT_NOTE"));
+            outbox.append(new SupportTicketTransitioned(
+                    ticket.id(),
+                    ticket.reference().value(),
+                    ticket.status().name(),
+                    ticket.status().name(),
+                    ticket.userId(),
+                    ticket.organizationId(),
+                    actor(agentId),
+                    "AGENT_NOTE"));
             audit(ticket, agentId, "NOTE", text, ticket.status());
             return ticket.status();
         });
     }
 
     private TicketRow locked(UUID ticketId) {
-        return tickets.lock(ticketId).orElseThrow(() -> new DeskProblem(Code.TICKET_NOT_FOUND, "no ticket " + ticketId));
+        return tickets.lock(ticketId)
+                .orElseThrow(() -> new DeskProblem(Code.TICKET_NOT_FOUND, "no ticket " + ticketId));
     }
 
     private static void allowed(TicketRow ticket, TicketStatus target) {
         if (!ticket.status().canMoveTo(target)) {
-            throw new DeskProblem(Code.TRANSITION_NOT_ALLOWED, "a ticket in " + ticket.status() + " cannot move to " + target);
+            throw new DeskProblem(
+                    Code.TRANSITION_NOT_ALLOWED, "a ticket in " + ticket.status() + " cannot move to " + target);
         }
     }
 
@@ -155,9 +181,17 @@ class AgentActions {
     }
 
     private void audit(TicketRow ticket, UUID agentId, String action, String text, TicketStatus to) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into desk_agent_action (id, ticket_id, agent_id, action, text, from_status, to_status, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""", UUID.randomUUID(), ticket.id(), agentId, action, text,
-                ticket.status().name(), to.name(), Timestamp.from(clock.instant()));
+                values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                UUID.randomUUID(),
+                ticket.id(),
+                agentId,
+                action,
+                text,
+                ticket.status().name(),
+                to.name(),
+                Timestamp.from(clock.instant()));
     }
 }

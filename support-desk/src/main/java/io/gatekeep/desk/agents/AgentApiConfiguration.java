@@ -22,10 +22,17 @@ class AgentApiConfiguration {
     }
 
     @Bean
-    AgentActions agentActions(TransactionTemplate transaction, Tickets tickets, Tokens tokens, DeskMail mail,
-                              JdbcOutboxWriter outbox, JdbcTemplate jdbc, Clock clock, DelayedReset delayedReset,
-                              ResetSchedule schedule) {
-        return new AgentActions(transaction, tickets, new AgentSupport(tokens, mail), outbox, jdbc, clock,
-                delayedReset, schedule);
+    AgentActions agentActions(
+            TransactionTemplate transaction,
+            Tickets tickets,
+            Tokens tokens,
+            DeskMail mail,
+            JdbcOutboxWriter outbox,
+            JdbcTemplate jdbc,
+            Clock clock,
+            DelayedReset delayedReset,
+            ResetSchedule schedule) {
+        return new AgentActions(
+                transaction, tickets, new AgentSupport(tokens, mail), outbox, jdbc, clock, delayedReset, schedule);
     }
 }

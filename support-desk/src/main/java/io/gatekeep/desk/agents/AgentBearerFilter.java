@@ -30,8 +30,8 @@ class AgentBearerFilter extends OncePerRequestFilter {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             sessions.authenticate(header.substring(7).strip()).ifPresent(agent -> {
-                var authentication = UsernamePasswordAuthenticationToken.authenticated(agent.username(), null,
-                        List.of(new SimpleGrantedAuthority("ROLE_AGENT")));
+                var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                        agent.username(), null, List.of(new SimpleGrantedAuthority("ROLE_AGENT")));
                 SecurityContextHolder.getContext().setAuthentication(authentication);
             });
         }

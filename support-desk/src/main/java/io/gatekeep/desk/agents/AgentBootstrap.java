@@ -30,8 +30,12 @@ class AgentBootstrap implements ApplicationRunner {
     private final AgentLoginProperties login;
     private final PrintStream console;
 
-    AgentBootstrap(AgentAccounts agents, SecretCipher cipher, DeskProperties desk, AgentLoginProperties login,
-                   PrintStream console) {
+    AgentBootstrap(
+            AgentAccounts agents,
+            SecretCipher cipher,
+            DeskProperties desk,
+            AgentLoginProperties login,
+            PrintStream console) {
         this.agents = agents;
         this.cipher = cipher;
         this.desk = desk;
@@ -46,8 +50,10 @@ class AgentBootstrap implements ApplicationRunner {
         if (username == null || username.isBlank() || password == null || password.isBlank()) {
             return;
         }
-        boolean provided = login.bootstrapTotpSecret() != null && !login.bootstrapTotpSecret().isBlank();
-        TotpSecret secret = provided ? TotpSecret.fromBase32(login.bootstrapTotpSecret().strip())
+        boolean provided = login.bootstrapTotpSecret() != null
+                && !login.bootstrapTotpSecret().isBlank();
+        TotpSecret secret = provided
+                ? TotpSecret.fromBase32(login.bootstrapTotpSecret().strip())
                 : new TotpSecretGenerator().generate();
         Optional<AgentAccounts.Agent> existing = agents.byUsername(username);
         boolean created;
@@ -55,15 +61,19 @@ class AgentBootstrap implements ApplicationRunner {
             UUID id = UUID.randomUUID();
             created = agents.createIfAbsent(id, username, username, password, cipher.encrypt(id, secret));
         } else {
-            created = agents.addTotpIfMissing(existing.get().id(), cipher.encrypt(existing.get().id(), secret));
+            created = agents.addTotpIfMissing(
+                    existing.get().id(), cipher.encrypt(existing.get().id(), secret));
         }
         if (!created) {
             return;
         }
-        log.info("Bootstrap agent '{}' {} with a TOTP second factor", username,
+        log.info(
+                "Bootstrap agent '{}' {} with a TOTP second factor",
+                username,
                 existing.isEmpty() ? "created" : "given");
         if (!provided) {
-            console.printf("""
+            console.printf(
+                    """
 
                     ==== Support-desk agent '%s': TOTP secret, shown this once ====
                       secret   %s
@@ -71,8 +81,11 @@ class AgentBootstrap implements ApplicationRunner {
                       code now oathtool --totp -b %s
                     Add it to the agent's authenticator app now; it is stored encrypted and cannot be shown again.
                     ================================================================
-                    %n""", username, secret.manualEntryKey(),
-                    new OtpAuthUri("Gatekeep Support Desk").forAccount(username, secret), secret.base32());
+                    %n""",
+                    username,
+                    secret.manualEntryKey(),
+                    new OtpAuthUri("Gatekeep Support Desk").forAccount(username, secret),
+                    secret.base32());
         }
     }
 }

@@ -19,11 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signInWindow the fixed window of both limits
  */
 @ConfigurationProperties("gatekeep.desk.agents")
-record AgentLoginProperties(String secretKey, @DefaultValue("agents-1") String secretKeyId,
-                            String bootstrapTotpSecret,
-                            @DefaultValue("8h") Duration sessionTtl, @DefaultValue("30m") Duration idleTimeout,
-                            @DefaultValue("10") int signInsPerAgent, @DefaultValue("100") int signInsPerIp,
-                            @DefaultValue("15m") Duration signInWindow) {
+record AgentLoginProperties(
+        String secretKey,
+        @DefaultValue("agents-1") String secretKeyId,
+        String bootstrapTotpSecret,
+        @DefaultValue("8h") Duration sessionTtl,
+        @DefaultValue("30m") Duration idleTimeout,
+        @DefaultValue("10") int signInsPerAgent,
+        @DefaultValue("100") int signInsPerIp,
+        @DefaultValue("15m") Duration signInWindow) {
 
     AgentLoginProperties {
         if (secretKey == null || secretKey.isBlank()) {

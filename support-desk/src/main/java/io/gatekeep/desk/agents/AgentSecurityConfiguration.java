@@ -64,22 +64,35 @@ class AgentSecurityConfiguration {
     /** Seals agents' TOTP secrets; the key id is stored next to each one, so the key can be rotated. */
     @Bean
     SecretCipher agentSecretCipher(AgentLoginProperties login) {
-        return new SecretCipher(SecretKeyring.fromBase64(Map.of(login.secretKeyId(), login.secretKey()),
-                login.secretKeyId()));
+        return new SecretCipher(
+                SecretKeyring.fromBase64(Map.of(login.secretKeyId(), login.secretKey()), login.secretKeyId()));
     }
 
     @Bean
-    AgentSignIn agentSignIn(TransactionTemplate transaction, AgentAccounts agents, AgentSessions sessions,
-                            JdbcTemplate jdbc, PasswordEncoder passwords, SecretCipher agentSecretCipher, Clock clock,
-                            AgentLoginProperties login) {
-        return new AgentSignIn(transaction, agents, sessions, new SignInAttempts(jdbc, clock, login.signInWindow(),
-                login.signInsPerAgent(), login.signInsPerIp()), passwords, agentSecretCipher, new Totp(clock),
-                LockoutPolicy.defaults(), clock);
+    AgentSignIn agentSignIn(
+            TransactionTemplate transaction,
+            AgentAccounts agents,
+            AgentSessions sessions,
+            JdbcTemplate jdbc,
+            PasswordEncoder passwords,
+            SecretCipher agentSecretCipher,
+            Clock clock,
+            AgentLoginProperties login) {
+        return new AgentSignIn(
+                transaction,
+                agents,
+                sessions,
+                new SignInAttempts(jdbc, clock, login.signInWindow(), login.signInsPerAgent(), login.signInsPerIp()),
+                passwords,
+                agentSecretCipher,
+                new Totp(clock),
+                LockoutPolicy.defaults(),
+                clock);
     }
 
     @Bean
-    AgentBootstrap agentBootstrap(AgentAccounts agents, SecretCipher agentSecretCipher, DeskProperties desk,
-                                  AgentLoginProperties login) {
+    AgentBootstrap agentBootstrap(
+            AgentAccounts agents, SecretCipher agentSecretCipher, DeskProperties desk, AgentLoginProperties login) {
         return new AgentBootstrap(agents, agentSecretCipher, desk, login, System.out);
     }
 
@@ -98,19 +111,21 @@ class AgentSecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"gatekeep-desk\"");
             response.setContentType("application/problem+json");
             response.getOutputStream().write("""
-                    {"type":"about:blank","title":"Unauthorized","status":401,"code":"unauthorized"}"""
-                    .getBytes(StandardCharsets.UTF_8));
+                    {"type":"about:blank","title":"Unauthorized","status":401,"code":"unauthorized"}""".getBytes(StandardCharsets.UTF_8));
         };
-        return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/desk/sign-in", "/api/v1/desk/cancellations").permitAll()
-                        .requestMatchers("/api/v1/desk/**").hasRole("AGENT")
-                        .requestMatchers("/error", "/desk-api.yaml").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/", "/sign-in", "/tickets/*", "/desk-app/**").permitAll()
-                        .anyRequest().denyAll())
+        return http.authorizeHttpRequests(
+                        requests -> requests.requestMatchers("/api/v1/desk/sign-in", "/api/v1/desk/cancellations")
+                                .permitAll()
+                                .requestMatchers("/api/v1/desk/**")
+                                .hasRole("AGENT")
+                                .requestMatchers("/error", "/desk-api.yaml")
+                                .permitAll()
+                                .requestMatchers(HttpMethod.GET, "/", "/sign-in", "/tickets/*", "/desk-app/**")
+                                .permitAll()
+                                .anyRequest()
+                                .denyAll())
                 .addFilterBefore(new AgentBearerFilter(sessions), AnonymousAuthenticationFilter.class)
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(UI_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(UI_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frame -> frame.deny()))
                 .httpBasic(basic -> basic.disable())

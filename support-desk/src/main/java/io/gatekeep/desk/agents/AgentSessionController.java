@@ -39,7 +39,8 @@ class AgentSessionController {
     ResponseEntity<SessionResponse> signIn(@RequestBody SignInRequest body, HttpServletRequest request) {
         SignInResult result = signIn.signIn(body.username(), body.password(), body.code(), request.getRemoteAddr());
         if (result instanceof SignInResult.SignedIn signedIn) {
-            return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store")
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .body(new SessionResponse(signedIn.token(), "Bearer", signedIn.expiresAt()));
         }
         if (result instanceof SignInResult.RateLimited limited) {
@@ -47,9 +48,12 @@ class AgentSessionController {
                     .retryAfter(limited.retryAfter().toSeconds() + 1);
         }
         if (result instanceof SignInResult.LockedOut locked) {
-            long seconds = Math.max(1, Duration.between(clock.instant(), locked.until()).toSeconds() + 1);
-            throw new DeskProblem(DeskProblem.Code.LOCKED_OUT, "too many failed sign-ins in a row; locked until "
-                    + locked.until()).retryAfter(seconds);
+            long seconds = Math.max(
+                    1, Duration.between(clock.instant(), locked.until()).toSeconds() + 1);
+            throw new DeskProblem(
+                            DeskProblem.Code.LOCKED_OUT,
+                            "too many failed sign-ins in a row; locked until " + locked.until())
+                    .retryAfter(seconds);
         }
         throw new DeskProblem(DeskProblem.Code.INVALID_CREDENTIALS, "wrong user name, password or code");
     }

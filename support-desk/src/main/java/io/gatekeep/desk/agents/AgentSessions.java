@@ -46,27 +46,35 @@ class AgentSessions {
         Instant expiresAt = now.plus(ttl);
         jdbc.update("""
                 insert into desk_agent_session (token_hash, agent_id, created_at, last_used_at, expires_at)
-                values (?, ?, ?, ?, ?)""", sha256(token), agentId, Timestamp.from(now), Timestamp.from(now),
-                Timestamp.from(expiresAt));
+                values (?, ?, ?, ?, ?)""", sha256(token), agentId, Timestamp.from(now), Timestamp.from(now), Timestamp.from(expiresAt));
         return new Issued(token, expiresAt);
     }
 
     /** The session's agent when the token is live, its idle deadline moved on; empty otherwise. */
     Optional<SessionAgent> authenticate(String token) {
         Instant now = clock.instant();
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 update desk_agent_session s set last_used_at = ?
                 from desk_agent a
                 where s.token_hash = ? and a.id = s.agent_id and a.active and s.revoked_at is null
                   and s.expires_at > ? and s.last_used_at > ?
-                returning a.id, a.username""", (rs, i) -> new SessionAgent(rs.getObject(1, UUID.class),
-                        rs.getString(2)), Timestamp.from(now), sha256(token), Timestamp.from(now),
-                Timestamp.from(now.minus(idle))).stream().findFirst();
+                returning a.id, a.username""",
+                        (rs, i) -> new SessionAgent(rs.getObject(1, UUID.class), rs.getString(2)),
+                        Timestamp.from(now),
+                        sha256(token),
+                        Timestamp.from(now),
+                        Timestamp.from(now.minus(idle)))
+                .stream()
+                .findFirst();
     }
 
     void revoke(String token) {
-        jdbc.update("update desk_agent_session set revoked_at = ? where token_hash = ? and revoked_at is null",
-                Timestamp.from(clock.instant()), sha256(token));
+        jdbc.update(
+                "update desk_agent_session set revoked_at = ? where token_hash = ? and revoked_at is null",
+                Timestamp.from(clock.instant()),
+                sha256(token));
     }
 
     static byte[] sha256(String token) {

@@ -40,8 +40,16 @@ class AgentSignIn {
     /** Compared against when the user name is unknown, so the answer takes as long as for a known agent. */
     private final String unknownAgentHash;
 
-    AgentSignIn(TransactionTemplate transaction, AgentAccounts agents, AgentSessions sessions, SignInAttempts attempts,
-                PasswordEncoder passwords, SecretCipher cipher, Totp totp, LockoutPolicy lockoutPolicy, Clock clock) {
+    AgentSignIn(
+            TransactionTemplate transaction,
+            AgentAccounts agents,
+            AgentSessions sessions,
+            SignInAttempts attempts,
+            PasswordEncoder passwords,
+            SecretCipher cipher,
+            Totp totp,
+            LockoutPolicy lockoutPolicy,
+            Clock clock) {
         this.transaction = transaction;
         this.agents = agents;
         this.sessions = sessions;
@@ -85,10 +93,13 @@ class AgentSignIn {
             log.info("Agent {} signed in", agent.username());
             return new SignInResult.SignedIn(session.token(), session.expiresAt());
         }
-        LockoutState.Transition<FailureRecorded> failed = begun.state().attemptFailed(attemptNumber, lockoutPolicy, now);
+        LockoutState.Transition<FailureRecorded> failed =
+                begun.state().attemptFailed(attemptNumber, lockoutPolicy, now);
         agents.saveLockout(agent.id(), failed.state());
         log.info("Agent sign-in refused for {} (failure {} in a row)", agent.username(), attemptNumber);
-        return failed.decision().lock().<SignInResult>map(lock -> new SignInResult.LockedOut(lock.until()))
+        return failed.decision()
+                .lock()
+                .<SignInResult>map(lock -> new SignInResult.LockedOut(lock.until()))
                 .orElseGet(SignInResult.InvalidCredentials::new);
     }
 

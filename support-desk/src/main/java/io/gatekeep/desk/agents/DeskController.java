@@ -31,8 +31,10 @@ class DeskController {
     }
 
     @GetMapping("/tickets")
-    TicketQueries.Page queue(@RequestParam(defaultValue = "NEEDS_AGENT") String status,
-                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    TicketQueries.Page queue(
+            @RequestParam(defaultValue = "NEEDS_AGENT") String status,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         TicketStatus parsed;
         try {
             parsed = TicketStatus.valueOf(status);
@@ -56,14 +58,14 @@ class DeskController {
     }
 
     @PostMapping("/tickets/{id}/deny")
-    Map<String, String> deny(@PathVariable UUID id, @RequestBody(required = false) ActionRequest request,
-                             Principal agent) {
+    Map<String, String> deny(
+            @PathVariable UUID id, @RequestBody(required = false) ActionRequest request, Principal agent) {
         return result(actions.deny(id, agentId(agent), request == null ? null : request.text()));
     }
 
     @PostMapping("/tickets/{id}/escalate")
-    Map<String, String> escalate(@PathVariable UUID id, @RequestBody(required = false) ActionRequest request,
-                                 Principal agent) {
+    Map<String, String> escalate(
+            @PathVariable UUID id, @RequestBody(required = false) ActionRequest request, Principal agent) {
         return result(actions.escalate(id, agentId(agent), request == null ? null : request.text()));
     }
 

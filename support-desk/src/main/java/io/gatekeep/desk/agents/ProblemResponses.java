@@ -23,17 +23,21 @@ class ProblemResponses {
 
     @ExceptionHandler(DeskProblem.class)
     ResponseEntity<ProblemDetail> desk(DeskProblem problem) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.code().status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        ResponseEntity.BodyBuilder answer =
+                ResponseEntity.status(problem.code().status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (problem.retryAfterSeconds() != null) {
             answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(problem.retryAfterSeconds()));
         }
-        return answer.body(problem(problem.code().status, problem.code().title, problem.code().wireName(),
-                problem.getMessage()));
+        return answer.body(problem(
+                problem.code().status, problem.code().title, problem.code().wireName(), problem.getMessage()));
     }
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentNotValidException.class,
-            MethodArgumentTypeMismatchException.class, IllegalArgumentException.class})
+    @ExceptionHandler({
+        HttpMessageNotReadableException.class,
+        MethodArgumentNotValidException.class,
+        MethodArgumentTypeMismatchException.class,
+        IllegalArgumentException.class
+    })
     ProblemDetail invalid(Exception e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", "invalid_request", "the request could not be read");
     }
@@ -42,7 +46,10 @@ class ProblemResponses {
     @ExceptionHandler(Directory.DirectoryUnavailable.class)
     ProblemDetail directoryUnavailable(Directory.DirectoryUnavailable e) {
         log.warn("Agent API request failed: {}", e.getMessage());
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Directory unavailable", "directory_unavailable",
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Directory unavailable",
+                "directory_unavailable",
                 "nothing was changed; try again in a moment");
     }
 

@@ -34,14 +34,21 @@ class CancellationController {
     ResponseEntity<?> cancel(@RequestBody(required = false) CancellationRequest request) {
         CancelOutcome outcome = cancellations.cancelByLink(request == null ? null : request.token());
         if (outcome instanceof CancelOutcome.Cancelled cancelled) {
-            return ResponseEntity.ok(Map.of("status", "CANCELLED", "reference", cancelled.reference().value()));
+            return ResponseEntity.ok(Map.of(
+                    "status", "CANCELLED", "reference", cancelled.reference().value()));
         }
         if (outcome instanceof CancelOutcome.TokenExpired) {
-            return problem(HttpStatus.GONE, "Link expired", "token_expired",
+            return problem(
+                    HttpStatus.GONE,
+                    "Link expired",
+                    "token_expired",
                     "this link was used already or its time has passed");
         }
         if (outcome instanceof CancelOutcome.NotCancellable not) {
-            return problem(HttpStatus.CONFLICT, "Not cancellable", "not_cancellable",
+            return problem(
+                    HttpStatus.CONFLICT,
+                    "Not cancellable",
+                    "not_cancellable",
                     "the request is " + not.status() + " and can no longer be cancelled");
         }
         return invalid();
@@ -63,6 +70,8 @@ class CancellationController {
         problem.setTitle(title);
         problem.setDetail(detail);
         problem.setProperty("code", code);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -13,8 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     to an agent (counted in the database, so it holds across desk replicas)
  */
 @ConfigurationProperties("gatekeep.desk")
-public record ApproverRulesProperties(@DefaultValue("7d") Duration minMembershipAge,
-                                      @DefaultValue("3") int confirmationsPerOwnerPerDay) {
+public record ApproverRulesProperties(
+        @DefaultValue("7d") Duration minMembershipAge,
+        @DefaultValue("3") int confirmationsPerOwnerPerDay) {
 
     public ApproverRulesProperties {
         if (minMembershipAge.isNegative()) {

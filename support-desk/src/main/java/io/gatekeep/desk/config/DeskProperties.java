@@ -56,12 +56,17 @@ public record DeskProperties(
             @DefaultValue("500") int maxFetchSize,
             @DefaultValue("4") int workers) {}
 
-    public record Directory(@DefaultValue("http://localhost:8080") String baseUrl, String token,
-                            @DefaultValue("5s") Duration timeout) {}
+    public record Directory(
+            @DefaultValue("http://localhost:8080") String baseUrl,
+            String token,
+            @DefaultValue("5s") Duration timeout) {}
 
-    public record Limits(@DefaultValue("26214400") long maxSizeBytes, @DefaultValue("1200") int maxParts,
-                         @DefaultValue("10") int maxDepth, @DefaultValue("500") int maxHeaders,
-                         @DefaultValue("262144") int maxBodyChars) {}
+    public record Limits(
+            @DefaultValue("26214400") long maxSizeBytes,
+            @DefaultValue("1200") int maxParts,
+            @DefaultValue("10") int maxDepth,
+            @DefaultValue("500") int maxHeaders,
+            @DefaultValue("262144") int maxBodyChars) {}
 
     /** The agent created at start-up when no agent with this user name exists (no password: none is created). */
     public record Agents(String bootstrapUsername, String bootstrapPassword) {}

@@ -23,9 +23,11 @@ class ManagementSecurityConfig {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain managementEndpoints(HttpSecurity http) throws Exception {
         return http.securityMatcher(EndpointRequest.toAnyEndpoint())
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(EndpointRequest.to("health", "prometheus", "outbox")).permitAll()
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(
+                        requests -> requests.requestMatchers(EndpointRequest.to("health", "prometheus", "outbox"))
+                                .permitAll()
+                                .anyRequest()
+                                .denyAll())
                 .csrf(csrf -> csrf.disable())
                 .build();
     }

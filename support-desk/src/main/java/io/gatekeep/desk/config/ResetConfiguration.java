@@ -1,6 +1,5 @@
 package io.gatekeep.desk.config;
 
-import io.gatekeep.desk.intake.authresults.SenderAuthentication;
 import io.gatekeep.desk.tickets.Directory;
 import io.gatekeep.desk.workflow.CancelTokens;
 import io.gatekeep.desk.workflow.Cancellations;
@@ -13,7 +12,6 @@ import io.gatekeep.desk.workflow.Tickets;
 import io.gatekeep.desk.workflow.Tokens;
 import io.gatekeep.outbox.JdbcOutboxWriter;
 import java.time.Clock;
-import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,15 +34,27 @@ class ResetConfiguration {
     }
 
     @Bean
-    DelayedReset delayedReset(Tickets tickets, ResetSchedule schedule, CancelTokens cancelTokens, DeskMail mail,
-                              Directory directory, Clock clock, ResetProperties reset) {
-        return new DelayedReset(tickets, schedule, cancelTokens, mail, directory, clock, reset.resetDelay(),
-                reset.cancelBaseUrl());
+    DelayedReset delayedReset(
+            Tickets tickets,
+            ResetSchedule schedule,
+            CancelTokens cancelTokens,
+            DeskMail mail,
+            Directory directory,
+            Clock clock,
+            ResetProperties reset) {
+        return new DelayedReset(
+                tickets, schedule, cancelTokens, mail, directory, clock, reset.resetDelay(), reset.cancelBaseUrl());
     }
 
     @Bean
-    Cancellations cancellations(TransactionTemplate transaction, Tickets tickets, ResetSchedule schedule,
-                                CancelTokens cancelTokens, Tokens tokens, DeskMail mail, Clock clock) {
+    Cancellations cancellations(
+            TransactionTemplate transaction,
+            Tickets tickets,
+            ResetSchedule schedule,
+            CancelTokens cancelTokens,
+            Tokens tokens,
+            DeskMail mail,
+            Clock clock) {
         return new Cancellations(transaction, tickets, schedule, cancelTokens, tokens, mail, clock);
     }
 
@@ -54,8 +64,13 @@ class ResetConfiguration {
     }
 
     @Bean
-    ResetRelease resetRelease(TransactionTemplate transaction, Tickets tickets, ResetSchedule schedule,
-                              CancelTokens cancelTokens, JdbcOutboxWriter outbox, Clock clock) {
+    ResetRelease resetRelease(
+            TransactionTemplate transaction,
+            Tickets tickets,
+            ResetSchedule schedule,
+            CancelTokens cancelTokens,
+            JdbcOutboxWriter outbox,
+            Clock clock) {
         return new ResetRelease(transaction, tickets, schedule, cancelTokens, outbox, clock);
     }
 }

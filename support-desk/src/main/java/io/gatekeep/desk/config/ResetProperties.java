@@ -14,9 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      the token to {@code POST /api/v1/desk/cancellations}
  */
 @ConfigurationProperties("gatekeep.desk")
-public record ResetProperties(@DefaultValue("24h") Duration resetDelay,
-                              @DefaultValue("15s") Duration resetSweepInterval,
-                              @DefaultValue("http://localhost:8080") String cancelBaseUrl) {
+public record ResetProperties(
+        @DefaultValue("24h") Duration resetDelay,
+        @DefaultValue("15s") Duration resetSweepInterval,
+        @DefaultValue("http://localhost:8080") String cancelBaseUrl) {
 
     public ResetProperties {
         if (resetDelay.isNegative()) {

@@ -9,13 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * dkim=pass. The local stack turns the requirement off (its mail server writes no such header).
  */
 @ConfigurationProperties("support")
-public record SenderAuthenticationProperties(@DefaultValue("true") boolean requireAuthenticatedSender,
-                                             String trustedAuthservId) {
+public record SenderAuthenticationProperties(
+        @DefaultValue("true") boolean requireAuthenticatedSender, String trustedAuthservId) {
 
     public SenderAuthenticationProperties {
         if (requireAuthenticatedSender && (trustedAuthservId == null || trustedAuthservId.isBlank())) {
-            throw new IllegalStateException("support.require-authenticated-sender is on: set support.trusted-authserv-id "
-                    + "to the authserv-id of the mail server that receives the support mailbox's mail");
+            throw new IllegalStateException(
+                    "support.require-authenticated-sender is on: set support.trusted-authserv-id "
+                            + "to the authserv-id of the mail server that receives the support mailbox's mail");
         }
     }
 }

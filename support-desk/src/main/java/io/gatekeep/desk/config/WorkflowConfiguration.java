@@ -32,8 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the workflow explicitly: stores, mail, the two flows and the jobs. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DeskProperties.class, SenderAuthenticationProperties.class,
-        ApproverRulesProperties.class})
+@EnableConfigurationProperties({
+    DeskProperties.class,
+    SenderAuthenticationProperties.class,
+    ApproverRulesProperties.class
+})
 class WorkflowConfiguration {
 
     @Bean
@@ -58,15 +61,20 @@ class WorkflowConfiguration {
 
     @Bean
     DeskMail deskMail(JdbcTemplate jdbc, Messages messages, Clock clock, DeskProperties desk) {
-        return new DeskMail(jdbc, messages, clock, desk.supportAddress(), desk.effectiveMessageIdDomain(),
+        return new DeskMail(
+                jdbc,
+                messages,
+                clock,
+                desk.supportAddress(),
+                desk.effectiveMessageIdDomain(),
                 desk.repliesPerSenderPerHour());
     }
 
     @Bean
     MessageParser messageParser(DeskProperties desk) {
         DeskProperties.Limits l = desk.limits();
-        return new MessageParser(new ParseLimits(l.maxSizeBytes(), l.maxParts(), l.maxDepth(), l.maxHeaders(),
-                l.maxBodyChars()));
+        return new MessageParser(
+                new ParseLimits(l.maxSizeBytes(), l.maxParts(), l.maxDepth(), l.maxHeaders(), l.maxBodyChars()));
     }
 
     @Bean
@@ -75,35 +83,64 @@ class WorkflowConfiguration {
     }
 
     @Bean
-    RequestFlow requestFlow(Tickets tickets, Messages messages, Tokens tokens, DeskMail mail, Directory directory,
-                            DeskProperties desk, ApproverRulesProperties rules, SenderAuthenticationProperties auth,
-                            ConfirmationBudget budget, StopAfterApproval stopAfterApproval, Clock clock) {
-        RequestPolicy policy = new RequestPolicy(directory,
-                new ApproverEligibilityPolicy(rules.minMembershipAge()), clock);
-        return new RequestFlow(tickets, messages, tokens, mail, policy, desk.supportAddress(), authentication(auth),
-                budget, stopAfterApproval);
+    RequestFlow requestFlow(
+            Tickets tickets,
+            Messages messages,
+            Tokens tokens,
+            DeskMail mail,
+            Directory directory,
+            DeskProperties desk,
+            ApproverRulesProperties rules,
+            SenderAuthenticationProperties auth,
+            ConfirmationBudget budget,
+            StopAfterApproval stopAfterApproval,
+            Clock clock) {
+        RequestPolicy policy =
+                new RequestPolicy(directory, new ApproverEligibilityPolicy(rules.minMembershipAge()), clock);
+        return new RequestFlow(
+                tickets,
+                messages,
+                tokens,
+                mail,
+                policy,
+                desk.supportAddress(),
+                authentication(auth),
+                budget,
+                stopAfterApproval);
     }
 
     /** Requests, owner replies and STOP after approval are authenticated alike: all or none. */
     static Optional<SenderAuthentication> authentication(SenderAuthenticationProperties auth) {
         return auth.requireAuthenticatedSender()
-                ? Optional.of(new SenderAuthentication(auth.trustedAuthservId())) : Optional.empty();
+                ? Optional.of(new SenderAuthentication(auth.trustedAuthservId()))
+                : Optional.empty();
     }
 
     @Bean
-    OwnerReplyFlow ownerReplyFlow(Tickets tickets, Messages messages, Tokens tokens, DeskMail mail,
-                                  JdbcOutboxWriter outbox, SenderAuthenticationProperties auth, Clock clock,
-                                  DelayedReset delayedReset) {
+    OwnerReplyFlow ownerReplyFlow(
+            Tickets tickets,
+            Messages messages,
+            Tokens tokens,
+            DeskMail mail,
+            JdbcOutboxWriter outbox,
+            SenderAuthenticationProperties auth,
+            Clock clock,
+            DelayedReset delayedReset) {
         return new OwnerReplyFlow(tickets, messages, tokens, mail, outbox, authentication(auth), clock, delayedReset);
     }
 
     @Bean
-    InboundMail inboundMail(TransactionTemplate transaction, Tickets tickets, Messages messages, DeskProperties desk,
-                            RequestFlow requests, OwnerReplyFlow ownerReplies) {
-        AutomatedMailClassifier classifier = new AutomatedMailClassifier(Set.of(desk.supportAddress()),
-                Set.of(desk.effectiveMessageIdDomain()));
-        return new InboundMail(transaction, tickets, messages, classifier, desk.supportAddress(), requests,
-                ownerReplies);
+    InboundMail inboundMail(
+            TransactionTemplate transaction,
+            Tickets tickets,
+            Messages messages,
+            DeskProperties desk,
+            RequestFlow requests,
+            OwnerReplyFlow ownerReplies) {
+        AutomatedMailClassifier classifier =
+                new AutomatedMailClassifier(Set.of(desk.supportAddress()), Set.of(desk.effectiveMessageIdDomain()));
+        return new InboundMail(
+                transaction, tickets, messages, classifier, desk.supportAddress(), requests, ownerReplies);
     }
 
     @Bean

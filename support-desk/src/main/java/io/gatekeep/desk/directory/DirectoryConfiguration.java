@@ -12,6 +12,9 @@ class DirectoryConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Directory directory(DeskProperties desk) {
-        return new HttpDirectory(desk.directory().baseUrl(), desk.directory().token(), desk.directory().timeout());
+        return new HttpDirectory(
+                desk.directory().baseUrl(),
+                desk.directory().token(),
+                desk.directory().timeout());
     }
 }

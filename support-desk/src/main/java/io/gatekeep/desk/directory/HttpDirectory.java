@@ -27,15 +27,18 @@ final class HttpDirectory implements Directory {
     private final String token;
     private final Duration timeout;
     private final JsonMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     HttpDirectory(String baseUrl, String token, Duration timeout) {
         this.baseUrl = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
         this.token = token == null ? "" : token;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout)
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
                 // The API speaks HTTP/1.1 on its internal port: no h2c upgrade attempt on a fresh connection.
-                .version(HttpClient.Version.HTTP_1_1).build();
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
     }
 
     @Override
@@ -49,19 +52,27 @@ final class HttpDirectory implements Directory {
     }
 
     private <T> Optional<T> get(String path, Class<T> type) {
-        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(timeout)
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(path))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404) {
                 return Optional.empty();
             }
             if (response.statusCode() != 200) {
-                throw new DirectoryUnavailable("directory answered " + response.statusCode() + " for " + request.uri().getPath(), null);
+                throw new DirectoryUnavailable(
+                        "directory answered " + response.statusCode() + " for "
+                                + request.uri().getPath(),
+                        null);
             }
             return Optional.of(json.readValue(response.body(), type));
         } catch (IOException | JacksonException e) {
-            throw new DirectoryUnavailable("directory unreachable or unreadable: " + e.getClass().getSimpleName(), e);
+            throw new DirectoryUnavailable(
+                    "directory unreachable or unreadable: " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DirectoryUnavailable("interrupted while asking the directory", e);

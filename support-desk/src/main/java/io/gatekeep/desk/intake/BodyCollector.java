@@ -22,11 +22,14 @@ import org.apache.james.mime4j.util.MimeParameterMapping;
  */
 final class BodyCollector {
 
-    private static final Set<String> REPORT_PARTS = Set.of("message/delivery-status", "message/global-delivery-status",
-            "message/disposition-notification", "message/feedback-report");
+    private static final Set<String> REPORT_PARTS = Set.of(
+            "message/delivery-status",
+            "message/global-delivery-status",
+            "message/disposition-notification",
+            "message/feedback-report");
 
-    private static final Pattern META_CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([A-Za-z0-9._:-]{1,40})",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern META_CHARSET =
+            Pattern.compile("charset\\s*=\\s*[\"']?([A-Za-z0-9._:-]{1,40})", Pattern.CASE_INSENSITIVE);
 
     private final ParseLimits limits;
     private final List<String> notes;
@@ -40,13 +43,20 @@ final class BodyCollector {
         this.notes = notes;
     }
 
-    record Bodies(Optional<String> plain, Optional<String> htmlText, Optional<String> htmlNewText,
-            Optional<String> reportType, List<Attachment> attachments) {}
+    record Bodies(
+            Optional<String> plain,
+            Optional<String> htmlText,
+            Optional<String> htmlNewText,
+            Optional<String> reportType,
+            List<Attachment> attachments) {}
 
     void multipart(MaximalBodyDescriptor descriptor) {
         if (descriptor.getMimeType().equals("multipart/report")) {
-            reportType = Optional.ofNullable(descriptor.getContentTypeParameters().get("report-type"))
-                    .map(type -> type.strip().toLowerCase(Locale.ROOT)).filter(type -> !type.isEmpty()).orElse("unknown");
+            reportType = Optional.ofNullable(
+                            descriptor.getContentTypeParameters().get("report-type"))
+                    .map(type -> type.strip().toLowerCase(Locale.ROOT))
+                    .filter(type -> !type.isEmpty())
+                    .orElse("unknown");
         }
     }
 
@@ -65,24 +75,31 @@ final class BodyCollector {
         }
         boolean attachment = "attachment".equalsIgnoreCase(descriptor.getContentDispositionType());
         if (!attachment && type.equals("text/plain") && plain == null) {
-            plain = bounded(text(raw, (long) limits.maxBodyChars() * 8, transferEncoding, descriptor, "text/plain body"));
+            plain = bounded(
+                    text(raw, (long) limits.maxBodyChars() * 8, transferEncoding, descriptor, "text/plain body"));
         } else if (!attachment && type.equals("text/html") && html == null) {
-            String source = text(raw, (long) limits.maxBodyChars() * 24, transferEncoding, descriptor, "text/html body");
-            html = source.length() > limits.maxBodyChars() * 4 ? source.substring(0, limits.maxBodyChars() * 4) : source;
+            String source =
+                    text(raw, (long) limits.maxBodyChars() * 24, transferEncoding, descriptor, "text/html body");
+            html = source.length() > limits.maxBodyChars() * 4
+                    ? source.substring(0, limits.maxBodyChars() * 4)
+                    : source;
         } else {
             attachments.add(describe(type, descriptor, raw));
         }
     }
 
     Bodies bodies() {
-        return new Bodies(Optional.ofNullable(plain),
+        return new Bodies(
+                Optional.ofNullable(plain),
                 Optional.ofNullable(html).map(HtmlText::toText).map(this::bounded),
                 Optional.ofNullable(html).map(HtmlText::toNewText).map(this::bounded),
-                Optional.ofNullable(reportType), attachments);
+                Optional.ofNullable(reportType),
+                attachments);
     }
 
-    private String text(InputStream raw, long maxRawBytes, String transferEncoding, MaximalBodyDescriptor descriptor,
-            String where) throws IOException {
+    private String text(
+            InputStream raw, long maxRawBytes, String transferEncoding, MaximalBodyDescriptor descriptor, String where)
+            throws IOException {
         byte[] encoded = raw.readNBytes((int) Math.min(maxRawBytes, Integer.MAX_VALUE - 8));
         if (raw.read() >= 0) {
             notes.add(where + " truncated");
@@ -97,7 +114,8 @@ final class BodyCollector {
 
     /** An HTML body without a charset parameter usually names it in a meta tag; mime4j does not look into bodies. */
     private static String metaCharset(byte[] html) {
-        Matcher matcher = META_CHARSET.matcher(new String(html, 0, Math.min(html.length, 4096), StandardCharsets.ISO_8859_1));
+        Matcher matcher =
+                META_CHARSET.matcher(new String(html, 0, Math.min(html.length, 4096), StandardCharsets.ISO_8859_1));
         return matcher.find() ? matcher.group(1) : null;
     }
 
@@ -112,7 +130,8 @@ final class BodyCollector {
     /** The file name comes from Content-Disposition, else from Content-Type's name (both RFC 2231 decoded). */
     private Attachment describe(String type, MaximalBodyDescriptor descriptor, InputStream raw) throws IOException {
         long size = raw.transferTo(OutputStream.nullOutputStream());
-        String name = Optional.ofNullable(descriptor.getContentDispositionFilename()).filter(n -> !n.isBlank())
+        String name = Optional.ofNullable(descriptor.getContentDispositionFilename())
+                .filter(n -> !n.isBlank())
                 .orElseGet(() -> contentTypeName(descriptor));
         return new Attachment(HeaderText.singleLine(EncodedWords.decode(name, "file name", notes)), type, size);
     }

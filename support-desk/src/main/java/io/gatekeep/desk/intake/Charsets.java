@@ -44,8 +44,12 @@ final class Charsets {
         }
         Charset guess = isUtf8(bytes) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
         if (declared != null && !declared.isBlank()) {
-            notes.add("%s: charset '%s' %s, read as %s".formatted(where, printable(declared),
-                    charset.isPresent() ? "contradicted by 8-bit bytes" : "unknown", guess.name()));
+            notes.add("%s: charset '%s' %s, read as %s"
+                    .formatted(
+                            where,
+                            printable(declared),
+                            charset.isPresent() ? "contradicted by 8-bit bytes" : "unknown",
+                            guess.name()));
         }
         return decode(bytes, guess);
     }
@@ -66,8 +70,11 @@ final class Charsets {
     /** Null when {@code onError} is REPORT and the bytes are not valid in the charset. */
     private static String decode(byte[] bytes, int offset, int length, Charset charset, CodingErrorAction onError) {
         try {
-            return charset.newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError)
-                    .decode(ByteBuffer.wrap(bytes, offset, length)).toString();
+            return charset.newDecoder()
+                    .onMalformedInput(onError)
+                    .onUnmappableCharacter(onError)
+                    .decode(ByteBuffer.wrap(bytes, offset, length))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -36,14 +36,18 @@ final class EncodedWords {
             text = DecoderUtil.decodeEncodedWords(value, DecodeMonitor.SILENT, fallback);
         }
         for (String name : unknown) {
-            notes.add("%s: charset '%s' unknown, read as %s".formatted(where, Charsets.printable(name), fallback.name()));
+            notes.add(
+                    "%s: charset '%s' unknown, read as %s".formatted(where, Charsets.printable(name), fallback.name()));
         }
         return text;
     }
 
     private static List<String> unknownCharsets(String value) {
         Matcher matcher = CHARSET.matcher(value);
-        return matcher.results().map(match -> match.group(1)).distinct()
-                .filter(name -> Charsets.lookup(name).isEmpty()).toList();
+        return matcher.results()
+                .map(match -> match.group(1))
+                .distinct()
+                .filter(name -> Charsets.lookup(name).isEmpty())
+                .toList();
     }
 }

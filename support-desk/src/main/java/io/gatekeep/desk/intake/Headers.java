@@ -42,6 +42,8 @@ public record Headers(List<Field> fields) {
 
     /** Lower-cased field names, handy in logs: values may carry tokens and must not be logged. */
     public List<String> names() {
-        return fields.stream().map(field -> field.name().toLowerCase(Locale.ROOT)).toList();
+        return fields.stream()
+                .map(field -> field.name().toLowerCase(Locale.ROOT))
+                .toList();
     }
 }

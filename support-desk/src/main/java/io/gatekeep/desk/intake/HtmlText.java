@@ -23,16 +23,49 @@ final class HtmlText {
             + "div[data-marker=__QUOTED_TEXT__], div[data-marker=__SIG_PRE__], #Signature";
 
     /** Outlook marks only where the history starts: the marker and everything after it is history. */
-    private static final String HISTORY_STARTS = "#appendonsend, #divRplyFwdMsg, #mail-editor-reference-message-container, "
-            + ".ms-outlook-mobile-reference-message";
+    private static final String HISTORY_STARTS =
+            "#appendonsend, #divRplyFwdMsg, #mail-editor-reference-message-container, "
+                    + ".ms-outlook-mobile-reference-message";
 
     private static final String INVISIBLE = "script, style, head, title, noscript, template, [hidden]";
 
     private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none", Pattern.CASE_INSENSITIVE);
 
-    private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "center", "dd", "div",
-            "dl", "dt", "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
-            "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "ul");
+    private static final Set<String> BLOCKS = Set.of(
+            "address",
+            "article",
+            "aside",
+            "blockquote",
+            "center",
+            "dd",
+            "div",
+            "dl",
+            "dt",
+            "fieldset",
+            "figure",
+            "footer",
+            "form",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "header",
+            "hr",
+            "li",
+            "main",
+            "nav",
+            "ol",
+            "p",
+            "pre",
+            "section",
+            "table",
+            "tbody",
+            "thead",
+            "tfoot",
+            "tr",
+            "ul");
 
     private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol");
 

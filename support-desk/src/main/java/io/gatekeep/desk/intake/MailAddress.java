@@ -51,7 +51,9 @@ public record MailAddress(String address, String displayName) {
     public Optional<String> plusToken(MailAddress mailbox) {
         String local = localPart();
         int plus = local.indexOf('+');
-        if (plus < 0 || !domain().equals(mailbox.domain()) || !local.substring(0, plus).equals(mailbox.localPart())) {
+        if (plus < 0
+                || !domain().equals(mailbox.domain())
+                || !local.substring(0, plus).equals(mailbox.localPart())) {
             return Optional.empty();
         }
         String token = local.substring(plus + 1);

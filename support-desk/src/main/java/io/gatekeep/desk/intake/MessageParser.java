@@ -101,7 +101,12 @@ public final class MessageParser {
         MessageDigest digest = DedupeKey.sha256();
         digest.update(head.buffer(), 0, head.kept());
         digest.update(("\n" + reportedSize).getBytes(StandardCharsets.US_ASCII));
-        return rejected(Reason.TOO_LARGE, tooLarge(reportedSize), head.buffer(), head.kept(), reportedSize,
+        return rejected(
+                Reason.TOO_LARGE,
+                tooLarge(reportedSize),
+                head.buffer(),
+                head.kept(),
+                reportedSize,
                 HexFormat.of().formatHex(digest.digest()));
     }
 
@@ -119,7 +124,12 @@ public final class MessageParser {
             return rejected(e.reason(), e.getMessage(), raw, length, size, sha256);
         } catch (RuntimeException | StackOverflowError e) {
             // The class name only: exception messages may quote message content.
-            return rejected(Reason.UNPARSEABLE, "the parser failed: " + e.getClass().getSimpleName(), raw, length, size,
+            return rejected(
+                    Reason.UNPARSEABLE,
+                    "the parser failed: " + e.getClass().getSimpleName(),
+                    raw,
+                    length,
+                    size,
                     sha256);
         }
     }
@@ -137,8 +147,12 @@ public final class MessageParser {
         }
         List<MailAddress> from = new ArrayList<>();
         headers.all("From").forEach(value -> from.addAll(AddressParsing.parse(value, "From", false, notes)));
-        String returnPath = headers.first("Return-Path").map(Comments::strip).map(String::strip).orElse(null);
-        boolean nullReturnPath = returnPath != null && returnPath.replaceAll("[<>\\s]", "").isEmpty();
+        String returnPath = headers.first("Return-Path")
+                .map(Comments::strip)
+                .map(String::strip)
+                .orElse(null);
+        boolean nullReturnPath =
+                returnPath != null && returnPath.replaceAll("[<>\\s]", "").isEmpty();
         Optional<String> messageId = firstId(headers.first("Message-ID").orElse(null), notes);
         return new InboundMessage(
                 headers,
@@ -148,7 +162,8 @@ public final class MessageParser {
                 addresses(headers, "Reply-To", notes),
                 nullReturnPath || returnPath == null
                         ? Optional.empty()
-                        : AddressParsing.parse(returnPath, "Return-Path", false, notes).stream().findFirst(),
+                        : AddressParsing.parse(returnPath, "Return-Path", false, notes).stream()
+                                .findFirst(),
                 nullReturnPath,
                 messageId,
                 MessageIds.parse(headers.first("In-Reply-To").orElse(null), "In-Reply-To", notes),
@@ -202,7 +217,8 @@ public final class MessageParser {
         PartialHeaders partial = PartialHeaders.NONE;
         try {
             Headers headers = MimeReader.headFields(raw, Math.min(length, PARTIAL_HEADER_BYTES), PARTIAL_FIELDS);
-            partial = partial(headers.first("Message-ID").orElse(null),
+            partial = partial(
+                    headers.first("Message-ID").orElse(null),
                     headers.count("From") == 1 ? headers.first("From").orElse(null) : null,
                     headers.first("Subject").orElse(null));
         } catch (MimeException | IOException | RuntimeException | StackOverflowError e) {

@@ -27,8 +27,14 @@ import org.apache.james.mime4j.stream.MimeTokenStream;
 final class MimeReader {
 
     /** The message's own header block, nothing else: for the few fields kept of a rejected message. */
-    private static final MimeConfig HEAD_ONLY = MimeConfig.custom().setStrictParsing(false).setMaxLineLen(-1)
-            .setMaxHeaderLen(-1).setMaxHeaderCount(-1).setMaxTotalHeaderCount(-1).setMaxTotalHeaderLen(-1).build();
+    private static final MimeConfig HEAD_ONLY = MimeConfig.custom()
+            .setStrictParsing(false)
+            .setMaxLineLen(-1)
+            .setMaxHeaderLen(-1)
+            .setMaxHeaderCount(-1)
+            .setMaxTotalHeaderCount(-1)
+            .setMaxTotalHeaderLen(-1)
+            .build();
 
     private final ParseLimits limits;
     private final MimeConfig config;
@@ -55,7 +61,9 @@ final class MimeReader {
      */
     MimeStructure read(byte[] raw, int length, List<String> notes) {
         MimeStructure structure = new MimeStructure(limits, new BodyCollector(limits, notes));
-        MimeStreamParser parser = new MimeStreamParser(config, DecodeMonitor.SILENT,
+        MimeStreamParser parser = new MimeStreamParser(
+                config,
+                DecodeMonitor.SILENT,
                 new DefaultBodyDescriptorBuilder(null, LenientFieldParser.getParser(), DecodeMonitor.SILENT));
         parser.setContentDecoding(false);
         parser.setNoRecurse();
@@ -67,11 +75,12 @@ final class MimeReader {
         } catch (MaxNestingDepthLimitException e) {
             throw new ParseRejection(Reason.TOO_DEEP, "multiparts nest deeper than " + limits.maxDepth() + " levels");
         } catch (MaxHeaderLimitException e) {
-            throw new ParseRejection(Reason.TOO_MANY_HEADERS,
-                    "a header block has more than " + limits.maxHeaders() + " fields");
+            throw new ParseRejection(
+                    Reason.TOO_MANY_HEADERS, "a header block has more than " + limits.maxHeaders() + " fields");
         } catch (MimeException | IOException e) {
             // The class name only: exception messages may quote message content.
-            throw new ParseRejection(Reason.UNPARSEABLE, "the parser failed: " + e.getClass().getSimpleName());
+            throw new ParseRejection(
+                    Reason.UNPARSEABLE, "the parser failed: " + e.getClass().getSimpleName());
         }
         return structure;
     }

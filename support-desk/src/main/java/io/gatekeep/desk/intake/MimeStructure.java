@@ -94,7 +94,8 @@ final class MimeStructure extends AbstractContentHandler {
      * claims, so it becomes an attachment rather than a body full of MIME delimiters.
      */
     private String entity(BodyDescriptor descriptor) {
-        String type = declaredType.startsWith("multipart/") && !descriptor.getMimeType().startsWith("multipart/")
+        String type = declaredType.startsWith("multipart/")
+                        && !descriptor.getMimeType().startsWith("multipart/")
                 ? declaredType
                 : descriptor.getMimeType();
         if (contentType == null) {

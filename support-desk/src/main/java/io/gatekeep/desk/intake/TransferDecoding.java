@@ -22,9 +22,10 @@ final class TransferDecoding {
     /** @param encoding the Content-Transfer-Encoding without comments, lower-case; empty when absent */
     static byte[] decode(byte[] raw, String encoding, String where, List<String> notes) {
         return switch (encoding) {
-            case "base64" -> readAll(new Base64InputStream(new ByteArrayInputStream(padded(raw)), DecodeMonitor.SILENT));
-            case "quoted-printable" -> readAll(new QuotedPrintableInputStream(new ByteArrayInputStream(raw),
-                    DecodeMonitor.SILENT));
+            case "base64" ->
+                readAll(new Base64InputStream(new ByteArrayInputStream(padded(raw)), DecodeMonitor.SILENT));
+            case "quoted-printable" ->
+                readAll(new QuotedPrintableInputStream(new ByteArrayInputStream(raw), DecodeMonitor.SILENT));
             case "", "7bit", "8bit", "binary" -> raw;
             default -> {
                 notes.add(where + ": unknown transfer encoding '" + Charsets.printable(encoding) + "', kept as is");

@@ -167,8 +167,14 @@ final class ImapMailbox implements AutoCloseable {
     }
 
     /** Where and how to connect; see {@code gatekeep.desk.mailbox.*}. */
-    record MailboxSettings(String protocol, String host, int port, String username, String password, String folder,
-                           Properties javaMailProperties) {
+    record MailboxSettings(
+            String protocol,
+            String host,
+            int port,
+            String username,
+            String password,
+            String folder,
+            Properties javaMailProperties) {
 
         @Override
         public String toString() {

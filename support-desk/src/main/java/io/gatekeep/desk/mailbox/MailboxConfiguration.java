@@ -35,16 +35,33 @@ class MailboxConfiguration {
     }
 
     @Bean
-    MailboxReader supportMailboxReader(DeskProperties desk, MailboxIntake intake,
-                                       @Value("${gatekeep.desk.mailbox.auto-startup:true}") boolean autoStartup) {
+    MailboxReader supportMailboxReader(
+            DeskProperties desk,
+            MailboxIntake intake,
+            @Value("${gatekeep.desk.mailbox.auto-startup:true}") boolean autoStartup) {
         DeskProperties.Mailbox box = desk.mailbox();
         String protocol = box.ssl() ? "imaps" : box.protocol();
-        MailboxSettings settings = new MailboxSettings(protocol, box.host(), box.port(), box.username(),
-                box.password(), box.folder(), mailProperties(protocol, box));
+        MailboxSettings settings = new MailboxSettings(
+                protocol,
+                box.host(),
+                box.port(),
+                box.username(),
+                box.password(),
+                box.folder(),
+                mailProperties(protocol, box));
         WaitMode mode = WaitMode.valueOf(box.mode().toUpperCase(Locale.ROOT));
-        MailboxReader reader = new MailboxReader(settings, intake, new Tuning(mode, box.pollInterval(),
-                box.idleRenewal(), box.maxFetchSize(), box.workers(), INLINE_LIMIT_BYTES, BATCH_BYTES,
-                REOPEN_AFTER_MESSAGES));
+        MailboxReader reader = new MailboxReader(
+                settings,
+                intake,
+                new Tuning(
+                        mode,
+                        box.pollInterval(),
+                        box.idleRenewal(),
+                        box.maxFetchSize(),
+                        box.workers(),
+                        INLINE_LIMIT_BYTES,
+                        BATCH_BYTES,
+                        REOPEN_AFTER_MESSAGES));
         reader.setAutoStartup(autoStartup);
         return reader;
     }

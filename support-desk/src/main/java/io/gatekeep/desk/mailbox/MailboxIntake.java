@@ -94,8 +94,11 @@ public class MailboxIntake {
                 failures.clear();
             }
             if (attempts < maxAttempts || !(outcome instanceof Parsed parsed)) {
-                log.error("Message could not be applied (attempt {} of {}); left unseen for the next round", attempts,
-                        maxAttempts, e);
+                log.error(
+                        "Message could not be applied (attempt {} of {}); left unseen for the next round",
+                        attempts,
+                        maxAttempts,
+                        e);
                 return Optional.empty();
             }
             return giveUp(parsed, attempts, e);
@@ -106,9 +109,11 @@ public class MailboxIntake {
     /** Files the message for an agent instead of applying it, keeping its dedupe key so it stays one ticket. */
     private Optional<InboundMail.Result> giveUp(Parsed parsed, int attempts, RuntimeException cause) {
         InboundMessage message = parsed.message();
-        Rejected unprocessable = new Rejected(Reason.UNPROCESSABLE,
+        Rejected unprocessable = new Rejected(
+                Reason.UNPROCESSABLE,
                 "applying it failed " + attempts + " times: " + cause.getClass().getSimpleName(),
-                new PartialHeaders(message.messageId(), message.sender(), Optional.ofNullable(message.subject())), 0,
+                new PartialHeaders(message.messageId(), message.sender(), Optional.ofNullable(message.subject())),
+                0,
                 parsed.dedupeKey());
         try {
             InboundMail.Result result = apply.apply(unprocessable);

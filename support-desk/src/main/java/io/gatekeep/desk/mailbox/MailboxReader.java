@@ -30,7 +30,11 @@ public final class MailboxReader implements SmartLifecycle {
     private static final Duration LAST_RETRY = Duration.ofMinutes(1);
 
     /** How the reader waits for new mail when the folder holds nothing unseen. */
-    public enum WaitMode { IDLE, POLL, AUTO }
+    public enum WaitMode {
+        IDLE,
+        POLL,
+        AUTO
+    }
 
     /**
      * @param batchSize messages per round
@@ -39,9 +43,15 @@ public final class MailboxReader implements SmartLifecycle {
      * @param batchBytes at most this many bytes of raw sources are fetched by one command
      * @param reopenAfterMessages the connection is opened afresh, when next idle, after this many processed messages
      */
-    public record Tuning(WaitMode mode, Duration pollInterval, Duration idleRenewal, int batchSize, int workers,
-                         long inlineLimitBytes, long batchBytes, int reopenAfterMessages) {
-    }
+    public record Tuning(
+            WaitMode mode,
+            Duration pollInterval,
+            Duration idleRenewal,
+            int batchSize,
+            int workers,
+            long inlineLimitBytes,
+            long batchBytes,
+            int reopenAfterMessages) {}
 
     private final MailboxSettings settings;
     private final MailboxIntake intake;
@@ -51,6 +61,7 @@ public final class MailboxReader implements SmartLifecycle {
     private volatile ImapMailbox current;
     /** The server reported new messages since the current round's search began. */
     private final AtomicBoolean newMail = new AtomicBoolean();
+
     private volatile boolean idling;
     private Thread thread;
     private boolean autoStartup = true;
@@ -128,8 +139,11 @@ public final class MailboxReader implements SmartLifecycle {
                     }
                 });
                 boolean idle = tuning.mode() == WaitMode.IDLE || tuning.mode() == WaitMode.AUTO && box.offersIdle();
-                log.info("Support mailbox {} open: {}", settings,
-                        idle ? "IMAP IDLE, renewed every " + tuning.idleRenewal()
+                log.info(
+                        "Support mailbox {} open: {}",
+                        settings,
+                        idle
+                                ? "IMAP IDLE, renewed every " + tuning.idleRenewal()
                                 : "polling every " + tuning.pollInterval());
                 retry = FIRST_RETRY;
                 int processedOnThisConnection = 0;
@@ -172,8 +186,8 @@ public final class MailboxReader implements SmartLifecycle {
             return;
         }
         idling = true;
-        ScheduledFuture<?> renewal = idleTimer.schedule(box::interruptIdle, tuning.idleRenewal().toMillis(),
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> renewal =
+                idleTimer.schedule(box::interruptIdle, tuning.idleRenewal().toMillis(), TimeUnit.MILLISECONDS);
         try {
             if (!newMail.get()) {
                 box.idle();

@@ -112,17 +112,23 @@ final class MailboxRound {
     private List<Message> applyAll(List<Pending> pending) {
         Map<Object, List<Pending>> bySender = new LinkedHashMap<>();
         for (Pending message : pending) {
-            bySender.computeIfAbsent(message.senderKey(), key -> new ArrayList<>()).add(message);
+            bySender.computeIfAbsent(message.senderKey(), key -> new ArrayList<>())
+                    .add(message);
         }
         List<CompletableFuture<Void>> chains = bySender.values().stream()
                 .map(chain -> CompletableFuture.runAsync(() -> chain.forEach(Pending::apply), appliers))
                 .toList();
-        CompletableFuture.allOf(chains.toArray(CompletableFuture[]::new)).exceptionally(failure -> {
-            // apply catches what a message can throw; this is a bug, and those messages stay unseen
-            log.error("Applying a batch of support mail failed", failure);
-            return null;
-        }).join();
-        return pending.stream().filter(message -> message.done).map(Pending::message).toList();
+        CompletableFuture.allOf(chains.toArray(CompletableFuture[]::new))
+                .exceptionally(failure -> {
+                    // apply catches what a message can throw; this is a bug, and those messages stay unseen
+                    log.error("Applying a batch of support mail failed", failure);
+                    return null;
+                })
+                .join();
+        return pending.stream()
+                .filter(message -> message.done)
+                .map(Pending::message)
+                .toList();
     }
 
     private final class Pending {
@@ -141,7 +147,8 @@ final class MailboxRound {
 
         /** The sender's address; a message without a readable sender is a chain of its own. */
         Object senderKey() {
-            Optional<MailAddress> sender = outcome instanceof ParseOutcome.Parsed parsed ? parsed.message().sender()
+            Optional<MailAddress> sender = outcome instanceof ParseOutcome.Parsed parsed
+                    ? parsed.message().sender()
                     : ((ParseOutcome.Rejected) outcome).partial().from();
             return sender.<Object>map(MailAddress::address).orElse(this);
         }

@@ -21,8 +21,8 @@ import java.util.UUID;
 class ResetOutcomeHandler implements EventHandler {
 
     static final String CONSUMER = "support-desk";
-    private static final Set<EventType> OUTCOMES = EnumSet.of(EventType.MFA_DISABLED,
-            EventType.MFA_RESET_NOT_NEEDED, EventType.MFA_RESET_REFUSED);
+    private static final Set<EventType> OUTCOMES =
+            EnumSet.of(EventType.MFA_DISABLED, EventType.MFA_RESET_NOT_NEEDED, EventType.MFA_RESET_REFUSED);
 
     private final Resolutions resolutions;
 
@@ -56,8 +56,10 @@ class ResetOutcomeHandler implements EventHandler {
     }
 
     private static UUID ticketOf(EventPayload payload) {
-        return payload instanceof MfaDisabled disabled ? disabled.ticketId()
-                : payload instanceof MfaResetRefused refused ? refused.ticketId()
-                : ((MfaResetNotNeeded) payload).ticketId();
+        return payload instanceof MfaDisabled disabled
+                ? disabled.ticketId()
+                : payload instanceof MfaResetRefused refused
+                        ? refused.ticketId()
+                        : ((MfaResetNotNeeded) payload).ticketId();
     }
 }

@@ -19,7 +19,9 @@ class ResolutionConfiguration {
 
     @Bean
     EventSubscription resetOutcomeSubscription() {
-        return new EventSubscription("support-desk-reset-outcomes", Set.of(Topic.RECOVERY),
+        return new EventSubscription(
+                "support-desk-reset-outcomes",
+                Set.of(Topic.RECOVERY),
                 new EventSubscription.Retry(Duration.ofMillis(500), Duration.ofSeconds(30), 10));
     }
 

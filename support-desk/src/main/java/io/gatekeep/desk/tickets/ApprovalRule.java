@@ -30,8 +30,8 @@ public final class ApprovalRule {
      * @param ownerConfirmed whether the ticket records an owner's confirmation
      * @param firstApprover the agent of the first approval while the ticket is {@code PENDING_SECOND_APPROVAL}
      */
-    public static Verdict decide(TicketStatus status, boolean ownerConfirmed, Optional<UUID> firstApprover,
-                                 UUID agent) {
+    public static Verdict decide(
+            TicketStatus status, boolean ownerConfirmed, Optional<UUID> firstApprover, UUID agent) {
         if (status == TicketStatus.PENDING_SECOND_APPROVAL) {
             return firstApprover.filter(agent::equals).isPresent() ? Verdict.SAME_AGENT : Verdict.APPROVE;
         }

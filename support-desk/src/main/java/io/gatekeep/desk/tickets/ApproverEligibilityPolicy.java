@@ -49,31 +49,39 @@ public final class ApproverEligibilityPolicy {
      *     it no longer knows is simply absent)
      * @param copied every To/Cc address other than the desk's own, lower-case
      */
-    public RequestEvaluation decide(Directory.User requester, List<Directory.Approvers> organizations,
-                                    Set<String> copied, Instant now) {
+    public RequestEvaluation decide(
+            Directory.User requester, List<Directory.Approvers> organizations, Set<String> copied, Instant now) {
         Instant oldEnough = now.minus(minimumAge);
         Map<UUID, Directory.Approvers> known = organizations.stream()
                 .collect(Collectors.toMap(Directory.Approvers::organizationId, Function.identity(), (a, b) -> a));
         List<Directory.Membership> counting = requester.organizations().stream()
                 .filter(m -> m.joinedByConsent() && atOrBefore(m.joinedAt(), oldEnough))
-                .filter(m -> known.containsKey(m.organizationId())).toList();
+                .filter(m -> known.containsKey(m.organizationId()))
+                .toList();
         if (counting.isEmpty()) {
             return new NeedsAgent("NO_ELIGIBLE_MEMBERSHIP", requester);
         }
         List<ReadyForConfirmation> candidates = new ArrayList<>();
         boolean anyEligibleOwner = false;
         for (Directory.Membership membership : counting) {
-            List<Directory.Person> eligible = eligibleOwners(known.get(membership.organizationId()), requester, oldEnough);
+            List<Directory.Person> eligible =
+                    eligibleOwners(known.get(membership.organizationId()), requester, oldEnough);
             anyEligibleOwner |= !eligible.isEmpty();
-            eligible.stream().filter(owner -> isCopied(owner, copied)).forEach(owner -> candidates.add(
-                    new ReadyForConfirmation(requester, membership.organizationId(),
-                            known.get(membership.organizationId()).name(), owner, ApproverRole.OWNER)));
+            eligible.stream()
+                    .filter(owner -> isCopied(owner, copied))
+                    .forEach(owner -> candidates.add(new ReadyForConfirmation(
+                            requester,
+                            membership.organizationId(),
+                            known.get(membership.organizationId()).name(),
+                            owner,
+                            ApproverRole.OWNER)));
         }
         if (candidates.isEmpty()) {
             return nobodyEligibleCopied(requester, organizations, copied, anyEligibleOwner);
         }
         List<Directory.Membership> enforcing = counting.stream()
-                .filter(m -> m.mfaEnforced() || known.get(m.organizationId()).mfaEnforced()).toList();
+                .filter(m -> m.mfaEnforced() || known.get(m.organizationId()).mfaEnforced())
+                .toList();
         if (counting.size() > 1 && !enforcing.isEmpty()) {
             return ownerOfEveryEnforcingOrganization(requester, candidates, enforcing, known, oldEnough);
         }
@@ -84,16 +92,18 @@ public final class ApproverEligibilityPolicy {
     }
 
     /** Several organizations count and some enforce MFA: one copied owner must own every enforcing one. */
-    private RequestEvaluation ownerOfEveryEnforcingOrganization(Directory.User requester,
-                                                                List<ReadyForConfirmation> candidates,
-                                                                List<Directory.Membership> enforcing,
-                                                                Map<UUID, Directory.Approvers> known,
-                                                                Instant oldEnough) {
+    private RequestEvaluation ownerOfEveryEnforcingOrganization(
+            Directory.User requester,
+            List<ReadyForConfirmation> candidates,
+            List<Directory.Membership> enforcing,
+            Map<UUID, Directory.Approvers> known,
+            Instant oldEnough) {
         Set<UUID> ownersOfAll = new LinkedHashSet<>();
         candidates.forEach(candidate -> ownersOfAll.add(candidate.approver().userId()));
         for (Directory.Membership organization : enforcing) {
             Set<UUID> owners = eligibleOwners(known.get(organization.organizationId()), requester, oldEnough).stream()
-                    .map(Directory.Person::userId).collect(Collectors.toSet());
+                    .map(Directory.Person::userId)
+                    .collect(Collectors.toSet());
             ownersOfAll.retainAll(owners);
         }
         if (ownersOfAll.isEmpty()) {
@@ -101,13 +111,17 @@ public final class ApproverEligibilityPolicy {
         }
         UUID first = enforcing.get(0).organizationId();
         List<ReadyForConfirmation> confirmingForAll = candidates.stream()
-                .filter(c -> c.organizationId().equals(first) && ownersOfAll.contains(c.approver().userId())).toList();
+                .filter(c -> c.organizationId().equals(first)
+                        && ownersOfAll.contains(c.approver().userId()))
+                .toList();
         return confirmingForAll.size() == 1 ? confirmingForAll.get(0) : severalCandidates(confirmingForAll);
     }
 
-    private static RequestEvaluation nobodyEligibleCopied(Directory.User requester,
-                                                          List<Directory.Approvers> organizations, Set<String> copied,
-                                                          boolean anyEligibleOwner) {
+    private static RequestEvaluation nobodyEligibleCopied(
+            Directory.User requester,
+            List<Directory.Approvers> organizations,
+            Set<String> copied,
+            boolean anyEligibleOwner) {
         boolean copiedSomeoneOfTheirs = organizations.stream()
                 .flatMap(o -> java.util.stream.Stream.concat(o.owners().stream(), o.managers().stream()))
                 .filter(person -> !person.userId().equals(requester.userId()))
@@ -125,7 +139,11 @@ public final class ApproverEligibilityPolicy {
     }
 
     private static RequestEvaluation severalCandidates(List<ReadyForConfirmation> candidates) {
-        boolean oneOrganization = candidates.stream().map(ReadyForConfirmation::organizationId).distinct().count() == 1;
+        boolean oneOrganization = candidates.stream()
+                        .map(ReadyForConfirmation::organizationId)
+                        .distinct()
+                        .count()
+                == 1;
         return oneOrganization
                 ? new NeedsRequester("SEVERAL_OWNERS_COPIED", """
                         You copied more than one owner who could confirm. Please write again and copy (CC) only the \
@@ -135,11 +153,12 @@ public final class ApproverEligibilityPolicy {
                         and copy (CC) only the owner of the organization this request is about.""");
     }
 
-    private static List<Directory.Person> eligibleOwners(Directory.Approvers approvers, Directory.User requester,
-                                                         Instant oldEnough) {
+    private static List<Directory.Person> eligibleOwners(
+            Directory.Approvers approvers, Directory.User requester, Instant oldEnough) {
         return approvers.owners().stream()
                 .filter(owner -> !owner.userId().equals(requester.userId()))
-                .filter(owner -> atOrBefore(owner.roleSince(), oldEnough)).toList();
+                .filter(owner -> atOrBefore(owner.roleSince(), oldEnough))
+                .toList();
     }
 
     private static boolean isCopied(Directory.Person person, Set<String> copied) {

@@ -22,8 +22,15 @@ public interface Directory {
      * @param joinedAt when the membership was made; {@code roleSince} since when its role holds
      * @param mfaEnforced whether the organization enforces MFA
      */
-    record Membership(UUID organizationId, String name, String role, boolean manageOrgAccess, String joinedVia,
-                      Instant joinedAt, Instant roleSince, boolean mfaEnforced) {
+    record Membership(
+            UUID organizationId,
+            String name,
+            String role,
+            boolean manageOrgAccess,
+            String joinedVia,
+            Instant joinedAt,
+            Instant roleSince,
+            boolean mfaEnforced) {
 
         public Membership(UUID organizationId, String name, String role, boolean manageOrgAccess) {
             this(organizationId, name, role, manageOrgAccess, null, null, null, false);
@@ -35,8 +42,13 @@ public interface Directory {
         }
     }
 
-    record User(UUID userId, String email, String displayName, boolean active, boolean mfaEnabled,
-                List<Membership> organizations) {
+    record User(
+            UUID userId,
+            String email,
+            String displayName,
+            boolean active,
+            boolean mfaEnabled,
+            List<Membership> organizations) {
         public User {
             organizations = organizations == null ? List.of() : List.copyOf(organizations);
         }
@@ -51,8 +63,8 @@ public interface Directory {
     }
 
     /** The owners, and the other members holding MANAGE_ORG_ACCESS. */
-    record Approvers(UUID organizationId, String name, boolean mfaEnforced, List<Person> owners,
-                     List<Person> managers) {
+    record Approvers(
+            UUID organizationId, String name, boolean mfaEnforced, List<Person> owners, List<Person> managers) {
         public Approvers(UUID organizationId, String name, List<Person> owners, List<Person> managers) {
             this(organizationId, name, false, owners, managers);
         }

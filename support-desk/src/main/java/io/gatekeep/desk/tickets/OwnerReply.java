@@ -19,16 +19,28 @@ import java.util.UUID;
  * @param written the reply's {@code Date}; empty when absent or unreadable
  * @param now when the reply arrived at the desk
  */
-public record OwnerReply(Optional<StoredToken> token, TicketStatus ticketStatus, boolean clarificationSent,
-                         Optional<String> sender, Set<UUID> otherTicketsReferenced,
-                         Optional<Check> senderAuthentication, Decision decision, Optional<Instant> written,
-                         Instant now) {
+public record OwnerReply(
+        Optional<StoredToken> token,
+        TicketStatus ticketStatus,
+        boolean clarificationSent,
+        Optional<String> sender,
+        Set<UUID> otherTicketsReferenced,
+        Optional<Check> senderAuthentication,
+        Decision decision,
+        Optional<Instant> written,
+        Instant now) {
 
     /**
      * A token row: what it is bound to and whether it is still good.
      *
      * @param issuedAt when the confirmation request carrying it was queued
      */
-    public record StoredToken(UUID ticketId, UUID approverUserId, String approverEmail, String action,
-                              Instant issuedAt, Instant expiresAt, Optional<Instant> usedAt) {}
+    public record StoredToken(
+            UUID ticketId,
+            UUID approverUserId,
+            String approverEmail,
+            String action,
+            Instant issuedAt,
+            Instant expiresAt,
+            Optional<Instant> usedAt) {}
 }

@@ -26,26 +26,41 @@ public final class OwnerReplyPolicy {
             return new Escalate("UNKNOWN_TOKEN", checks);
         }
         OwnerReply.StoredToken token = reply.token().get();
-        checks.add(token.action().equals("MFA_RESET") ? Check.pass("token-action", "bound to the MFA reset")
-                : Check.fail("token-action", "bound to " + token.action()));
+        checks.add(
+                token.action().equals("MFA_RESET")
+                        ? Check.pass("token-action", "bound to the MFA reset")
+                        : Check.fail("token-action", "bound to " + token.action()));
         if (token.usedAt().isPresent()) {
-            checks.add(Check.fail("token-unused", "already took its decision (or was retired) at " + token.usedAt().get()
-                    + ": recorded and ignored"));
+            checks.add(Check.fail(
+                    "token-unused",
+                    "already took its decision (or was retired) at "
+                            + token.usedAt().get() + ": recorded and ignored"));
             return new Ignore("TOKEN_ALREADY_USED", checks);
         }
         checks.add(Check.pass("token-unused", "first use"));
-        checks.add(reply.now().isBefore(token.expiresAt()) ? Check.pass("token-unexpired", "expires " + token.expiresAt())
-                : Check.fail("token-unexpired", "expired at " + token.expiresAt()));
+        checks.add(
+                reply.now().isBefore(token.expiresAt())
+                        ? Check.pass("token-unexpired", "expires " + token.expiresAt())
+                        : Check.fail("token-unexpired", "expired at " + token.expiresAt()));
         boolean waiting = reply.ticketStatus() == TicketStatus.AWAITING_APPROVAL
                 || reply.ticketStatus() == TicketStatus.NEEDS_AGENT;
-        checks.add(waiting ? Check.pass("ticket-waiting", "ticket is " + reply.ticketStatus())
-                : Check.fail("ticket-waiting", "ticket is " + reply.ticketStatus()));
-        checks.add(reply.otherTicketsReferenced().isEmpty() ? Check.pass("same-ticket", "the reply names only this ticket")
-                : Check.fail("same-ticket", "the reply belongs to another ticket's thread"));
-        boolean fromApprover = reply.sender().filter(token.approverEmail()::equalsIgnoreCase).isPresent();
-        checks.add(fromApprover ? Check.pass("sender", "From is the approver's registered address")
-                : Check.fail("sender", "From " + reply.sender().orElse("(none or several)")
-                        + " is not the approver's registered address"));
+        checks.add(
+                waiting
+                        ? Check.pass("ticket-waiting", "ticket is " + reply.ticketStatus())
+                        : Check.fail("ticket-waiting", "ticket is " + reply.ticketStatus()));
+        checks.add(
+                reply.otherTicketsReferenced().isEmpty()
+                        ? Check.pass("same-ticket", "the reply names only this ticket")
+                        : Check.fail("same-ticket", "the reply belongs to another ticket's thread"));
+        boolean fromApprover =
+                reply.sender().filter(token.approverEmail()::equalsIgnoreCase).isPresent();
+        checks.add(
+                fromApprover
+                        ? Check.pass("sender", "From is the approver's registered address")
+                        : Check.fail(
+                                "sender",
+                                "From " + reply.sender().orElse("(none or several)")
+                                        + " is not the approver's registered address"));
         reply.senderAuthentication().ifPresent(checks::add);
         checks.add(ReplyFreshness.check(token.issuedAt(), reply.written(), reply.now()));
         if (checks.stream().anyMatch(check -> !check.passed())) {
@@ -56,8 +71,8 @@ public final class OwnerReplyPolicy {
         return switch (decision) {
             case APPROVE -> new Approve(checks);
             case DENY -> new Deny(checks);
-            case STOP, UNCLEAR -> reply.clarificationSent() ? new Escalate("OWNER_REPLY_UNCLEAR", checks)
-                    : new Clarify(checks);
+            case STOP, UNCLEAR ->
+                reply.clarificationSent() ? new Escalate("OWNER_REPLY_UNCLEAR", checks) : new Clarify(checks);
         };
     }
 }

@@ -25,8 +25,9 @@ public final class ReplyFreshness {
             return Check.fail("reply-newer-than-request", "no readable Date: cannot show the reply is newer");
         }
         return written.get().isBefore(requestIssuedAt.minus(CLOCK_SKEW))
-                ? Check.fail("reply-newer-than-request", "written " + written.get()
-                        + ", before the confirmation request of " + requestIssuedAt)
+                ? Check.fail(
+                        "reply-newer-than-request",
+                        "written " + written.get() + ", before the confirmation request of " + requestIssuedAt)
                 : Check.pass("reply-newer-than-request", "written " + written.get() + ", after the request");
     }
 }

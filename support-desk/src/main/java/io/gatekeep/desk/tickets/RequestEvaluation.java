@@ -6,8 +6,13 @@ import java.util.UUID;
 public sealed interface RequestEvaluation {
 
     /** Everything is known: ask {@code approver} to confirm the reset of {@code requester} in {@code organizationId}. */
-    record ReadyForConfirmation(Directory.User requester, UUID organizationId, String organizationName,
-                                Directory.Person approver, ApproverRole role) implements RequestEvaluation {}
+    record ReadyForConfirmation(
+            Directory.User requester,
+            UUID organizationId,
+            String organizationName,
+            Directory.Person approver,
+            ApproverRole role)
+            implements RequestEvaluation {}
 
     /** The requester must do something; {@code explanation} says exactly what, in the reply. */
     record NeedsRequester(String reason, String explanation) implements RequestEvaluation {}
@@ -23,5 +28,8 @@ public sealed interface RequestEvaluation {
     }
 
     /** Only {@code OWNER} is assigned now; {@code MANAGER} remains for tickets opened when managers could confirm. */
-    enum ApproverRole { OWNER, MANAGER }
+    enum ApproverRole {
+        OWNER,
+        MANAGER
+    }
 }

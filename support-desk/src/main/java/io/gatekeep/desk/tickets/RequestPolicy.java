@@ -47,7 +47,8 @@ public final class RequestPolicy {
         Set<String> cc = copied.stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         List<Directory.Approvers> organizations = requester.organizations().stream()
                 .map(membership -> directory.approvers(membership.organizationId()))
-                .flatMap(Optional::stream).toList();
+                .flatMap(Optional::stream)
+                .toList();
         return eligibility.decide(requester, organizations, cc, clock.instant());
     }
 }

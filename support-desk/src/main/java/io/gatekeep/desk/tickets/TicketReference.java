@@ -13,7 +13,8 @@ public record TicketReference(String value) {
 
     static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ";
     private static final Pattern FORM = Pattern.compile("MFA-[" + ALPHABET + "]{5}");
-    private static final Pattern IN_SUBJECT = Pattern.compile("\\[(MFA-[" + ALPHABET + "]{5})]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IN_SUBJECT =
+            Pattern.compile("\\[(MFA-[" + ALPHABET + "]{5})]", Pattern.CASE_INSENSITIVE);
 
     public TicketReference {
         if (value == null || !FORM.matcher(value).matches()) {
@@ -32,7 +33,8 @@ public record TicketReference(String value) {
     /** The reference in a subject's {@code [MFA-XXXXX]} tag, if any. */
     public static Optional<TicketReference> inSubject(String subject) {
         Matcher matcher = IN_SUBJECT.matcher(subject == null ? "" : subject);
-        return matcher.find() ? Optional.of(new TicketReference(matcher.group(1).toUpperCase(java.util.Locale.ROOT)))
+        return matcher.find()
+                ? Optional.of(new TicketReference(matcher.group(1).toUpperCase(java.util.Locale.ROOT)))
                 : Optional.empty();
     }
 

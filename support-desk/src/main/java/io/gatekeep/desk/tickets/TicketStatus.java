@@ -23,8 +23,14 @@ public enum TicketStatus {
     EXPIRED;
 
     private static final Map<TicketStatus, Set<TicketStatus>> ALLOWED = Map.of(
-            NEEDS_AGENT, EnumSet.of(AWAITING_REQUESTER, AWAITING_APPROVAL, PENDING_SECOND_APPROVAL, APPROVED, DENIED,
-                    CANCELLED),
+            NEEDS_AGENT,
+                    EnumSet.of(
+                            AWAITING_REQUESTER,
+                            AWAITING_APPROVAL,
+                            PENDING_SECOND_APPROVAL,
+                            APPROVED,
+                            DENIED,
+                            CANCELLED),
             AWAITING_REQUESTER, EnumSet.of(NEEDS_AGENT, AWAITING_APPROVAL, CANCELLED, EXPIRED, DENIED),
             AWAITING_APPROVAL, EnumSet.of(NEEDS_AGENT, APPROVED, DENIED, CANCELLED, EXPIRED),
             PENDING_SECOND_APPROVAL, EnumSet.of(APPROVED, DENIED, NEEDS_AGENT, CANCELLED),

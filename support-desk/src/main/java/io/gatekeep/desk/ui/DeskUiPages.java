@@ -24,6 +24,9 @@ class DeskUiPages {
     /** The queue, sign-in and one ticket: the same page, which shows the screen for its path. */
     @GetMapping({"/", "/sign-in", "/tickets/{id}"})
     ResponseEntity<Resource> page() {
-        return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noStore()).body(page);
+        return ResponseEntity.ok()
+                .contentType(HTML)
+                .cacheControl(CacheControl.noStore())
+                .body(page);
     }
 }

@@ -33,17 +33,23 @@ public class CancelTokens {
         ApprovalToken token = ApprovalToken.generate(random);
         jdbc.update("""
                 insert into desk_cancel_token (token_hash, ticket_id, recipient, created_at, expires_at)
-                values (?, ?, ?, ?, ?)""", token.hash(), ticketId, recipient, Timestamp.from(clock.instant()),
-                Timestamp.from(expiresAt));
+                values (?, ?, ?, ?, ?)""", token.hash(), ticketId, recipient, Timestamp.from(clock.instant()), Timestamp.from(expiresAt));
         return token;
     }
 
     Optional<Stored> find(ApprovalToken token) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 select ticket_id, recipient, expires_at, used_at from desk_cancel_token where token_hash = ?""",
-                (rs, i) -> new Stored(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        Optional.ofNullable(rs.getTimestamp(4)).map(Timestamp::toInstant)),
-                token.hash()).stream().findFirst();
+                        (rs, i) -> new Stored(
+                                rs.getObject(1, UUID.class),
+                                rs.getString(2),
+                                rs.getTimestamp(3).toInstant(),
+                                Optional.ofNullable(rs.getTimestamp(4)).map(Timestamp::toInstant)),
+                        token.hash())
+                .stream()
+                .findFirst();
     }
 
     /** Everyone a cancel link went to for this ticket, in the order they were issued. */
@@ -55,7 +61,9 @@ public class CancelTokens {
 
     /** Ends every cancel link of the ticket (one was used, the ticket was cancelled, or its reset was released). */
     void retireAll(UUID ticketId) {
-        jdbc.update("update desk_cancel_token set used_at = ? where ticket_id = ? and used_at is null",
-                Timestamp.from(clock.instant()), ticketId);
+        jdbc.update(
+                "update desk_cancel_token set used_at = ? where ticket_id = ? and used_at is null",
+                Timestamp.from(clock.instant()),
+                ticketId);
     }
 }

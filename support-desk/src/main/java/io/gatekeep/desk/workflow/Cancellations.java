@@ -26,8 +26,14 @@ public class Cancellations {
     private final DeskMail mail;
     private final Clock clock;
 
-    public Cancellations(TransactionTemplate transaction, Tickets tickets, ResetSchedule schedule,
-                         CancelTokens cancelTokens, Tokens approvalTokens, DeskMail mail, Clock clock) {
+    public Cancellations(
+            TransactionTemplate transaction,
+            Tickets tickets,
+            ResetSchedule schedule,
+            CancelTokens cancelTokens,
+            Tokens approvalTokens,
+            DeskMail mail,
+            Clock clock) {
         this.transaction = transaction;
         this.tickets = tickets;
         this.schedule = schedule;
@@ -51,14 +57,18 @@ public class Cancellations {
             TicketRow ticket = tickets.lock(stored.get().ticketId()).orElseThrow();
             Instant now = clock.instant();
             if (stored.get().usedAt().isPresent() || !now.isBefore(stored.get().expiresAt())) {
-                return new CancelOutcome.TokenExpired(stored.get().usedAt().orElse(stored.get().expiresAt()));
+                return new CancelOutcome.TokenExpired(
+                        stored.get().usedAt().orElse(stored.get().expiresAt()));
             }
             ResetWindow window = schedule.window(ticket.id());
             if (!window.stoppableAt(now)) {
                 return new CancelOutcome.NotCancellable(ticket.status());
             }
             boolean requester = stored.get().recipient().equalsIgnoreCase(ticket.requesterEmail());
-            cancel(ticket, requester ? "REQUESTER" : "OWNER", "CANCEL_LINK",
+            cancel(
+                    ticket,
+                    requester ? "REQUESTER" : "OWNER",
+                    "CANCEL_LINK",
                     requester ? ticket.requesterName() : stored.get().recipient());
             return new CancelOutcome.Cancelled(ticket.reference());
         });

@@ -27,12 +27,14 @@ public class ConfirmationBudget {
 
     /** Whether one more confirmation request may go to this approver now; call in the transaction that sends it. */
     boolean allows(UUID approverUserId) {
-        jdbc.queryForObject("select pg_advisory_xact_lock(hashtextextended(?, 13))", Object.class,
+        jdbc.queryForObject(
+                "select pg_advisory_xact_lock(hashtextextended(?, 13))",
+                Object.class,
                 "desk-confirmations:" + approverUserId);
-        Integer sent = jdbc.queryForObject("""
+        Integer sent = jdbc.queryForObject(
+                """
                 select count(distinct ticket_id) from desk_approval_token
-                where approver_user_id = ? and created_at > ?""", Integer.class, approverUserId,
-                Tickets.ts(clock.instant().minus(WINDOW)));
+                where approver_user_id = ? and created_at > ?""", Integer.class, approverUserId, Tickets.ts(clock.instant().minus(WINDOW)));
         return sent < perDay;
     }
 

@@ -27,8 +27,15 @@ public class DelayedReset {
     private final Duration delay;
     private final String cancelBaseUrl;
 
-    public DelayedReset(Tickets tickets, ResetSchedule schedule, CancelTokens cancelTokens, DeskMail mail,
-                        Directory directory, Clock clock, Duration delay, String cancelBaseUrl) {
+    public DelayedReset(
+            Tickets tickets,
+            ResetSchedule schedule,
+            CancelTokens cancelTokens,
+            DeskMail mail,
+            Directory directory,
+            Clock clock,
+            Duration delay,
+            String cancelBaseUrl) {
         this.tickets = tickets;
         this.schedule = schedule;
         this.cancelTokens = cancelTokens;
@@ -36,8 +43,8 @@ public class DelayedReset {
         this.directory = directory;
         this.clock = clock;
         this.delay = delay;
-        this.cancelBaseUrl = cancelBaseUrl.endsWith("/") ? cancelBaseUrl.substring(0, cancelBaseUrl.length() - 1)
-                : cancelBaseUrl;
+        this.cancelBaseUrl =
+                cancelBaseUrl.endsWith("/") ? cancelBaseUrl.substring(0, cancelBaseUrl.length() - 1) : cancelBaseUrl;
     }
 
     /**
@@ -52,16 +59,32 @@ public class DelayedReset {
         TicketRow approved = tickets.move(ticket, TicketStatus.APPROVED, actor, reason);
         schedule.scheduled(approved.id(), approvedAt, resetAt, approvedVia);
         String round = String.valueOf(approvedAt.toEpochMilli());
-        mail.sendWithSecretLink(ResetLetters.requesterNotice(approved, approvedBy, approvedAt, resetAt,
-                link(approved.id(), approved.requesterEmail(), resetAt), "approval-notice:" + round + ":requester"),
-                ResetLetters.requesterNotice(approved, approvedBy, approvedAt, resetAt, REDACTED, "").body());
+        mail.sendWithSecretLink(
+                ResetLetters.requesterNotice(
+                        approved,
+                        approvedBy,
+                        approvedAt,
+                        resetAt,
+                        link(approved.id(), approved.requesterEmail(), resetAt),
+                        "approval-notice:" + round + ":requester"),
+                ResetLetters.requesterNotice(approved, approvedBy, approvedAt, resetAt, REDACTED, "")
+                        .body());
         for (Directory.Person owner : owners(approved)) {
             String purpose = "approval-notice:" + round + ":" + owner.userId();
             String name = owner.displayName();
-            mail.sendWithSecretLink(ResetLetters.ownerNotice(approved, owner.email(), name, approvedBy, approvedAt,
-                    resetAt, link(approved.id(), owner.email(), resetAt), purpose),
-                    ResetLetters.ownerNotice(approved, owner.email(), name, approvedBy, approvedAt, resetAt,
-                            REDACTED, purpose).body());
+            mail.sendWithSecretLink(
+                    ResetLetters.ownerNotice(
+                            approved,
+                            owner.email(),
+                            name,
+                            approvedBy,
+                            approvedAt,
+                            resetAt,
+                            link(approved.id(), owner.email(), resetAt),
+                            purpose),
+                    ResetLetters.ownerNotice(
+                                    approved, owner.email(), name, approvedBy, approvedAt, resetAt, REDACTED, purpose)
+                            .body());
         }
         return approved;
     }
@@ -76,10 +99,15 @@ public class DelayedReset {
     /** Every owner of the organization except the requester, and the approver when they are not an owner. */
     private List<Directory.Person> owners(TicketRow ticket) {
         List<Directory.Person> people = new ArrayList<>();
-        directory.approvers(ticket.organizationId()).ifPresent(approvers -> approvers.owners().stream()
-                .filter(owner -> !owner.userId().equals(ticket.userId())).forEach(people::add));
+        directory
+                .approvers(ticket.organizationId())
+                .ifPresent(approvers -> approvers.owners().stream()
+                        .filter(owner -> !owner.userId().equals(ticket.userId()))
+                        .forEach(people::add));
         boolean approverListed = people.stream().anyMatch(p -> p.userId().equals(ticket.approverUserId()));
-        if (!approverListed && ticket.approverEmail() != null && !ticket.approverUserId().equals(ticket.userId())) {
+        if (!approverListed
+                && ticket.approverEmail() != null
+                && !ticket.approverUserId().equals(ticket.userId())) {
             people.add(new Directory.Person(ticket.approverUserId(), ticket.approverEmail(), ticket.approverName()));
         }
         return people;

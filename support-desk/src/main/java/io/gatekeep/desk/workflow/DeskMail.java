@@ -24,8 +24,13 @@ public class DeskMail {
     private final String messageIdDomain;
     private final int answersPerHour;
 
-    public DeskMail(JdbcTemplate jdbc, Messages messages, Clock clock, String supportAddress, String messageIdDomain,
-                    int answersPerHour) {
+    public DeskMail(
+            JdbcTemplate jdbc,
+            Messages messages,
+            Clock clock,
+            String supportAddress,
+            String messageIdDomain,
+            int answersPerHour) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.clock = clock;
@@ -35,8 +40,14 @@ public class DeskMail {
     }
 
     /** One email: {@code purpose} names it in the cause key {@code desk:<ticket>:<purpose>}. */
-    record Mail(TicketRow ticket, String purpose, String recipient, String subject, String body, String inReplyTo,
-                boolean answer) {}
+    record Mail(
+            TicketRow ticket,
+            String purpose,
+            String recipient,
+            String subject,
+            String body,
+            String inReplyTo,
+            boolean answer) {}
 
     /** Whether an automatic answer to {@code recipient} is still allowed this hour. */
     boolean mayAnswer(String recipient) {
@@ -47,8 +58,15 @@ public class DeskMail {
     void send(Mail mail) {
         String messageId = "gk-desk." + UUID.randomUUID() + "@" + messageIdDomain;
         if (insert(mail, null, "<" + messageId + ">")) {
-            messages.recordOutbound(mail.ticket().id(), cause(mail), messageId, mail.recipient(), subject(mail),
-                    mail.body(), kind(mail), mail.answer());
+            messages.recordOutbound(
+                    mail.ticket().id(),
+                    cause(mail),
+                    messageId,
+                    mail.recipient(),
+                    subject(mail),
+                    mail.body(),
+                    kind(mail),
+                    mail.answer());
         }
     }
 
@@ -62,8 +80,15 @@ public class DeskMail {
         String replyTo = supportAddress.substring(0, at) + "+" + token.value() + supportAddress.substring(at);
         String messageId = "gk-desk." + UUID.randomUUID() + "@" + messageIdDomain;
         if (insert(mail, replyTo, "<" + messageId + ">")) {
-            messages.recordOutbound(mail.ticket().id(), cause(mail), messageId, mail.recipient(), subject(mail),
-                    mail.body(), kind(mail), mail.answer());
+            messages.recordOutbound(
+                    mail.ticket().id(),
+                    cause(mail),
+                    messageId,
+                    mail.recipient(),
+                    subject(mail),
+                    mail.body(),
+                    kind(mail),
+                    mail.answer());
         }
     }
 
@@ -75,23 +100,40 @@ public class DeskMail {
     void sendWithSecretLink(Mail mail, String recordedBody) {
         String messageId = "gk-desk." + UUID.randomUUID() + "@" + messageIdDomain;
         if (insert(mail, null, "<" + messageId + ">")) {
-            messages.recordOutbound(mail.ticket().id(), cause(mail), messageId, mail.recipient(), subject(mail),
-                    recordedBody, kind(mail), mail.answer());
+            messages.recordOutbound(
+                    mail.ticket().id(),
+                    cause(mail),
+                    messageId,
+                    mail.recipient(),
+                    subject(mail),
+                    recordedBody,
+                    kind(mail),
+                    mail.answer());
         }
     }
 
     private boolean insert(Mail mail, String replyTo, String messageId) {
         String inReplyTo = mail.inReplyTo() == null ? null : "<" + mail.inReplyTo() + ">";
-        return jdbc.update("""
+        return jdbc.update(
+                        """
                 insert into outgoing_email (id, cause_key, recipient, subject, body, status, attempts, next_attempt_at,
                                             created_at, from_address, reply_to, message_id, in_reply_to,
                                             references_header)
                 values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (cause_key) do nothing""",
-                UUID.randomUUID(), cause(mail), mail.recipient(), subject(mail), mail.body(),
-                Tickets.ts(clock.instant()), Tickets.ts(clock.instant()), SENDER_NAME + " <" + supportAddress + ">",
-                replyTo, messageId,
-                inReplyTo, inReplyTo) == 1;
+                        UUID.randomUUID(),
+                        cause(mail),
+                        mail.recipient(),
+                        subject(mail),
+                        mail.body(),
+                        Tickets.ts(clock.instant()),
+                        Tickets.ts(clock.instant()),
+                        SENDER_NAME + " <" + supportAddress + ">",
+                        replyTo,
+                        messageId,
+                        inReplyTo,
+                        inReplyTo)
+                == 1;
     }
 
     private static String kind(Mail mail) {

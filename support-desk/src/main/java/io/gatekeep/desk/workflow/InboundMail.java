@@ -34,7 +34,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class InboundMail {
 
     /** What a message led to. */
-    public enum Result { DUPLICATE, AUTOMATED, REJECTED, NEW_TICKET, FOLLOW_UP, OWNER_REPLY }
+    public enum Result {
+        DUPLICATE,
+        AUTOMATED,
+        REJECTED,
+        NEW_TICKET,
+        FOLLOW_UP,
+        OWNER_REPLY
+    }
 
     private final TransactionTemplate transaction;
     private final Tickets tickets;
@@ -44,9 +51,14 @@ public class InboundMail {
     private final RequestFlow requests;
     private final OwnerReplyFlow ownerReplies;
 
-    public InboundMail(TransactionTemplate transaction, Tickets tickets, Messages messages,
-                       AutomatedMailClassifier classifier, String supportAddress, RequestFlow requests,
-                       OwnerReplyFlow ownerReplies) {
+    public InboundMail(
+            TransactionTemplate transaction,
+            Tickets tickets,
+            Messages messages,
+            AutomatedMailClassifier classifier,
+            String supportAddress,
+            RequestFlow requests,
+            OwnerReplyFlow ownerReplies) {
         this.transaction = transaction;
         this.tickets = tickets;
         this.messages = messages;
@@ -73,8 +85,12 @@ public class InboundMail {
 
     private Result rejected(Rejected rejected, String dedupeKey) {
         String from = rejected.partial().from().map(MailAddress::address).orElse(null);
-        Messages.Inbound record = new Messages.Inbound(dedupeKey, rejected.partial().messageId().orElse(null), from,
-                rejected.partial().subject().orElse(null), null);
+        Messages.Inbound record = new Messages.Inbound(
+                dedupeKey,
+                rejected.partial().messageId().orElse(null),
+                from,
+                rejected.partial().subject().orElse(null),
+                null);
         List<Check> checks = List.of(Check.fail("parse", rejected.reason() + ": " + rejected.detail()));
         Optional<TicketRow> open = from == null ? Optional.empty() : tickets.lockOpenOf(from);
         if (open.isPresent()) {
@@ -82,26 +98,34 @@ public class InboundMail {
             messages.recordInbound(open.get().id(), record, "REJECTED", checks);
             return Result.REJECTED;
         }
-        TicketRow ticket = tickets.open(from, TicketStatus.NEEDS_AGENT, "MESSAGE_" + rejected.reason().name());
+        TicketRow ticket = tickets.open(
+                from, TicketStatus.NEEDS_AGENT, "MESSAGE_" + rejected.reason().name());
         tickets.announceOpened(ticket, "SYSTEM");
         messages.recordInbound(ticket.id(), record, "REJECTED", checks);
         return Result.REJECTED;
     }
 
     private Result parsed(InboundMessage message, String dedupeKey) {
-        Messages.Inbound record = new Messages.Inbound(dedupeKey, message.messageId().orElse(null),
-                message.sender().map(MailAddress::address).orElse(null), message.subject(),
+        Messages.Inbound record = new Messages.Inbound(
+                dedupeKey,
+                message.messageId().orElse(null),
+                message.sender().map(MailAddress::address).orElse(null),
+                message.subject(),
                 ReplyText.of(message).text());
         Set<UUID> thread = threadTickets(message);
         Set<ApprovalToken> tokens = tokens(message);
         Classification classification = classifier.classify(message);
         if (classification.automated()) {
             List<Check> checks = new ArrayList<>();
-            classification.signals().forEach(signal -> checks.add(Check.fail("automated", signal.kind() + ": " + signal.detail())));
+            classification
+                    .signals()
+                    .forEach(signal -> checks.add(Check.fail("automated", signal.kind() + ": " + signal.detail())));
             if (!tokens.isEmpty()) {
                 checks.add(Check.fail("token", "carries an approval token: ignored, automated mail never approves"));
             }
-            UUID ticketId = thread.size() == 1 ? thread.iterator().next() : ownerReplies.ticketOf(tokens).orElse(null);
+            UUID ticketId = thread.size() == 1
+                    ? thread.iterator().next()
+                    : ownerReplies.ticketOf(tokens).orElse(null);
             messages.recordInbound(ticketId, record, "AUTOMATED", checks);
             return Result.AUTOMATED;
         }
@@ -126,7 +150,9 @@ public class InboundMail {
     /** Tickets this message belongs to by its subject tag or by the Message-IDs it answers; the tag first. */
     private Set<UUID> threadTickets(InboundMessage message) {
         Set<UUID> found = new LinkedHashSet<>();
-        TicketReference.inSubject(message.subject()).flatMap(tickets::idByReference).ifPresent(found::add);
+        TicketReference.inSubject(message.subject())
+                .flatMap(tickets::idByReference)
+                .ifPresent(found::add);
         found.addAll(tickets.idsByMessageIds(message.referencedIds()));
         return found;
     }
@@ -134,8 +160,12 @@ public class InboundMail {
     /** Approval tokens in a plus-address of the support mailbox (the confirmation request's Reply-To). */
     private Set<ApprovalToken> tokens(InboundMessage message) {
         Set<ApprovalToken> tokens = new LinkedHashSet<>();
-        message.recipients().stream().map(address -> address.plusToken(supportMailbox)).flatMap(Optional::stream)
-                .map(ApprovalToken::parse).flatMap(Optional::stream).forEach(tokens::add);
+        message.recipients().stream()
+                .map(address -> address.plusToken(supportMailbox))
+                .flatMap(Optional::stream)
+                .map(ApprovalToken::parse)
+                .flatMap(Optional::stream)
+                .forEach(tokens::add);
         return tokens;
     }
 

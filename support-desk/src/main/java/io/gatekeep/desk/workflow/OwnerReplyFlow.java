@@ -37,8 +37,15 @@ public class OwnerReplyFlow {
     private final DelayedReset delayedReset;
 
     /** @param authentication empty when {@code support.require-authenticated-sender} is off */
-    public OwnerReplyFlow(Tickets tickets, Messages messages, Tokens tokens, DeskMail mail, JdbcOutboxWriter outbox,
-                          Optional<SenderAuthentication> authentication, Clock clock, DelayedReset delayedReset) {
+    public OwnerReplyFlow(
+            Tickets tickets,
+            Messages messages,
+            Tokens tokens,
+            DeskMail mail,
+            JdbcOutboxWriter outbox,
+            Optional<SenderAuthentication> authentication,
+            Clock clock,
+            DelayedReset delayedReset) {
         this.tickets = tickets;
         this.messages = messages;
         this.tokens = tokens;
@@ -51,11 +58,16 @@ public class OwnerReplyFlow {
 
     /** The ticket of the first known token, for recording. */
     Optional<UUID> ticketOf(Set<ApprovalToken> candidates) {
-        return candidates.stream().map(tokens::find).flatMap(Optional::stream).map(StoredToken::ticketId).findFirst();
+        return candidates.stream()
+                .map(tokens::find)
+                .flatMap(Optional::stream)
+                .map(StoredToken::ticketId)
+                .findFirst();
     }
 
     void handle(InboundMessage message, Messages.Inbound record, Set<ApprovalToken> candidates, Set<UUID> thread) {
-        List<StoredToken> known = candidates.stream().map(tokens::find).flatMap(Optional::stream).toList();
+        List<StoredToken> known =
+                candidates.stream().map(tokens::find).flatMap(Optional::stream).toList();
         Set<UUID> tokenTickets = new HashSet<>();
         known.forEach(token -> tokenTickets.add(token.ticketId()));
         if (known.isEmpty() || tokenTickets.size() > 1) {
@@ -67,11 +79,18 @@ public class OwnerReplyFlow {
         Set<UUID> others = new HashSet<>(thread);
         others.remove(ticket.id());
         Optional<String> sender = message.sender().map(MailAddress::address);
-        Optional<Check> authenticated = authentication.map(auth -> InboundMail.authenticationCheck(auth, message,
-                MailAddress.of(token.approverEmail()).domain()));
-        ReplyOutcome outcome = policy.decide(new OwnerReply(Optional.of(token), ticket.status(),
-                ticket.clarificationSent(), sender, others, authenticated, InboundMail.decision(message),
-                message.date(), clock.instant()));
+        Optional<Check> authenticated = authentication.map(auth -> InboundMail.authenticationCheck(
+                auth, message, MailAddress.of(token.approverEmail()).domain()));
+        ReplyOutcome outcome = policy.decide(new OwnerReply(
+                Optional.of(token),
+                ticket.status(),
+                ticket.clarificationSent(),
+                sender,
+                others,
+                authenticated,
+                InboundMail.decision(message),
+                message.date(),
+                clock.instant()));
         messages.recordInbound(ticket.id(), record, "OWNER_REPLY", outcome.checks());
         apply(ticket, token, outcome);
     }
@@ -88,11 +107,19 @@ public class OwnerReplyFlow {
             tokens.retireAll(ticket.id());
             tickets.markClarificationSent(ticket.id());
             ApprovalToken fresh = tokens.issue(ticket);
-            DeskMail.Mail request = Letters.confirmationRequest(ticket, messages.outboundCount(ticket.id(), "confirmation") + 1);
-            mail.sendWithToken(new DeskMail.Mail(ticket, request.purpose(), request.recipient(),
-                    "We could not read your answer - " + request.subject(),
-                    "We could not tell whether your reply approves or denies the request. Please answer once more, "
-                            + "with APPROVE or DENY alone on the first line.\n\n" + request.body(), null, false), fresh);
+            DeskMail.Mail request =
+                    Letters.confirmationRequest(ticket, messages.outboundCount(ticket.id(), "confirmation") + 1);
+            mail.sendWithToken(
+                    new DeskMail.Mail(
+                            ticket,
+                            request.purpose(),
+                            request.recipient(),
+                            "We could not read your answer - " + request.subject(),
+                            "We could not tell whether your reply approves or denies the request. Please answer once more, "
+                                    + "with APPROVE or DENY alone on the first line.\n\n" + request.body(),
+                            null,
+                            false),
+                    fresh);
         } else if (outcome instanceof ReplyOutcome.Escalate escalate) {
             // the token took its one decision: to hand the ticket to an agent
             tokens.retireAll(ticket.id());
@@ -106,8 +133,9 @@ public class OwnerReplyFlow {
     /** No stored token matched, or tokens of several tickets: recorded on the thread and escalated, never approved. */
     private void unknownOrMixedTokens(Messages.Inbound record, Set<UUID> thread, boolean unknown) {
         List<Check> checks = new ArrayList<>();
-        checks.add(Check.fail("token", unknown ? "the token matches no confirmation request"
-                : "tokens of several tickets in one reply"));
+        checks.add(Check.fail(
+                "token",
+                unknown ? "the token matches no confirmation request" : "tokens of several tickets in one reply"));
         UUID ticketId = thread.size() == 1 ? thread.iterator().next() : null;
         messages.recordInbound(ticketId, record, "OWNER_REPLY", checks);
         if (ticketId != null) {

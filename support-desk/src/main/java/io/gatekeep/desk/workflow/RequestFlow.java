@@ -53,9 +53,16 @@ public class RequestFlow {
      * @param authentication empty when {@code support.require-authenticated-sender} is off; otherwise a request (like
      *     an owner's reply) counts only when the trusted server authenticated its From domain
      */
-    public RequestFlow(Tickets tickets, Messages messages, Tokens tokens, DeskMail mail, RequestPolicy policy,
-                       String supportAddress, Optional<SenderAuthentication> authentication,
-                       ConfirmationBudget budget, StopAfterApproval stopAfterApproval) {
+    public RequestFlow(
+            Tickets tickets,
+            Messages messages,
+            Tokens tokens,
+            DeskMail mail,
+            RequestPolicy policy,
+            String supportAddress,
+            Optional<SenderAuthentication> authentication,
+            ConfirmationBudget budget,
+            StopAfterApproval stopAfterApproval) {
         this.tickets = tickets;
         this.messages = messages;
         this.tokens = tokens;
@@ -89,9 +96,11 @@ public class RequestFlow {
         checks.add(check(evaluation));
         if (evaluation instanceof ReadyForConfirmation ready) {
             boolean withinCap = budget.allows(ready.approver().userId());
-            TicketRow ticket = tickets.assignParties(withinCap
-                    ? tickets.open(sender.get(), TicketStatus.AWAITING_APPROVAL, "CONFIRMATION_REQUESTED")
-                    : tickets.open(sender.get(), TicketStatus.NEEDS_AGENT, CAP_REACHED), ready);
+            TicketRow ticket = tickets.assignParties(
+                    withinCap
+                            ? tickets.open(sender.get(), TicketStatus.AWAITING_APPROVAL, "CONFIRMATION_REQUESTED")
+                            : tickets.open(sender.get(), TicketStatus.NEEDS_AGENT, CAP_REACHED),
+                    ready);
             tickets.announceOpened(ticket, withinCap ? "REQUESTER" : "SYSTEM");
             checks.add(capCheck(withinCap));
             messages.recordInbound(ticket.id(), record, "REQUEST", checks);
@@ -123,18 +132,28 @@ public class RequestFlow {
         Decision decision = InboundMail.decision(message);
         if (decision == Decision.STOP && stopAfterApproval.applies(ticket)) {
             checks.addAll(stopAfterApproval.stop(ticket, message));
-        } else if (ticket.isRequester(sender) && decision == Decision.STOP && ticket.status().isCancellable()) {
+        } else if (ticket.isRequester(sender)
+                && decision == Decision.STOP
+                && ticket.status().isCancellable()) {
             checks.add(Check.pass("stop", "STOP from the requester"));
             cancel(ticket);
-        } else if (ticket.isRequester(sender) && (ticket.status() == TicketStatus.AWAITING_REQUESTER
-                || ticket.status() == TicketStatus.NEEDS_AGENT && NOT_AUTHENTICATED.equals(ticket.statusReason()))) {
+        } else if (ticket.isRequester(sender)
+                && (ticket.status() == TicketStatus.AWAITING_REQUESTER
+                        || ticket.status() == TicketStatus.NEEDS_AGENT
+                                && NOT_AUTHENTICATED.equals(ticket.statusReason()))) {
             // the requester answers what was missing, or writes again authenticated after a forged request
             reevaluate(ticket, message, sender.get(), checks);
-        } else if (ticket.status() == TicketStatus.AWAITING_APPROVAL && !ticket.isRequester(sender)
-                && (ticket.isApprover(sender) || sender.filter(copied(message)::contains).isPresent())) {
-            checks.add(Check.fail("token", "no approval token: a reply on the original thread, not to the confirmation"));
+        } else if (ticket.status() == TicketStatus.AWAITING_APPROVAL
+                && !ticket.isRequester(sender)
+                && (ticket.isApprover(sender)
+                        || sender.filter(copied(message)::contains).isPresent())) {
+            checks.add(
+                    Check.fail("token", "no approval token: a reply on the original thread, not to the confirmation"));
             if (mail.mayAnswer(sender.get())) {
-                mail.send(Letters.pointer(ticket, sender.get(), message.messageId().orElse(null),
+                mail.send(Letters.pointer(
+                        ticket,
+                        sender.get(),
+                        message.messageId().orElse(null),
                         messages.outboundCount(ticket.id(), "pointer") + 1));
             } else {
                 checks.add(Check.fail("reply-cap", "no more automatic answers to " + sender.get() + " this hour"));
@@ -159,8 +178,8 @@ public class RequestFlow {
             boolean withinCap = budget.allows(ready.approver().userId());
             checks.add(capCheck(withinCap));
             if (withinCap) {
-                requestConfirmation(tickets.move(assigned, TicketStatus.AWAITING_APPROVAL, "REQUESTER",
-                        "CONFIRMATION_REQUESTED"));
+                requestConfirmation(
+                        tickets.move(assigned, TicketStatus.AWAITING_APPROVAL, "REQUESTER", "CONFIRMATION_REQUESTED"));
             } else {
                 tellAgentWillReview(moveToAgent(assigned, CAP_REACHED), message);
             }
@@ -180,7 +199,8 @@ public class RequestFlow {
 
     private TicketRow moveToAgent(TicketRow ticket, String reason) {
         return ticket.status().canMoveTo(TicketStatus.NEEDS_AGENT)
-                ? tickets.move(ticket, TicketStatus.NEEDS_AGENT, "SYSTEM", reason) : ticket;
+                ? tickets.move(ticket, TicketStatus.NEEDS_AGENT, "SYSTEM", reason)
+                : ticket;
     }
 
     /** The request's sender authentication, when required; the check is recorded either way. */
@@ -188,15 +208,19 @@ public class RequestFlow {
         if (authentication.isEmpty() || sender.isEmpty()) {
             return true;
         }
-        Check check = InboundMail.authenticationCheck(authentication.get(), message, MailAddress.of(sender.get()).domain());
+        Check check = InboundMail.authenticationCheck(
+                authentication.get(), message, MailAddress.of(sender.get()).domain());
         checks.add(check);
         return check.passed();
     }
 
     private Check capCheck(boolean withinCap) {
-        return withinCap ? Check.pass("approver-daily-cap", "fewer than " + budget.perDay() + " requests today")
-                : Check.fail("approver-daily-cap", "the approver already received " + budget.perDay()
-                        + " confirmation requests in 24 hours: an agent decides");
+        return withinCap
+                ? Check.pass("approver-daily-cap", "fewer than " + budget.perDay() + " requests today")
+                : Check.fail(
+                        "approver-daily-cap",
+                        "the approver already received " + budget.perDay()
+                                + " confirmation requests in 24 hours: an agent decides");
     }
 
     /** Tells the registered requester an agent will review the request (counted as an answer, so capped). */
@@ -208,15 +232,19 @@ public class RequestFlow {
 
     private void requestConfirmation(TicketRow ticket) {
         ApprovalToken token = tokens.issue(ticket);
-        mail.sendWithToken(Letters.confirmationRequest(ticket, messages.outboundCount(ticket.id(), "confirmation") + 1),
-                token);
+        mail.sendWithToken(
+                Letters.confirmationRequest(ticket, messages.outboundCount(ticket.id(), "confirmation") + 1), token);
         mail.send(Letters.requesterNotice(ticket));
     }
 
-    private void answerRequester(TicketRow ticket, String recipient, String explanation, InboundMessage message,
-                                 List<Check> checks) {
+    private void answerRequester(
+            TicketRow ticket, String recipient, String explanation, InboundMessage message, List<Check> checks) {
         if (mail.mayAnswer(recipient)) {
-            mail.send(Letters.needsRequester(ticket, recipient, explanation, message.messageId().orElse(null),
+            mail.send(Letters.needsRequester(
+                    ticket,
+                    recipient,
+                    explanation,
+                    message.messageId().orElse(null),
                     messages.outboundCount(ticket.id(), "needs-requester") + 1));
         } else {
             checks.add(Check.fail("reply-cap", "no more automatic answers to " + recipient + " this hour"));
@@ -234,8 +262,10 @@ public class RequestFlow {
 
     private static Check check(RequestEvaluation evaluation) {
         if (evaluation instanceof ReadyForConfirmation ready) {
-            return Check.pass("requester-and-approver", "registered requester " + ready.requester().email() + "; "
-                    + ready.role() + " " + ready.approver().email() + " of " + ready.organizationName() + " copied");
+            return Check.pass(
+                    "requester-and-approver",
+                    "registered requester " + ready.requester().email() + "; " + ready.role() + " "
+                            + ready.approver().email() + " of " + ready.organizationName() + " copied");
         }
         if (evaluation instanceof NeedsRequester needs) {
             return Check.fail("requester-and-approver", needs.reason());
@@ -248,7 +278,8 @@ public class RequestFlow {
         return message.recipients().stream()
                 .filter(address -> !address.address().equals(supportMailbox.address())
                         && address.plusToken(supportMailbox).isEmpty())
-                .map(MailAddress::address).collect(Collectors.toSet());
+                .map(MailAddress::address)
+                .collect(Collectors.toSet());
     }
 
     static boolean looksLikeResetRequest(InboundMessage message) {

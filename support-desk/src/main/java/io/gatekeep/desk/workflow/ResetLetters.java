@@ -11,8 +11,8 @@ import java.time.format.DateTimeFormatter;
  */
 final class ResetLetters {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final String SIGNATURE = "\n\n-- \nGatekeep Support\n(This message was sent automatically.)\n";
 
     private ResetLetters() {}
@@ -22,9 +22,12 @@ final class ResetLetters {
     }
 
     /** The notice to the requester's registered address; {@code link} carries the recipient's own cancel token. */
-    static Mail requesterNotice(TicketRow ticket, String approvedBy, Instant approvedAt, Instant resetAt, String link,
-                                String purpose) {
-        return new Mail(ticket, purpose, ticket.requesterEmail(),
+    static Mail requesterNotice(
+            TicketRow ticket, String approvedBy, Instant approvedAt, Instant resetAt, String link, String purpose) {
+        return new Mail(
+                ticket,
+                purpose,
+                ticket.requesterEmail(),
                 "Multi-factor authentication will be turned off at " + time(resetAt),
                 """
                 Hello %s,
@@ -37,15 +40,32 @@ final class ResetLetters {
 
                 If you did not ask for this, or changed your mind, stop it before then:
                   %s
-                or reply to this email with STOP on the first line.%s"""
-                        .formatted(ticket.requesterName(), ticket.requesterEmail(), approvedBy, time(approvedAt),
-                                time(resetAt), link, SIGNATURE), null, false);
+                or reply to this email with STOP on the first line.%s""".formatted(
+                                ticket.requesterName(),
+                                ticket.requesterEmail(),
+                                approvedBy,
+                                time(approvedAt),
+                                time(resetAt),
+                                link,
+                                SIGNATURE),
+                null,
+                false);
     }
 
     /** The notice to an owner of the organization; {@code link} carries the owner's own cancel token. */
-    static Mail ownerNotice(TicketRow ticket, String recipient, String ownerName, String approvedBy,
-                            Instant approvedAt, Instant resetAt, String link, String purpose) {
-        return new Mail(ticket, purpose, recipient,
+    static Mail ownerNotice(
+            TicketRow ticket,
+            String recipient,
+            String ownerName,
+            String approvedBy,
+            Instant approvedAt,
+            Instant resetAt,
+            String link,
+            String purpose) {
+        return new Mail(
+                ticket,
+                purpose,
+                recipient,
                 "MFA of " + ticket.requesterName() + " will be turned off at " + time(resetAt),
                 """
                 Hello %s,
@@ -57,19 +77,33 @@ final class ResetLetters {
                 sessions will be signed out.
 
                 If you have any doubt that %s made this request, stop it before then:
-                  %s%s"""
-                        .formatted(ownerName, ticket.requesterName(), ticket.requesterEmail(),
-                                ticket.organizationName(), approvedBy, time(approvedAt), time(resetAt),
-                                ticket.requesterName(), link, SIGNATURE), null, false);
+                  %s%s""".formatted(
+                                ownerName,
+                                ticket.requesterName(),
+                                ticket.requesterEmail(),
+                                ticket.organizationName(),
+                                approvedBy,
+                                time(approvedAt),
+                                time(resetAt),
+                                ticket.requesterName(),
+                                link,
+                                SIGNATURE),
+                null,
+                false);
     }
 
     static Mail cancelled(TicketRow ticket, String recipient, String cancelledBy, Instant at, String purpose) {
-        return new Mail(ticket, purpose, recipient, "The reset of multi-factor authentication was cancelled",
+        return new Mail(
+                ticket,
+                purpose,
+                recipient,
+                "The reset of multi-factor authentication was cancelled",
                 """
                 Hello,
 
                 The approved request to turn off multi-factor authentication for %s was cancelled by %s on %s. \
-                Nothing was changed on the account, and the links in our earlier messages no longer work.%s"""
-                        .formatted(ticket.requesterEmail(), cancelledBy, time(at), SIGNATURE), null, false);
+                Nothing was changed on the account, and the links in our earlier messages no longer work.%s""".formatted(ticket.requesterEmail(), cancelledBy, time(at), SIGNATURE),
+                null,
+                false);
     }
 }

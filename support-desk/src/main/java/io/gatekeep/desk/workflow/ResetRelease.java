@@ -25,8 +25,13 @@ public class ResetRelease {
     private final JdbcOutboxWriter outbox;
     private final Clock clock;
 
-    public ResetRelease(TransactionTemplate transaction, Tickets tickets, ResetSchedule schedule,
-                        CancelTokens cancelTokens, JdbcOutboxWriter outbox, Clock clock) {
+    public ResetRelease(
+            TransactionTemplate transaction,
+            Tickets tickets,
+            ResetSchedule schedule,
+            CancelTokens cancelTokens,
+            JdbcOutboxWriter outbox,
+            Clock clock) {
         this.transaction = transaction;
         this.tickets = tickets;
         this.schedule = schedule;
@@ -55,8 +60,15 @@ public class ResetRelease {
     private void release(UUID ticketId, Instant now) {
         TicketRow ticket = tickets.lock(ticketId).orElseThrow();
         ResetSchedule.Due due = schedule.due(ticketId);
-        outbox.append(new MfaResetApproved(ticket.id(), ticket.reference().value(), ticket.userId(),
-                ticket.organizationId(), ticket.approverUserId(), due.approvedVia(), due.agentId(), due.approvedAt(),
+        outbox.append(new MfaResetApproved(
+                ticket.id(),
+                ticket.reference().value(),
+                ticket.userId(),
+                ticket.organizationId(),
+                ticket.approverUserId(),
+                due.approvedVia(),
+                due.agentId(),
+                due.approvedAt(),
                 due.resetAt()));
         schedule.released(ticketId, now);
         cancelTokens.retireAll(ticketId);

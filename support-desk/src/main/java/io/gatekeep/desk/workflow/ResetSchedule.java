@@ -34,10 +34,12 @@ public class ResetSchedule {
     }
 
     public ResetWindow window(UUID ticketId) {
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 select status, approved_at, reset_at, reset_released_at from desk_ticket where id = ?""",
-                (rs, i) -> new ResetWindow(TicketStatus.valueOf(rs.getString(1)), instant(rs, 2), instant(rs, 3),
-                        instant(rs, 4)), ticketId);
+                (rs, i) -> new ResetWindow(
+                        TicketStatus.valueOf(rs.getString(1)), instant(rs, 2), instant(rs, 3), instant(rs, 4)),
+                ticketId);
     }
 
     public void firstApproval(UUID ticketId, UUID agentId) {
@@ -62,7 +64,8 @@ public class ResetSchedule {
     }
 
     Due due(UUID ticketId) {
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 select t.approved_via, t.approved_at, t.reset_at,
                        (select a.agent_id::text from desk_agent_action a
                         where a.ticket_id = t.id and a.action = 'APPROVE' order by a.created_at desc limit 1)

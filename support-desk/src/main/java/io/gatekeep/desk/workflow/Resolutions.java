@@ -25,12 +25,14 @@ public class Resolutions {
     public void resetApplied(UUID ticketId, boolean wasNeeded) {
         TicketRow ticket = tickets.lock(ticketId).orElse(null);
         if (ticket == null || ticket.status() != TicketStatus.APPROVED) {
-            log.info("Reset outcome for ticket {} ignored: ticket is {}", ticketId,
+            log.info(
+                    "Reset outcome for ticket {} ignored: ticket is {}",
+                    ticketId,
                     ticket == null ? "unknown" : ticket.status());
             return;
         }
-        TicketRow resolved = tickets.move(ticket, TicketStatus.RESOLVED, "SYSTEM",
-                wasNeeded ? "MFA_DISABLED" : "MFA_RESET_NOT_NEEDED");
+        TicketRow resolved = tickets.move(
+                ticket, TicketStatus.RESOLVED, "SYSTEM", wasNeeded ? "MFA_DISABLED" : "MFA_RESET_NOT_NEEDED");
         mail.send(Letters.resolved(resolved, resolved.requesterEmail(), "requester", wasNeeded));
         mail.send(Letters.resolved(resolved, resolved.approverEmail(), "approver", wasNeeded));
     }
@@ -42,7 +44,9 @@ public class Resolutions {
     public void resetRefused(UUID ticketId, String reason) {
         TicketRow ticket = tickets.lock(ticketId).orElse(null);
         if (ticket == null || ticket.status() != TicketStatus.APPROVED) {
-            log.info("Reset refusal for ticket {} ignored: ticket is {}", ticketId,
+            log.info(
+                    "Reset refusal for ticket {} ignored: ticket is {}",
+                    ticketId,
                     ticket == null ? "unknown" : ticket.status());
             return;
         }

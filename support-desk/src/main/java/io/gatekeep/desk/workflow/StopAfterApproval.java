@@ -35,16 +35,26 @@ public class StopAfterApproval {
         Optional<String> sender = message.sender().map(MailAddress::address);
         boolean registered = ticket.requesterEmail() != null
                 && sender.filter(ticket.requesterEmail()::equalsIgnoreCase).isPresent();
-        checks.add(registered ? Check.pass("stop-sender", "From is the requester's registered address")
-                : Check.fail("stop-sender", "From " + sender.orElse("(none or several)")
-                        + " is not the requester's registered address"));
+        checks.add(
+                registered
+                        ? Check.pass("stop-sender", "From is the requester's registered address")
+                        : Check.fail(
+                                "stop-sender",
+                                "From " + sender.orElse("(none or several)")
+                                        + " is not the requester's registered address"));
         if (registered) {
-            authentication.map(auth -> InboundMail.authenticationCheck(auth, message,
-                    MailAddress.of(ticket.requesterEmail()).domain())).ifPresent(checks::add);
+            authentication
+                    .map(auth -> InboundMail.authenticationCheck(
+                            auth,
+                            message,
+                            MailAddress.of(ticket.requesterEmail()).domain()))
+                    .ifPresent(checks::add);
         }
         boolean stoppable = cancellations.stoppable(ticket);
-        checks.add(stoppable ? Check.pass("stop-in-time", "the reset has not been released yet")
-                : Check.fail("stop-in-time", "the reset time has passed"));
+        checks.add(
+                stoppable
+                        ? Check.pass("stop-in-time", "the reset has not been released yet")
+                        : Check.fail("stop-in-time", "the reset time has passed"));
         if (checks.stream().allMatch(Check::passed)) {
             cancellations.cancel(ticket, "REQUESTER", "REQUESTER_STOP", ticket.requesterName());
         }

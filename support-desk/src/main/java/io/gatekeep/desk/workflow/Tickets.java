@@ -54,12 +54,23 @@ public class Tickets {
         for (int attempt = 0; ; attempt++) {
             TicketReference reference = TicketReference.random(random);
             // The new row comes back from the insert itself (and stays locked by it): one statement, not two.
-            Optional<TicketRow> inserted = jdbc.query("""
+            Optional<TicketRow> inserted = jdbc
+                    .query(
+                            """
                     insert into desk_ticket (id, reference, status, status_reason, requester_address, created_at,
                                              updated_at, expires_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (reference) do nothing""" + " returning " + COLUMNS, Tickets::row,
-                    id, reference.value(), status.name(), reason, requesterAddress, ts(now), ts(now), ts(now.plus(ttl)))
-                    .stream().findFirst();
+                    values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (reference) do nothing""" + " returning " + COLUMNS,
+                            Tickets::row,
+                            id,
+                            reference.value(),
+                            status.name(),
+                            reason,
+                            requesterAddress,
+                            ts(now),
+                            ts(now),
+                            ts(now.plus(ttl)))
+                    .stream()
+                    .findFirst();
             if (inserted.isPresent()) {
                 return inserted.get();
             }
@@ -70,13 +81,20 @@ public class Tickets {
     }
 
     public void announceOpened(TicketRow ticket, String actor) {
-        outbox.append(new SupportTicketTransitioned(ticket.id(), ticket.reference().value(), "NEW",
-                ticket.status().name(), ticket.userId(), ticket.organizationId(), actor, ticket.statusReason()));
+        outbox.append(new SupportTicketTransitioned(
+                ticket.id(),
+                ticket.reference().value(),
+                "NEW",
+                ticket.status().name(),
+                ticket.userId(),
+                ticket.organizationId(),
+                actor,
+                ticket.statusReason()));
     }
 
     public Optional<TicketRow> lock(UUID id) {
-        return jdbc.query("select " + COLUMNS + " from desk_ticket where id = ? for update", Tickets::row, id)
-                .stream().findFirst();
+        return jdbc.query("select " + COLUMNS + " from desk_ticket where id = ? for update", Tickets::row, id).stream()
+                .findFirst();
     }
 
     /**
@@ -85,22 +103,28 @@ public class Tickets {
      * {@code desk_ticket_one_open_per_requester} is the backstop. Open means not final.
      */
     public Optional<TicketRow> lockOpenOf(String requesterAddress) {
-        jdbc.queryForObject("select pg_advisory_xact_lock(hashtextextended(?, 11))", Object.class,
+        jdbc.queryForObject(
+                "select pg_advisory_xact_lock(hashtextextended(?, 11))",
+                Object.class,
                 "desk-requester:" + requesterAddress);
         return jdbc.query("select " + COLUMNS + """
                  from desk_ticket
                 where requester_address = ? and single_open
                   and status not in ('RESOLVED', 'DENIED', 'CANCELLED', 'EXPIRED')
-                for update""", Tickets::row, requesterAddress).stream().findFirst();
+                for update""", Tickets::row, requesterAddress).stream()
+                .findFirst();
     }
 
     public Optional<TicketRow> find(UUID id) {
-        return jdbc.query("select " + COLUMNS + " from desk_ticket where id = ?", Tickets::row, id).stream().findFirst();
+        return jdbc.query("select " + COLUMNS + " from desk_ticket where id = ?", Tickets::row, id).stream()
+                .findFirst();
     }
 
     public Optional<UUID> idByReference(TicketReference reference) {
-        return jdbc.queryForList("select id from desk_ticket where reference = ?", UUID.class, reference.value())
-                .stream().findFirst();
+        return jdbc
+                .queryForList("select id from desk_ticket where reference = ?", UUID.class, reference.value())
+                .stream()
+                .findFirst();
     }
 
     /** Tickets whose recorded messages (either direction) have one of these Message-IDs. */
@@ -110,45 +134,72 @@ public class Tickets {
         }
         return jdbc.queryForList("""
                 select distinct ticket_id from desk_message
-                where ticket_id is not null and message_id = any(?)""", UUID.class,
-                (Object) messageIds.toArray(String[]::new));
+                where ticket_id is not null and message_id = any(?)""", UUID.class, (Object) messageIds.toArray(String[]::new));
     }
 
     public TicketRow move(TicketRow ticket, TicketStatus target, String actor, String reason) {
         Transition transition = ticket.status().moveTo(target, actor, reason);
-        TicketRow moved = updateReturning("""
+        TicketRow moved = updateReturning(
+                        """
                 update desk_ticket set status = ?, status_reason = ?, updated_at = ?, version = version + 1
-                where id = ? and status = ?""", target.name(), reason, ts(clock.instant()), ticket.id(),
-                ticket.status().name())
-                .orElseThrow(() -> new IllegalStateException(
-                        "ticket " + ticket.reference() + " changed concurrently"));
-        outbox.append(new SupportTicketTransitioned(ticket.id(), ticket.reference().value(), transition.from().name(),
-                transition.to().name(), ticket.userId(), ticket.organizationId(), actor, reason));
+                where id = ? and status = ?""",
+                        target.name(),
+                        reason,
+                        ts(clock.instant()),
+                        ticket.id(),
+                        ticket.status().name())
+                .orElseThrow(() -> new IllegalStateException("ticket " + ticket.reference() + " changed concurrently"));
+        outbox.append(new SupportTicketTransitioned(
+                ticket.id(),
+                ticket.reference().value(),
+                transition.from().name(),
+                transition.to().name(),
+                ticket.userId(),
+                ticket.organizationId(),
+                actor,
+                reason));
         return moved;
     }
 
     public TicketRow assignParties(TicketRow ticket, ReadyForConfirmation ready) {
-        return updateReturning("""
+        return updateReturning(
+                        """
                 update desk_ticket set user_id = ?, requester_email = ?, requester_name = ?, organization_id = ?,
                        organization_name = ?, approver_user_id = ?, approver_email = ?, approver_name = ?,
                        approver_role = ?, updated_at = ?
-                where id = ?""", ready.requester().userId(), ready.requester().email().toLowerCase(),
-                ready.requester().displayName(), ready.organizationId(), ready.organizationName(),
-                ready.approver().userId(), ready.approver().email().toLowerCase(), ready.approver().displayName(),
-                ready.role().name(), ts(clock.instant()), ticket.id()).orElseThrow();
+                where id = ?""",
+                        ready.requester().userId(),
+                        ready.requester().email().toLowerCase(),
+                        ready.requester().displayName(),
+                        ready.organizationId(),
+                        ready.organizationName(),
+                        ready.approver().userId(),
+                        ready.approver().email().toLowerCase(),
+                        ready.approver().displayName(),
+                        ready.role().name(),
+                        ts(clock.instant()),
+                        ticket.id())
+                .orElseThrow();
     }
 
     /** Records who the registered requester is on a ticket an agent will decide (no approver yet). */
     public TicketRow assignRequester(TicketRow ticket, Directory.User requester) {
-        return updateReturning("""
+        return updateReturning(
+                        """
                 update desk_ticket set user_id = ?, requester_email = ?, requester_name = ?, updated_at = ?
-                where id = ?""", requester.userId(), requester.email().toLowerCase(), requester.displayName(),
-                ts(clock.instant()), ticket.id()).orElseThrow();
+                where id = ?""",
+                        requester.userId(),
+                        requester.email().toLowerCase(),
+                        requester.displayName(),
+                        ts(clock.instant()),
+                        ticket.id())
+                .orElseThrow();
     }
 
     /** Runs an update of one ticket and reads the row as written, in the same statement (the row stays locked). */
     private Optional<TicketRow> updateReturning(String update, Object... args) {
-        return jdbc.query(update + " returning " + COLUMNS, Tickets::row, args).stream().findFirst();
+        return jdbc.query(update + " returning " + COLUMNS, Tickets::row, args).stream()
+                .findFirst();
     }
 
     public void markClarificationSent(UUID ticketId) {
@@ -177,13 +228,25 @@ public class Tickets {
     }
 
     static TicketRow row(ResultSet rs, int index) throws SQLException {
-        return new TicketRow(rs.getObject("id", UUID.class), new TicketReference(rs.getString("reference")),
-                TicketStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
-                rs.getString("requester_address"), rs.getObject("user_id", UUID.class), rs.getString("requester_email"),
-                rs.getString("requester_name"), rs.getObject("organization_id", UUID.class),
-                rs.getString("organization_name"), rs.getObject("approver_user_id", UUID.class),
-                rs.getString("approver_email"), rs.getString("approver_name"), rs.getString("approver_role"),
-                rs.getBoolean("clarification_sent"), instant(rs, "owner_confirmed_at"), instant(rs, "created_at"),
-                instant(rs, "updated_at"), instant(rs, "expires_at"));
+        return new TicketRow(
+                rs.getObject("id", UUID.class),
+                new TicketReference(rs.getString("reference")),
+                TicketStatus.valueOf(rs.getString("status")),
+                rs.getString("status_reason"),
+                rs.getString("requester_address"),
+                rs.getObject("user_id", UUID.class),
+                rs.getString("requester_email"),
+                rs.getString("requester_name"),
+                rs.getObject("organization_id", UUID.class),
+                rs.getString("organization_name"),
+                rs.getObject("approver_user_id", UUID.class),
+                rs.getString("approver_email"),
+                rs.getString("approver_name"),
+                rs.getString("approver_role"),
+                rs.getBoolean("clarification_sent"),
+                instant(rs, "owner_confirmed_at"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "expires_at"));
     }
 }

@@ -27,14 +27,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 class AgentApiIntegrationTest extends DeskIntegrationTest {
 
-    private static final String JUSTIFICATION = "{\"justification\":\"Identity checked by video call against the ID on file\"}";
+    private static final String JUSTIFICATION =
+            "{\"justification\":\"Identity checked by video call against the ID on file\"}";
 
     @LocalServerPort
     int port;
+
     @Autowired
     AgentAccounts agents;
+
     @Autowired
     SecretCipher agentSecretCipher;
+
     @Autowired
     ResetRelease release;
 
@@ -48,10 +52,16 @@ class AgentApiIntegrationTest extends DeskIntegrationTest {
     }
 
     private Agent newAgent() {
-        Agent agent = new Agent("agent-" + UUID.randomUUID().toString().substring(0, 8), "Second-Agent-Passw0rd",
+        Agent agent = new Agent(
+                "agent-" + UUID.randomUUID().toString().substring(0, 8),
+                "Second-Agent-Passw0rd",
                 new TotpSecretGenerator().generate());
         UUID id = UUID.randomUUID();
-        agents.createIfAbsent(id, agent.username(), agent.username(), agent.password(),
+        agents.createIfAbsent(
+                id,
+                agent.username(),
+                agent.username(),
+                agent.password(),
                 agentSecretCipher.encrypt(id, agent.secret()));
         return agent;
     }
@@ -61,11 +71,14 @@ class AgentApiIntegrationTest extends DeskIntegrationTest {
         UUID ticket = escalatedTicket();
         String first = signIn(admin());
 
-        HttpResponse<String> without = call("POST", "/tickets/" + ticket + "/approve", "{\"justification\":\"ok\"}", first);
+        HttpResponse<String> without =
+                call("POST", "/tickets/" + ticket + "/approve", "{\"justification\":\"ok\"}", first);
         assertThat(without.statusCode()).isEqualTo(422);
-        assertThat(without.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(without.body()).contains("\"code\":\"justification_required\"").doesNotContain("Exception");
+        assertThat(without.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(without.body())
+                .contains("\"code\":\"justification_required\"")
+                .doesNotContain("Exception");
 
         HttpResponse<String> alone = call("POST", "/tickets/" + ticket + "/approve", JUSTIFICATION, first);
         assertThat(alone.statusCode()).isEqualTo(409);
@@ -81,15 +94,24 @@ class AgentApiIntegrationTest extends DeskIntegrationTest {
         HttpResponse<String> completed = call("POST", "/tickets/" + ticket + "/approve", JUSTIFICATION, second);
         assertThat(completed.statusCode()).isEqualTo(200);
         assertThat(status(ticket)).isEqualTo("APPROVED");
-        assertThat(jdbc.queryForList("select action from desk_agent_action where ticket_id = ? order by created_at",
-                String.class, ticket)).containsExactly("FIRST_APPROVAL", "APPROVE");
-        assertThat(jdbc.queryForObject("select count(distinct agent_id) from desk_agent_action where ticket_id = ?",
-                Integer.class, ticket)).isEqualTo(2);
-        assertThat(events(ticket, "io.gatekeep.support-ticket.mfa-reset-approved")).as("after the delay only").isEmpty();
+        assertThat(jdbc.queryForList(
+                        "select action from desk_agent_action where ticket_id = ? order by created_at",
+                        String.class,
+                        ticket))
+                .containsExactly("FIRST_APPROVAL", "APPROVE");
+        assertThat(jdbc.queryForObject(
+                        "select count(distinct agent_id) from desk_agent_action where ticket_id = ?",
+                        Integer.class,
+                        ticket))
+                .isEqualTo(2);
+        assertThat(events(ticket, "io.gatekeep.support-ticket.mfa-reset-approved"))
+                .as("after the delay only")
+                .isEmpty();
 
         clock.advance(Duration.ofHours(24).plusSeconds(1));
         release.sweep();
-        assertThat(events(ticket, "io.gatekeep.support-ticket.mfa-reset-approved")).singleElement()
+        assertThat(events(ticket, "io.gatekeep.support-ticket.mfa-reset-approved"))
+                .singleElement()
                 .satisfies(row -> assertThat(row.get("payload").toString()).contains("\"approvedVia\":\"AGENT\""));
         String later = signIn(admin());
         HttpResponse<String> again = call("POST", "/tickets/" + ticket + "/approve", JUSTIFICATION, later);
@@ -98,7 +120,8 @@ class AgentApiIntegrationTest extends DeskIntegrationTest {
     }
 
     @Test
-    void anAgentAloneMayApproveATicketWithARecordedOwnerConfirmationButNotOneStillWaitingForTheOwner() throws Exception {
+    void anAgentAloneMayApproveATicketWithARecordedOwnerConfirmationButNotOneStillWaitingForTheOwner()
+            throws Exception {
         String token = signIn(admin());
         UUID waiting = ticketAwaitingOwner();
         HttpResponse<String> overTheOwner = call("POST", "/tickets/" + waiting + "/approve", JUSTIFICATION, token);
@@ -121,12 +144,13 @@ class AgentApiIntegrationTest extends DeskIntegrationTest {
         assertThat(queue.statusCode()).isEqualTo(200);
         assertThat(queue.body()).contains(ticket.toString());
         assertThat(call("POST", "/tickets/" + ticket + "/notes", "{\"text\":\"called the owner, no answer\"}", token)
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
 
         HttpResponse<String> detail = call("GET", "/tickets/" + ticket, null, token);
         assertThat(detail.statusCode()).isEqualTo(200);
-        assertThat(detail.body()).contains("\"sender-authenticated\"", "\"passed\":false", "called the owner",
-                "\"direction\":\"OUT\"");
+        assertThat(detail.body())
+                .contains("\"sender-authenticated\"", "\"passed\":false", "called the owner", "\"direction\":\"OUT\"");
     }
 
     @Test
@@ -139,9 +163,17 @@ class AgentApiIntegrationTest extends DeskIntegrationTest {
         HttpResponse<String> wrongCode = post("/sign-in", body(agent, "000000"), null);
         assertThat(wrongCode.statusCode()).isEqualTo(401);
 
-        HttpResponse<String> basic = http.send(HttpRequest.newBuilder(uri("/tickets")).header("Authorization",
-                "Basic " + Base64.getEncoder().encodeToString((agent.username() + ":" + agent.password())
-                        .getBytes(StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> basic = http.send(
+                HttpRequest.newBuilder(uri("/tickets"))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString((agent.username() + ":" + agent.password())
+                                                        .getBytes(StandardCharsets.UTF_8)))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(basic.statusCode()).isEqualTo(401);
         assertThat(basic.body()).contains("\"code\":\"unauthorized\"");
         assertThat(call("GET", "/tickets", null, null).statusCode()).isEqualTo(401);
@@ -156,24 +188,33 @@ class AgentApiIntegrationTest extends DeskIntegrationTest {
         assertThat(signedIn.statusCode()).isEqualTo(200);
         assertThat(signedIn.headers().firstValue("Cache-Control")).contains("no-store");
         String token = tokenOf(signedIn);
-        assertThat(post("/sign-in", body(agent, code), null).statusCode()).as("a code is accepted once").isEqualTo(401);
+        assertThat(post("/sign-in", body(agent, code), null).statusCode())
+                .as("a code is accepted once")
+                .isEqualTo(401);
         assertThat(call("GET", "/tickets", null, token).statusCode()).isEqualTo(200);
 
         clock.advance(Duration.ofMinutes(31));
-        assertThat(call("GET", "/tickets", null, token).statusCode()).as("idle for 30 minutes").isEqualTo(401);
+        assertThat(call("GET", "/tickets", null, token).statusCode())
+                .as("idle for 30 minutes")
+                .isEqualTo(401);
 
         String fresh = signIn(agent);
         assertThat(post("/sign-out", "", fresh).statusCode()).isEqualTo(204);
         assertThat(call("GET", "/tickets", null, fresh).statusCode()).isEqualTo(401);
-        assertThat(jdbc.queryForObject("select count(*) from desk_agent_session where token_hash = sha256(?::bytea)",
-                Integer.class, fresh)).as("only the hash is stored").isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from desk_agent_session where token_hash = sha256(?::bytea)",
+                        Integer.class,
+                        fresh))
+                .as("only the hash is stored")
+                .isEqualTo(1);
     }
 
     @Test
     void fiveFailedSignInsInARowLockTheAgentEvenForTheRightCode() throws Exception {
         Agent agent = newAgent();
         for (int i = 0; i < 4; i++) {
-            assertThat(post("/sign-in", body(agent, "123456"), null).statusCode()).isEqualTo(401);
+            assertThat(post("/sign-in", body(agent, "123456"), null).statusCode())
+                    .isEqualTo(401);
         }
         HttpResponse<String> locked = post("/sign-in", body(agent, "123456"), null);
         assertThat(locked.statusCode()).isEqualTo(429);
@@ -183,7 +224,8 @@ class AgentApiIntegrationTest extends DeskIntegrationTest {
         clock.advance(Duration.ofSeconds(30));
         assertThat(post("/sign-in", body(agent, code(agent)), null).body()).contains("\"code\":\"locked_out\"");
         clock.advance(Duration.ofMinutes(16));
-        assertThat(post("/sign-in", body(agent, code(agent)), null).statusCode()).isEqualTo(200);
+        assertThat(post("/sign-in", body(agent, code(agent)), null).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -192,15 +234,22 @@ class AgentApiIntegrationTest extends DeskIntegrationTest {
         HttpResponse<String> unknown = call("GET", "/tickets/" + UUID.randomUUID(), null, token);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("\"code\":\"ticket_not_found\"");
-        assertThat(call("GET", "/tickets?status=NONSENSE", null, token).body()).contains("\"code\":\"invalid_request\"");
+        assertThat(call("GET", "/tickets?status=NONSENSE", null, token).body())
+                .contains("\"code\":\"invalid_request\"");
     }
 
     /** A ticket escalated because the owner's reply carried no Authentication-Results. */
     private UUID escalatedTicket() {
         UUID ticket = ticketAwaitingOwner();
         Person owner = owners.get(ticket);
-        deliver(io.gatekeep.desk.workflow.RecoveryThreadsAccess.ownerReply(randomId(), owner.email(), replyTo(ticket),
-                "[" + reference(ticket) + "] Please confirm", null, null, "Approve"));
+        deliver(io.gatekeep.desk.workflow.RecoveryThreadsAccess.ownerReply(
+                randomId(),
+                owner.email(),
+                replyTo(ticket),
+                "[" + reference(ticket) + "] Please confirm",
+                null,
+                null,
+                "Approve"));
         await().atMost(Duration.ofSeconds(30)).until(() -> status(ticket).equals("NEEDS_AGENT"));
         return ticket;
     }
@@ -209,9 +258,14 @@ class AgentApiIntegrationTest extends DeskIntegrationTest {
     private UUID ownerConfirmedThenRefused() {
         UUID ticket = ticketAwaitingOwner();
         Person owner = owners.get(ticket);
-        deliver(io.gatekeep.desk.workflow.RecoveryThreadsAccess.ownerReply(randomId(), owner.email(), replyTo(ticket),
-                "[" + reference(ticket) + "] Please confirm", null,
-                "mx.desk.test; dkim=pass header.d=acme.example; dmarc=pass header.from=acme.example", "Approve"));
+        deliver(io.gatekeep.desk.workflow.RecoveryThreadsAccess.ownerReply(
+                randomId(),
+                owner.email(),
+                replyTo(ticket),
+                "[" + reference(ticket) + "] Please confirm",
+                null,
+                "mx.desk.test; dkim=pass header.d=acme.example; dmarc=pass header.from=acme.example",
+                "Approve"));
         await().atMost(Duration.ofSeconds(30)).until(() -> status(ticket).equals("APPROVED"));
         publish(new MfaResetRefused(ticket, reference(ticket), null, null, owner.id(), "REQUESTER_NOT_ELIGIBLE"));
         await().atMost(Duration.ofSeconds(30)).until(() -> status(ticket).equals("NEEDS_AGENT"));
@@ -235,7 +289,9 @@ class AgentApiIntegrationTest extends DeskIntegrationTest {
     }
 
     private String replyTo(UUID ticket) {
-        return jdbc.queryForObject("select reply_to from outgoing_email where cause_key = ?", String.class,
+        return jdbc.queryForObject(
+                "select reply_to from outgoing_email where cause_key = ?",
+                String.class,
                 "desk:" + ticket + ":confirmation:1");
     }
 
@@ -277,8 +333,9 @@ class AgentApiIntegrationTest extends DeskIntegrationTest {
 
     private HttpResponse<String> call(String method, String path, String body, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

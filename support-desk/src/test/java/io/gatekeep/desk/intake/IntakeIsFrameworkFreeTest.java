@@ -27,7 +27,8 @@ class IntakeIsFrameworkFreeTest {
         boolean resolve = configuration.resolveMissingDependenciesFromClassPath();
         configuration.setResolveMissingDependenciesFromClassPath(false);
         try {
-            return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            return new ClassFileImporter()
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                     .importPath(compiledIntakeClasses());
         } finally {
             configuration.setResolveMissingDependenciesFromClassPath(resolve);
@@ -36,7 +37,11 @@ class IntakeIsFrameworkFreeTest {
 
     private static Path compiledIntakeClasses() {
         try {
-            Path root = Path.of(MessageParser.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path root = Path.of(MessageParser.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return root.resolve("io/gatekeep/desk/intake");
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
@@ -45,20 +50,32 @@ class IntakeIsFrameworkFreeTest {
 
     @Test
     void importedTheIntakeClasses() {
-        org.assertj.core.api.Assertions.assertThat(intake.containPackage("io.gatekeep.desk.intake.reply")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(intake.containPackage("io.gatekeep.desk.intake.reply"))
+                .isTrue();
     }
 
     @Test
     void dependsOnNoFramework() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
-                        "java.sql..", "javax.sql..", "jakarta.persistence..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "org.apache.kafka..",
+                        "java.sql..",
+                        "javax.sql..",
+                        "jakarta.persistence..")
                 .check(intake);
     }
 
     @Test
     void keepsTheReplyAndAuthenticationRulesFreeOfMimeLibraries() {
-        noClasses().that().resideInAnyPackage("..intake.reply..", "..intake.authresults..", "..intake.automation..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..", "org.jsoup..", "org.apache.james..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("..intake.reply..", "..intake.authresults..", "..intake.automation..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("jakarta.mail..", "org.jsoup..", "org.apache.james..")
                 .check(intake);
     }
 }

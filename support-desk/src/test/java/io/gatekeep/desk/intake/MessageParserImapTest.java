@@ -33,7 +33,8 @@ class MessageParserImapTest {
     @Test
     void parsesMessagesFetchedOverImapAndRejectsOversizedOnesByTheirReportedSize() throws Exception {
         deliver(SampleMail.gmailReplyApproving());
-        deliver(SampleMail.message("Message-ID: <big@acme.example>\nFrom: max@acme.example\nSubject: logs",
+        deliver(SampleMail.message(
+                "Message-ID: <big@acme.example>\nFrom: max@acme.example\nSubject: logs",
                 "x".repeat(76).concat("\n").repeat(3000)));
         MessageParser parser = new MessageParser(ParseLimits.defaults().withMaxSizeBytes(64 * 1024));
 
@@ -66,7 +67,8 @@ class MessageParserImapTest {
 
     @Test
     void rejectsAnOversizedMessageWithoutMessageIdFromItsHeadWithTheSameKeyEachTimeItIsRead() throws Exception {
-        deliver(SampleMail.message("From: max@acme.example\nSubject: no id, big",
+        deliver(SampleMail.message(
+                "From: max@acme.example\nSubject: no id, big",
                 "x".repeat(76).concat("\n").repeat(2 * 1024 * 1024 / 77)));
         MessageParser parser = new MessageParser(ParseLimits.defaults().withMaxSizeBytes(64 * 1024));
         Properties properties = new Properties();
@@ -89,8 +91,8 @@ class MessageParserImapTest {
             store.close();
         }
 
-        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOfSatisfying(Rejected.class,
-                rejected -> {
+        assertThat(outcomes)
+                .allSatisfy(outcome -> assertThat(outcome).isInstanceOfSatisfying(Rejected.class, rejected -> {
                     assertThat(rejected.reason()).isEqualTo(Reason.TOO_LARGE);
                     assertThat(rejected.sizeBytes()).isGreaterThan(2_000_000);
                     assertThat(rejected.partial().subject()).contains("no id, big");

@@ -65,7 +65,8 @@ class MessageParserLimitsTest {
     void identifiesAnOversizedMessageWithoutMessageIdByItsFullContentHash() {
         byte[] message = SampleMail.concat(raw("From: max@acme.example\n\n"), new byte[2 * 1024 * 1024]);
 
-        Rejected rejected = (Rejected) new MessageParser(ParseLimits.defaults().withMaxSizeBytes(1024 * 1024)).parse(message);
+        Rejected rejected =
+                (Rejected) new MessageParser(ParseLimits.defaults().withMaxSizeBytes(1024 * 1024)).parse(message);
 
         assertThat(rejected.dedupeKey().asString()).isEqualTo("sha256:" + DedupeKey.sha256Hex(message));
     }
@@ -89,8 +90,10 @@ class MessageParserLimitsTest {
 
         ReportedMessage message = new ReportedMessage(headers, 50L * 1024 * 1024);
         DedupeKey first = parseQuietly(message).dedupeKey();
-        DedupeKey again = parseQuietly(new ReportedMessage(headers, 50L * 1024 * 1024)).dedupeKey();
-        DedupeKey otherSize = parseQuietly(new ReportedMessage(headers, 60L * 1024 * 1024)).dedupeKey();
+        DedupeKey again =
+                parseQuietly(new ReportedMessage(headers, 50L * 1024 * 1024)).dedupeKey();
+        DedupeKey otherSize =
+                parseQuietly(new ReportedMessage(headers, 60L * 1024 * 1024)).dedupeKey();
 
         assertThat(first.kind()).isEqualTo(DedupeKey.Kind.CONTENT_SHA256);
         assertThat(again).isEqualTo(first);
@@ -183,8 +186,8 @@ class MessageParserLimitsTest {
     void rejectsTooManyHeaderFieldsInAPart() {
         String filler = "X-Filler: 1\n".repeat(501);
 
-        Rejected rejected = (Rejected) parser.parse(raw(HEADERS + "Content-Type: multipart/mixed; boundary=b\n\n"
-                + "--b\n" + filler + "\nbody\n--b--\n"));
+        Rejected rejected = (Rejected) parser.parse(
+                raw(HEADERS + "Content-Type: multipart/mixed; boundary=b\n\n" + "--b\n" + filler + "\nbody\n--b--\n"));
 
         assertThat(rejected.reason()).isEqualTo(Reason.TOO_MANY_HEADERS);
     }
@@ -193,8 +196,8 @@ class MessageParserLimitsTest {
     void countsBoundariesHiddenInAPartsHeaderBlock() {
         String parts = "--b\nX-No-Blank-Line: 1\n".repeat(150);
 
-        Rejected rejected = (Rejected) parser.parse(raw(HEADERS + "Content-Type: multipart/mixed; boundary=b\n\n"
-                + parts + "--b--\n"));
+        Rejected rejected = (Rejected)
+                parser.parse(raw(HEADERS + "Content-Type: multipart/mixed; boundary=b\n\n" + parts + "--b--\n"));
 
         assertThat(rejected.reason()).isEqualTo(Reason.TOO_MANY_PARTS);
     }
@@ -215,8 +218,10 @@ class MessageParserLimitsTest {
 
         ParseOutcome outcome = parser.parse(raw(HEADERS + "Content-Type: text/html\n\n" + html));
 
-        assertThat(outcome).isInstanceOfSatisfying(Parsed.class,
-                parsed -> assertThat(parsed.message().htmlNewText()).contains("approve"));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        Parsed.class,
+                        parsed -> assertThat(parsed.message().htmlNewText()).contains("approve"));
     }
 
     @Test
@@ -227,8 +232,10 @@ class MessageParserLimitsTest {
 
     private static byte[] twentyMegabytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(21 * 1024 * 1024);
-        out.writeBytes(raw(HEADERS + "Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\n"
-                + "see attachment\n--b\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n\n"));
+        out.writeBytes(
+                raw(
+                        HEADERS + "Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\n"
+                                + "see attachment\n--b\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n\n"));
         byte[] line = ("A".repeat(76) + "\r\n").getBytes(StandardCharsets.US_ASCII);
         while (out.size() < 20 * 1024 * 1024) {
             out.writeBytes(line);
@@ -249,7 +256,10 @@ class MessageParserLimitsTest {
     private static byte[] nested(int depth) {
         StringBuilder message = new StringBuilder(HEADERS).append("Content-Type: multipart/mixed; boundary=b0\n\n");
         for (int level = 1; level < depth; level++) {
-            message.append("--b").append(level - 1).append("\nContent-Type: multipart/mixed; boundary=b").append(level)
+            message.append("--b")
+                    .append(level - 1)
+                    .append("\nContent-Type: multipart/mixed; boundary=b")
+                    .append(level)
                     .append("\n\n");
         }
         message.append("--b").append(depth - 1).append("\nContent-Type: text/plain\n\ndeep\n");

@@ -24,7 +24,8 @@ class MessageParserTest {
         InboundMessage message = parsed(SampleMail.gmailReplyApproving());
 
         assertThat(message.sender()).contains(new MailAddress("olivia.owner@acme.example", "Olivia Owner"));
-        assertThat(message.to()).extracting(MailAddress::address)
+        assertThat(message.to())
+                .extracting(MailAddress::address)
                 .containsExactly("support+" + TOKEN + "@desk.gatekeep.test");
         assertThat(message.messageId()).contains("CAHk9x=q2VbE4nLx0r7Zt1m3e8QJp5sWd@mail.gmail.com");
         assertThat(message.inReplyTo()).containsExactly(CONFIRMATION_ID);
@@ -34,8 +35,11 @@ class MessageParserTest {
         assertThat(message.returnPath()).contains(MailAddress.of("olivia.owner@acme.example"));
         assertThat(message.nullReturnPath()).isFalse();
         assertThat(message.contentType()).isEqualTo("multipart/alternative");
-        assertThat(message.authenticationResults()).singleElement().asString()
-                .startsWith("mx.desk.gatekeep.test;").contains("dmarc=pass");
+        assertThat(message.authenticationResults())
+                .singleElement()
+                .asString()
+                .startsWith("mx.desk.gatekeep.test;")
+                .contains("dmarc=pass");
         assertThat(message.dedupeKey().asString()).isEqualTo("mid:CAHk9x=q2VbE4nLx0r7Zt1m3e8QJp5sWd@mail.gmail.com");
         assertThat(message.notes()).isEmpty();
     }
@@ -44,10 +48,14 @@ class MessageParserTest {
     void decodesQuotedPrintableBodiesOfBothAlternatives() {
         InboundMessage message = parsed(SampleMail.gmailReplyApproving());
 
-        assertThat(message.plainText()).get().asString()
+        assertThat(message.plainText())
+                .get()
+                .asString()
                 .startsWith("Yes, approve.\r\n\r\nOlivia")
                 .contains("Reply “approve” to confirm or “deny” to refuse.");
-        assertThat(message.htmlText()).get().asString()
+        assertThat(message.htmlText())
+                .get()
+                .asString()
                 .startsWith("Yes, approve.\n\nOlivia")
                 .contains("> Max Member (max@acme.example) asked");
         assertThat(message.htmlNewText()).contains("Yes, approve.\n\nOlivia");
@@ -59,7 +67,9 @@ class MessageParserTest {
 
         assertThat(message.plainText()).isEmpty();
         assertThat(message.htmlNewText()).contains("Deny – I did not hear from Max about this.\nOlivia");
-        assertThat(message.htmlText()).get().asString()
+        assertThat(message.htmlText())
+                .get()
+                .asString()
                 .contains("From: Gatekeep Support <support+" + TOKEN + "@desk.gatekeep.test>")
                 .doesNotContain("margin-top");
         assertThat(message.bodyText()).startsWith("Deny – I did not hear");
@@ -75,7 +85,8 @@ class MessageParserTest {
         assertThat(message.returnPath()).isEmpty();
         assertThat(message.from()).extracting(MailAddress::address).containsExactly("mailer-daemon@mx.acme.example");
         assertThat(message.plainText()).get().asString().contains("could not\r\nbe delivered");
-        assertThat(message.attachments()).extracting(InboundMessage.Attachment::contentType)
+        assertThat(message.attachments())
+                .extracting(InboundMessage.Attachment::contentType)
                 .containsExactly("message/delivery-status", "text/rfc822-headers");
     }
 
@@ -88,8 +99,11 @@ class MessageParserTest {
 
     @Test
     void decodesShiftJisAndIso2022JpEncodedWordSubjects() {
-        assertThat(parsed(message("Subject: =?Shift_JIS?B?k/qWe4zq?=", "x")).subject()).isEqualTo("日本語");
-        assertThat(parsed(message("Subject: =?ISO-2022-JP?B?GyRCRnxLXDhsGyhC?=", "x")).subject()).isEqualTo("日本語");
+        assertThat(parsed(message("Subject: =?Shift_JIS?B?k/qWe4zq?=", "x")).subject())
+                .isEqualTo("日本語");
+        assertThat(parsed(message("Subject: =?ISO-2022-JP?B?GyRCRnxLXDhsGyhC?=", "x"))
+                        .subject())
+                .isEqualTo("日本語");
     }
 
     @Test
@@ -98,7 +112,8 @@ class MessageParserTest {
         String first = Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(utf8, 0, 2));
         String rest = Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(utf8, 2, utf8.length));
 
-        InboundMessage message = parsed(message("Subject: =?UTF-8?B?" + first + "?=\n =?UTF-8?B?" + rest + "?= MFA", "x"));
+        InboundMessage message =
+                parsed(message("Subject: =?UTF-8?B?" + first + "?=\n =?UTF-8?B?" + rest + "?= MFA", "x"));
 
         assertThat(message.subject()).isEqualTo("Réinitialisation MFA");
     }
@@ -114,7 +129,8 @@ class MessageParserTest {
 
         assertThat(message.subject()).isEqualTo("Héllo");
         assertThat(message.plainText()).contains("Grüße\r\n");
-        assertThat(message.notes()).anyMatch(note -> note.startsWith("Subject: charset 'x-no-such-charset' unknown"))
+        assertThat(message.notes())
+                .anyMatch(note -> note.startsWith("Subject: charset 'x-no-such-charset' unknown"))
                 .anyMatch(note -> note.startsWith("text/plain body: charset") && note.endsWith("read as UTF-8"));
     }
 
@@ -129,7 +145,8 @@ class MessageParserTest {
 
     @Test
     void readsRaw8BitHeadersThatAreNotUtf8AsIso88591() {
-        byte[] raw = SampleMail.concat(raw("From: max@acme.example\n"),
+        byte[] raw = SampleMail.concat(
+                raw("From: max@acme.example\n"),
                 "Subject: Stra\u00dfe gesperrt\r\n\r\nhi".getBytes(StandardCharsets.ISO_8859_1));
 
         assertThat(parsed(raw).subject()).isEqualTo("Straße gesperrt");
@@ -145,7 +162,8 @@ class MessageParserTest {
 
     @Test
     void readsTheCharsetOfAnHtmlBodyFromItsMetaTagWhenContentTypeNamesNone() {
-        byte[] raw = SampleMail.concat(raw("From: max@acme.example\nContent-Type: text/html\n\n"),
+        byte[] raw = SampleMail.concat(
+                raw("From: max@acme.example\nContent-Type: text/html\n\n"),
                 "<html><head><meta charset=\"windows-1252\"></head><body>Deny \u2013 not me</body></html>"
                         .getBytes(Charset.forName("windows-1252")));
 
@@ -179,8 +197,7 @@ class MessageParserTest {
         InboundMessage message = parsed(message("""
                 From: max@acme.example
                 Content-Type: text/plain; charset=utf-8
-                Content-Transfer-Encoding: Quoted-Printable (as usual)""",
-                "Je confirme la r=C3=A9initia=\nlisation =3D ok, 100=% s=FBr=\n"));
+                Content-Transfer-Encoding: Quoted-Printable (as usual)""", "Je confirme la r=C3=A9initia=\nlisation =3D ok, 100=% s=FBr=\n"));
 
         assertThat(message.plainText()).contains("Je confirme la réinitialisation = ok, 100=% s\uFFFDr");
     }
@@ -202,7 +219,8 @@ class MessageParserTest {
                 Reply-To: <MAX@Home.example>""", "hello"));
 
         assertThat(message.sender()).contains(new MailAddress("max.mueller@acme.example", "Max Müller"));
-        assertThat(message.to()).extracting(MailAddress::address)
+        assertThat(message.to())
+                .extracting(MailAddress::address)
                 .containsExactly("support@desk.gatekeep.test", "olivia.owner@acme.example");
         assertThat(message.to().get(1).displayName()).isEqualTo("Owner, Olivia");
         assertThat(message.cc()).extracting(MailAddress::address).containsExactly("a@acme.example", "b@acme.example");
@@ -211,7 +229,8 @@ class MessageParserTest {
 
     @Test
     void neverPicksASenderFromSeveralFromHeaders() {
-        InboundMessage message = parsed(message("From: attacker@evil.example\nFrom: olivia.owner@acme.example", "approve"));
+        InboundMessage message =
+                parsed(message("From: attacker@evil.example\nFrom: olivia.owner@acme.example", "approve"));
 
         assertThat(message.from()).hasSize(2);
         assertThat(message.sender()).isEmpty();
@@ -278,7 +297,8 @@ class MessageParserTest {
 
         assertThat(message.date()).isEmpty();
         assertThat(message.plainText()).contains("nccebir");
-        assertThat(message.notes()).contains("Date could not be parsed")
+        assertThat(message.notes())
+                .contains("Date could not be parsed")
                 .anyMatch(note -> note.contains("unknown transfer encoding 'x-rot13'"));
     }
 
@@ -308,11 +328,10 @@ class MessageParserTest {
                 """));
 
         assertThat(message.plainText()).contains("See the screenshot.");
-        assertThat(message.attachments()).singleElement()
-                .satisfies(attachment -> {
-                    assertThat(attachment.fileName()).isEqualTo("€ invoice.png");
-                    assertThat(attachment.contentType()).isEqualTo("image/png");
-                });
+        assertThat(message.attachments()).singleElement().satisfies(attachment -> {
+            assertThat(attachment.fileName()).isEqualTo("€ invoice.png");
+            assertThat(attachment.contentType()).isEqualTo("image/png");
+        });
     }
 
     @Test
@@ -333,9 +352,11 @@ class MessageParserTest {
                 --b--
                 """));
 
-        assertThat(message.attachments()).extracting(InboundMessage.Attachment::fileName)
+        assertThat(message.attachments())
+                .extracting(InboundMessage.Attachment::fileName)
                 .containsExactly("€ logs.pdf", "résumé.zip");
-        assertThat(message.attachments()).extracting(InboundMessage.Attachment::encodedSizeBytes)
+        assertThat(message.attachments())
+                .extracting(InboundMessage.Attachment::encodedSizeBytes)
                 .containsExactly(8L, 8L);
     }
 
@@ -343,7 +364,8 @@ class MessageParserTest {
     void keepsMessageIdsThatDifferOnlyInNonAsciiCharactersApart() {
         DedupeKey first = parsed(message("Message-ID: <r\u00e9ponse@acme.example> (sent by a broken client)", "x"))
                 .dedupeKey();
-        DedupeKey second = parsed(message("Message-ID: <r\u00e8ponse@acme.example>", "x")).dedupeKey();
+        DedupeKey second =
+                parsed(message("Message-ID: <r\u00e8ponse@acme.example>", "x")).dedupeKey();
 
         assertThat(first.asString()).isEqualTo("mid:r\u00e9ponse@acme.example");
         assertThat(second).isNotEqualTo(first);
@@ -355,21 +377,24 @@ class MessageParserTest {
         MessageParser parser = MessageParser.withDefaults();
 
         ParseOutcome fromStream = parser.read(new ByteArrayInputStream(raw));
-        ParseOutcome fromMime = parser.parse(new jakarta.mail.internet.MimeMessage(null, new ByteArrayInputStream(raw)));
+        ParseOutcome fromMime =
+                parser.parse(new jakarta.mail.internet.MimeMessage(null, new ByteArrayInputStream(raw)));
 
         assertThat(fromStream).isEqualTo(parser.parse(raw));
-        assertThat(((Parsed) fromMime).message().plainText()).isEqualTo(((Parsed) fromStream).message().plainText());
+        assertThat(((Parsed) fromMime).message().plainText())
+                .isEqualTo(((Parsed) fromStream).message().plainText());
         assertThat(fromMime.dedupeKey()).isEqualTo(fromStream.dedupeKey());
     }
 
     @Test
     void reportsAFailingSourceAsIoExceptionSoTheMessageIsRetriedNotFiled() {
-        jakarta.mail.internet.MimeMessage lostConnection = new jakarta.mail.internet.MimeMessage((jakarta.mail.Session) null) {
-            @Override
-            public void writeTo(java.io.OutputStream out) throws jakarta.mail.MessagingException {
-                throw new jakarta.mail.FolderClosedException(null, "connection lost");
-            }
-        };
+        jakarta.mail.internet.MimeMessage lostConnection =
+                new jakarta.mail.internet.MimeMessage((jakarta.mail.Session) null) {
+                    @Override
+                    public void writeTo(java.io.OutputStream out) throws jakarta.mail.MessagingException {
+                        throw new jakarta.mail.FolderClosedException(null, "connection lost");
+                    }
+                };
 
         org.assertj.core.api.Assertions.assertThatIOException()
                 .isThrownBy(() -> MessageParser.withDefaults().parse(lostConnection));
@@ -377,7 +402,8 @@ class MessageParserTest {
 
     @Test
     void rejectsBytesThatAreNoMessageAtAllWithoutThrowing() {
-        ParseOutcome outcome = MessageParser.withDefaults().parse(new byte[] {0, 1, 2, (byte) 0xff, '\r', '\n', '\r', '\n'});
+        ParseOutcome outcome =
+                MessageParser.withDefaults().parse(new byte[] {0, 1, 2, (byte) 0xff, '\r', '\n', '\r', '\n'});
 
         assertThat(outcome).isInstanceOfAny(Parsed.class, Rejected.class);
         assertThat(outcome.dedupeKey().kind()).isEqualTo(DedupeKey.Kind.CONTENT_SHA256);
@@ -396,18 +422,25 @@ class MessageParserTest {
     void extractsThePlusAddressTokenForTheDeskMailbox() {
         MailAddress desk = MailAddress.of(SampleMail.DESK);
 
-        assertThat(MailAddress.of("Support+" + TOKEN.toUpperCase() + "@Desk.Gatekeep.Test").plusToken(desk)).contains(TOKEN);
+        assertThat(MailAddress.of("Support+" + TOKEN.toUpperCase() + "@Desk.Gatekeep.Test")
+                        .plusToken(desk))
+                .contains(TOKEN);
         assertThat(MailAddress.of("support@desk.gatekeep.test").plusToken(desk)).isEmpty();
-        assertThat(MailAddress.of("support+@desk.gatekeep.test").plusToken(desk)).isEmpty();
-        assertThat(MailAddress.of("other+" + TOKEN + "@desk.gatekeep.test").plusToken(desk)).isEmpty();
-        assertThat(MailAddress.of("support+" + TOKEN + "@evil.example").plusToken(desk)).isEmpty();
+        assertThat(MailAddress.of("support+@desk.gatekeep.test").plusToken(desk))
+                .isEmpty();
+        assertThat(MailAddress.of("other+" + TOKEN + "@desk.gatekeep.test").plusToken(desk))
+                .isEmpty();
+        assertThat(MailAddress.of("support+" + TOKEN + "@evil.example").plusToken(desk))
+                .isEmpty();
     }
 
     @Test
     void rejectionsAreValuesWithTheReason() {
         Rejected rejected = (Rejected) new MessageParser(ParseLimits.defaults().withMaxParts(2))
-                .parse(message("Message-ID: <m@x>\nFrom: max@acme.example\nSubject: three parts\n"
-                        + "Content-Type: multipart/mixed; boundary=b", "--b\n\na\n--b\n\nb\n--b\n\nc\n--b--\n"));
+                .parse(message(
+                        "Message-ID: <m@x>\nFrom: max@acme.example\nSubject: three parts\n"
+                                + "Content-Type: multipart/mixed; boundary=b",
+                        "--b\n\na\n--b\n\nb\n--b\n\nc\n--b--\n"));
 
         assertThat(rejected.reason()).isEqualTo(Reason.TOO_MANY_PARTS);
         assertThat(rejected.partial().messageId()).contains("m@x");

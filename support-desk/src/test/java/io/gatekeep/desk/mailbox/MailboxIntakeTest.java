@@ -25,10 +25,13 @@ class MailboxIntakeTest {
 
     @Test
     void aMessageIsDoneWithOnceItWasApplied() {
-        MailboxIntake intake = new MailboxIntake(parser, outcome -> {
-            applied.add(outcome);
-            return Result.NEW_TICKET;
-        }, 3);
+        MailboxIntake intake = new MailboxIntake(
+                parser,
+                outcome -> {
+                    applied.add(outcome);
+                    return Result.NEW_TICKET;
+                },
+                3);
 
         assertThat(intake.apply(request())).isTrue();
         assertThat(applied).singleElement().isInstanceOf(Parsed.class);
@@ -39,20 +42,25 @@ class MailboxIntakeTest {
         MailboxIntake intake = new MailboxIntake(parser, outcome -> Result.NEW_TICKET, 3);
 
         assertThat(intake.read(p -> {
-            throw new IOException("connection reset");
-        })).isEmpty();
-        assertThat(intake.read(p -> p.parse("not a mail at all".getBytes(StandardCharsets.UTF_8)))).isPresent();
+                    throw new IOException("connection reset");
+                }))
+                .isEmpty();
+        assertThat(intake.read(p -> p.parse("not a mail at all".getBytes(StandardCharsets.UTF_8))))
+                .isPresent();
     }
 
     @Test
     void aMessageThatFailsEveryTimeIsFiledForAnAgentAfterTheLastAttempt() {
-        MailboxIntake intake = new MailboxIntake(parser, outcome -> {
-            applied.add(outcome);
-            if (outcome instanceof Parsed) {
-                throw new IllegalStateException("a bug this message triggers");
-            }
-            return Result.REJECTED;
-        }, 3);
+        MailboxIntake intake = new MailboxIntake(
+                parser,
+                outcome -> {
+                    applied.add(outcome);
+                    if (outcome instanceof Parsed) {
+                        throw new IllegalStateException("a bug this message triggers");
+                    }
+                    return Result.REJECTED;
+                },
+                3);
         ParseOutcome message = request();
 
         assertThat(intake.apply(message)).as("attempt 1").isFalse();
@@ -61,7 +69,9 @@ class MailboxIntakeTest {
 
         assertThat(applied.get(applied.size() - 1)).isInstanceOfSatisfying(Rejected.class, rejected -> {
             assertThat(rejected.reason()).isEqualTo(Reason.UNPROCESSABLE);
-            assertThat(rejected.detail()).contains("3 times").contains("IllegalStateException")
+            assertThat(rejected.detail())
+                    .contains("3 times")
+                    .contains("IllegalStateException")
                     .doesNotContain("a bug this message triggers");
             assertThat(rejected.dedupeKey()).isEqualTo(applied.get(0).dedupeKey());
             assertThat(rejected.partial().messageId()).contains("poison-1@acme.example");
@@ -70,16 +80,22 @@ class MailboxIntakeTest {
 
     @Test
     void outagesOfTheDirectoryOrTheDatabaseNeverCountAsFailuresOfTheMessage() {
-        List<RuntimeException> outages = new ArrayList<>(List.of(new DirectoryUnavailable("down", null),
-                new DataAccessResourceFailureException("down"), new CannotCreateTransactionException("down"),
-                new DirectoryUnavailable("down", null), new DataAccessResourceFailureException("down")));
-        MailboxIntake intake = new MailboxIntake(parser, outcome -> {
-            applied.add(outcome);
-            if (!outages.isEmpty()) {
-                throw outages.remove(0);
-            }
-            return Result.NEW_TICKET;
-        }, 2);
+        List<RuntimeException> outages = new ArrayList<>(List.of(
+                new DirectoryUnavailable("down", null),
+                new DataAccessResourceFailureException("down"),
+                new CannotCreateTransactionException("down"),
+                new DirectoryUnavailable("down", null),
+                new DataAccessResourceFailureException("down")));
+        MailboxIntake intake = new MailboxIntake(
+                parser,
+                outcome -> {
+                    applied.add(outcome);
+                    if (!outages.isEmpty()) {
+                        throw outages.remove(0);
+                    }
+                    return Result.NEW_TICKET;
+                },
+                2);
         ParseOutcome message = request();
 
         for (int i = 0; i < 5; i++) {

@@ -99,7 +99,8 @@ class MailboxReaderTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> seenCount() == 30);
         List<String> sameSender = applied.stream()
-                .filter(id -> Integer.parseInt(id.substring(1)) % 3 == 0).toList();
+                .filter(id -> Integer.parseInt(id.substring(1)) % 3 == 0)
+                .toList();
         assertThat(sameSender).containsExactly("s0", "s3", "s6", "s9", "s12", "s15", "s18", "s21", "s24", "s27");
     }
 
@@ -140,8 +141,8 @@ class MailboxReaderTest {
     private void start(WaitMode mode, int batchSize, Duration idleRenewal, int reopenAfter) {
         Properties properties = new Properties();
         properties.put("mail.imap.peek", "true");
-        MailboxSettings settings = new MailboxSettings("imap", "127.0.0.1", MAIL.imapPort(), mailbox, mailbox,
-                "INBOX", properties);
+        MailboxSettings settings =
+                new MailboxSettings("imap", "127.0.0.1", MAIL.imapPort(), mailbox, mailbox, "INBOX", properties);
         Function<ParseOutcome, Result> apply = outcome -> {
             String id = ((Parsed) outcome).message().messageId().orElseThrow().split("@")[0];
             applied.add(id);
@@ -151,8 +152,10 @@ class MailboxReaderTest {
             return Result.NEW_TICKET;
         };
         MailboxIntake intake = new MailboxIntake(new MessageParser(ParseLimits.defaults()), apply, 5);
-        reader = new MailboxReader(settings, intake, new Tuning(mode, Duration.ofMillis(200), idleRenewal,
-                batchSize, 4, 16 * 1024, 64 * 1024, reopenAfter));
+        reader = new MailboxReader(
+                settings,
+                intake,
+                new Tuning(mode, Duration.ofMillis(200), idleRenewal, batchSize, 4, 16 * 1024, 64 * 1024, reopenAfter));
         reader.start();
     }
 
@@ -165,8 +168,8 @@ class MailboxReaderTest {
                 Content-Type: text/plain; charset=UTF-8
 
                 """.formatted(from, mailbox, id).replace("\n", "\r\n") + body;
-        user.deliver(new MimeMessage(Session.getInstance(new Properties()),
-                new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
+        user.deliver(new MimeMessage(
+                Session.getInstance(new Properties()), new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
     }
 
     private int seenCount() throws Exception {

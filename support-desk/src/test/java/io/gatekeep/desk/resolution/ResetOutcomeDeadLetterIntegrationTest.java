@@ -26,15 +26,16 @@ class ResetOutcomeDeadLetterIntegrationTest extends DeskIntegrationTest {
     @Test
     void anUnreadableResetOutcomeIsDeadLetteredNotSkipped() throws Exception {
         String eventId = UUID.randomUUID().toString();
-        ProducerRecord<byte[], byte[]> poison = new ProducerRecord<>(ENV.topicPrefix() + "recovery",
+        ProducerRecord<byte[], byte[]> poison = new ProducerRecord<>(
+                ENV.topicPrefix() + "recovery",
                 UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8),
                 "{not json".getBytes(StandardCharsets.UTF_8));
         poison.headers().add("ce_type", EventType.MFA_DISABLED.type().getBytes(StandardCharsets.UTF_8));
         poison.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
         Properties producerConfig = new Properties();
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ENV.kafkaBootstrapServers());
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.send(poison).get();
         }
 
@@ -47,8 +48,8 @@ class ResetOutcomeDeadLetterIntegrationTest extends DeskIntegrationTest {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "desk-dlt-test-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<String> ids = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(ENV.topicPrefix() + "recovery.dlt"));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {

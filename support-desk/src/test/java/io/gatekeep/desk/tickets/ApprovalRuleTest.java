@@ -19,7 +19,8 @@ class ApprovalRuleTest {
 
     @Test
     void anAgentAloneOnlyRecordsTheFirstOfTwoApprovalsWithoutAnOwnerConfirmation() {
-        assertThat(ApprovalRule.decide(TicketStatus.NEEDS_AGENT, false, Optional.empty(), ann)).isEqualTo(FIRST_OF_TWO);
+        assertThat(ApprovalRule.decide(TicketStatus.NEEDS_AGENT, false, Optional.empty(), ann))
+                .isEqualTo(FIRST_OF_TWO);
     }
 
     @Test
@@ -32,7 +33,8 @@ class ApprovalRuleTest {
 
     @Test
     void aRecordedOwnerConfirmationLetsOneAgentApprove() {
-        assertThat(ApprovalRule.decide(TicketStatus.NEEDS_AGENT, true, Optional.empty(), ann)).isEqualTo(APPROVE);
+        assertThat(ApprovalRule.decide(TicketStatus.NEEDS_AGENT, true, Optional.empty(), ann))
+                .isEqualTo(APPROVE);
     }
 
     @Test
@@ -41,9 +43,16 @@ class ApprovalRuleTest {
                 .isEqualTo(OWNER_CONFIRMATION_REQUIRED);
         assertThat(ApprovalRule.decide(TicketStatus.AWAITING_REQUESTER, false, Optional.empty(), ann))
                 .isEqualTo(OWNER_CONFIRMATION_REQUIRED);
-        for (TicketStatus status : new TicketStatus[] {TicketStatus.APPROVED, TicketStatus.RESOLVED,
-                TicketStatus.DENIED, TicketStatus.CANCELLED, TicketStatus.EXPIRED}) {
-            assertThat(ApprovalRule.decide(status, true, Optional.empty(), ann)).as("%s", status).isEqualTo(NOT_ALLOWED);
+        for (TicketStatus status : new TicketStatus[] {
+            TicketStatus.APPROVED,
+            TicketStatus.RESOLVED,
+            TicketStatus.DENIED,
+            TicketStatus.CANCELLED,
+            TicketStatus.EXPIRED
+        }) {
+            assertThat(ApprovalRule.decide(status, true, Optional.empty(), ann))
+                    .as("%s", status)
+                    .isEqualTo(NOT_ALLOWED);
         }
     }
 
@@ -54,7 +63,9 @@ class ApprovalRuleTest {
         ResetWindow waiting = new ResetWindow(TicketStatus.APPROVED, approved, reset, null);
         assertThat(waiting.stoppableAt(reset.minusSeconds(1))).isTrue();
         assertThat(waiting.stoppableAt(reset)).isFalse();
-        assertThat(new ResetWindow(TicketStatus.APPROVED, approved, reset, reset).stoppableAt(approved)).isFalse();
-        assertThat(new ResetWindow(TicketStatus.NEEDS_AGENT, approved, reset, null).stoppableAt(approved)).isFalse();
+        assertThat(new ResetWindow(TicketStatus.APPROVED, approved, reset, reset).stoppableAt(approved))
+                .isFalse();
+        assertThat(new ResetWindow(TicketStatus.NEEDS_AGENT, approved, reset, null).stoppableAt(approved))
+                .isFalse();
     }
 }

@@ -47,28 +47,32 @@ class ApproverEligibilityPolicyTest {
     void aMembershipYoungerThanTheMinimumAgeIsNoBasis() {
         organization("Minute Old", false, "INVITATION", A_MINUTE_AGO, owned(owner, MONTHS_AGO));
 
-        assertThat(decide(owner)).isInstanceOfSatisfying(NeedsAgent.class,
-                agent -> assertThat(agent.reason()).isEqualTo("NO_ELIGIBLE_MEMBERSHIP"));
+        assertThat(decide(owner))
+                .isInstanceOfSatisfying(
+                        NeedsAgent.class, agent -> assertThat(agent.reason()).isEqualTo("NO_ELIGIBLE_MEMBERSHIP"));
     }
 
     @Test
     void anOwnershipYoungerThanTheMinimumAgeCannotConfirmAndAnAgentDecides() {
         organization("Acme", false, "INVITATION", MONTHS_AGO, owned(owner, A_MINUTE_AGO));
 
-        assertThat(decide(owner)).isInstanceOfSatisfying(NeedsAgent.class,
-                agent -> assertThat(agent.reason()).isEqualTo("NO_ELIGIBLE_OWNER_COPIED"));
+        assertThat(decide(owner))
+                .isInstanceOfSatisfying(
+                        NeedsAgent.class, agent -> assertThat(agent.reason()).isEqualTo("NO_ELIGIBLE_OWNER_COPIED"));
     }
 
     @Test
     void theMinimumAgeIsInclusiveAndZeroAcceptsAnyAge() {
-        organization("Acme", false, "CREATED", NOW.minus(Duration.ofDays(7)), owned(owner, NOW.minus(Duration.ofDays(7))));
+        organization(
+                "Acme", false, "CREATED", NOW.minus(Duration.ofDays(7)), owned(owner, NOW.minus(Duration.ofDays(7))));
         assertThat(decide(owner)).isInstanceOf(ReadyForConfirmation.class);
 
         memberships.clear();
         organizations.clear();
         organization("Fresh", false, "CREATED", NOW, owned(owner, NOW));
-        assertThat(new ApproverEligibilityPolicy(Duration.ZERO).decide(requester(), organizations,
-                Set.of(owner.email()), NOW)).isInstanceOf(ReadyForConfirmation.class);
+        assertThat(new ApproverEligibilityPolicy(Duration.ZERO)
+                        .decide(requester(), organizations, Set.of(owner.email()), NOW))
+                .isInstanceOf(ReadyForConfirmation.class);
     }
 
     @Test
@@ -82,32 +86,36 @@ class ApproverEligibilityPolicyTest {
     void aMemberWhoMayManageAccessIsNotAnApprover() {
         Directory.Person manager = person("manager");
         UUID org = UUID.randomUUID();
-        memberships.add(new Directory.Membership(org, "Acme", "MEMBER", false, "INVITATION", MONTHS_AGO, MONTHS_AGO,
-                false));
-        organizations.add(new Directory.Approvers(org, "Acme", false, List.of(aged(owner, MONTHS_AGO)),
-                List.of(aged(manager, MONTHS_AGO))));
+        memberships.add(
+                new Directory.Membership(org, "Acme", "MEMBER", false, "INVITATION", MONTHS_AGO, MONTHS_AGO, false));
+        organizations.add(new Directory.Approvers(
+                org, "Acme", false, List.of(aged(owner, MONTHS_AGO)), List.of(aged(manager, MONTHS_AGO))));
 
-        assertThat(decide(manager)).isInstanceOfSatisfying(NeedsAgent.class,
-                agent -> assertThat(agent.reason()).isEqualTo("NO_ELIGIBLE_OWNER_COPIED"));
+        assertThat(decide(manager))
+                .isInstanceOfSatisfying(
+                        NeedsAgent.class, agent -> assertThat(agent.reason()).isEqualTo("NO_ELIGIBLE_OWNER_COPIED"));
     }
 
     @Test
     void theOnlyOwnerCannotConfirmTheirOwnRequest() {
         UUID org = UUID.randomUUID();
         memberships.add(new Directory.Membership(org, "Solo", "OWNER", true, "CREATED", MONTHS_AGO, MONTHS_AGO, false));
-        organizations.add(new Directory.Approvers(org, "Solo", false, List.of(aged(requesterPerson, MONTHS_AGO)),
-                List.of()));
+        organizations.add(
+                new Directory.Approvers(org, "Solo", false, List.of(aged(requesterPerson, MONTHS_AGO)), List.of()));
 
-        assertThat(decide(requesterPerson)).isInstanceOfSatisfying(NeedsAgent.class,
-                agent -> assertThat(agent.reason()).isEqualTo("NO_ELIGIBLE_OWNER"));
+        assertThat(decide(requesterPerson))
+                .isInstanceOfSatisfying(
+                        NeedsAgent.class, agent -> assertThat(agent.reason()).isEqualTo("NO_ELIGIBLE_OWNER"));
     }
 
     @Test
     void nobodyOfTheRequestersOrganizationsCopiedAsksTheRequesterToCopyAnOwner() {
         organization("Acme", false, "INVITATION", MONTHS_AGO, owned(owner, MONTHS_AGO));
 
-        assertThat(decide(person("friend"))).isInstanceOfSatisfying(NeedsRequester.class,
-                needs -> assertThat(needs.reason()).isEqualTo("NO_OWNER_COPIED"));
+        assertThat(decide(person("friend")))
+                .isInstanceOfSatisfying(
+                        NeedsRequester.class,
+                        needs -> assertThat(needs.reason()).isEqualTo("NO_OWNER_COPIED"));
     }
 
     @Test
@@ -116,12 +124,18 @@ class ApproverEligibilityPolicyTest {
         UUID enforcing = organization("Strict", true, "INVITATION", MONTHS_AGO, owned(enforcingOwner, MONTHS_AGO));
         organization("Lax", false, "INVITATION", MONTHS_AGO, owned(owner, MONTHS_AGO));
 
-        assertThat(decide(owner)).isInstanceOfSatisfying(NeedsAgent.class,
-                agent -> assertThat(agent.reason()).isEqualTo("ENFORCING_ORGANIZATION_OWNER_NOT_COPIED"));
-        assertThat(decide(enforcingOwner)).isInstanceOfSatisfying(ReadyForConfirmation.class,
-                ready -> assertThat(ready.organizationId()).isEqualTo(enforcing));
-        assertThat(decide(owner, enforcingOwner)).isInstanceOfSatisfying(ReadyForConfirmation.class,
-                ready -> assertThat(ready.approver().userId()).isEqualTo(enforcingOwner.userId()));
+        assertThat(decide(owner))
+                .isInstanceOfSatisfying(
+                        NeedsAgent.class,
+                        agent -> assertThat(agent.reason()).isEqualTo("ENFORCING_ORGANIZATION_OWNER_NOT_COPIED"));
+        assertThat(decide(enforcingOwner))
+                .isInstanceOfSatisfying(
+                        ReadyForConfirmation.class,
+                        ready -> assertThat(ready.organizationId()).isEqualTo(enforcing));
+        assertThat(decide(owner, enforcingOwner))
+                .isInstanceOfSatisfying(
+                        ReadyForConfirmation.class,
+                        ready -> assertThat(ready.approver().userId()).isEqualTo(enforcingOwner.userId()));
     }
 
     @Test
@@ -129,8 +143,10 @@ class ApproverEligibilityPolicyTest {
         Directory.Person other = person("other-owner");
         organization("Strict One", true, "INVITATION", MONTHS_AGO, owned(owner, MONTHS_AGO));
         organization("Strict Two", true, "INVITATION", MONTHS_AGO, owned(other, MONTHS_AGO));
-        assertThat(decide(owner, other)).isInstanceOfSatisfying(NeedsAgent.class,
-                agent -> assertThat(agent.reason()).isEqualTo("ENFORCING_ORGANIZATION_OWNER_NOT_COPIED"));
+        assertThat(decide(owner, other))
+                .isInstanceOfSatisfying(
+                        NeedsAgent.class,
+                        agent -> assertThat(agent.reason()).isEqualTo("ENFORCING_ORGANIZATION_OWNER_NOT_COPIED"));
 
         memberships.clear();
         organizations.clear();
@@ -153,8 +169,10 @@ class ApproverEligibilityPolicyTest {
         Directory.Person second = person("second-owner");
         organization("Acme", false, "INVITATION", MONTHS_AGO, owned(owner, MONTHS_AGO), owned(second, MONTHS_AGO));
 
-        assertThat(decide(owner, second)).isInstanceOfSatisfying(NeedsRequester.class,
-                needs -> assertThat(needs.reason()).isEqualTo("SEVERAL_OWNERS_COPIED"));
+        assertThat(decide(owner, second))
+                .isInstanceOfSatisfying(
+                        NeedsRequester.class,
+                        needs -> assertThat(needs.reason()).isEqualTo("SEVERAL_OWNERS_COPIED"));
     }
 
     private RequestEvaluation decide(Directory.Person... copied) {
@@ -166,12 +184,12 @@ class ApproverEligibilityPolicyTest {
     }
 
     private Directory.User requester() {
-        return new Directory.User(requesterPerson.userId(), requesterPerson.email(), "Requester", true, true,
-                memberships);
+        return new Directory.User(
+                requesterPerson.userId(), requesterPerson.email(), "Requester", true, true, memberships);
     }
 
-    private UUID organization(String name, boolean enforcing, String joinedVia, Instant joinedAt,
-                              Directory.Person... owners) {
+    private UUID organization(
+            String name, boolean enforcing, String joinedVia, Instant joinedAt, Directory.Person... owners) {
         UUID id = UUID.randomUUID();
         memberships.add(new Directory.Membership(id, name, "MEMBER", false, joinedVia, joinedAt, joinedAt, enforcing));
         organizations.add(new Directory.Approvers(id, name, enforcing, List.of(owners), List.of()));

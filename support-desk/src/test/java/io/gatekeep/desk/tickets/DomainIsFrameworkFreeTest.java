@@ -11,13 +11,23 @@ import org.junit.jupiter.api.Test;
 class DomainIsFrameworkFreeTest {
 
     private final JavaClasses domain = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.gatekeep.desk.tickets");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.gatekeep.desk.tickets");
 
     @Test
     void ticketDomainDependsOnNoFramework() {
-        noClasses().that().resideInAPackage("io.gatekeep.desk.tickets..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
-                        "org.apache.kafka..", "tools.jackson..", "com.fasterxml..", "javax.sql..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.gatekeep.desk.tickets..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "java.sql..",
+                        "org.apache.kafka..",
+                        "tools.jackson..",
+                        "com.fasterxml..",
+                        "javax.sql..")
                 .check(domain);
     }
 }

@@ -26,24 +26,28 @@ class OwnerReplyPolicyTest {
 
     @Test
     void aTokenTakesOneDecisionASecondReplyIsRecordedAndIgnored() {
-        ReplyOutcome outcome = policy.decide(reply(token(Optional.of(SENT.plusSeconds(120))),
-                Optional.of(SENT.plusSeconds(60))));
+        ReplyOutcome outcome =
+                policy.decide(reply(token(Optional.of(SENT.plusSeconds(120))), Optional.of(SENT.plusSeconds(60))));
 
         assertThat(outcome).isInstanceOfSatisfying(ReplyOutcome.Ignore.class, ignore -> {
             assertThat(ignore.reason()).isEqualTo("TOKEN_ALREADY_USED");
-            assertThat(ignore.checks()).anySatisfy(check -> assertThat(check.name()).isEqualTo("token-unused"));
+            assertThat(ignore.checks())
+                    .anySatisfy(check -> assertThat(check.name()).isEqualTo("token-unused"));
         });
     }
 
     @Test
     void anOldSignedApprovalWrittenBeforeTheRequestIsRefused() {
-        ReplyOutcome outcome = policy.decide(reply(token(Optional.empty()), Optional.of(SENT.minus(Duration.ofDays(30)))));
+        ReplyOutcome outcome =
+                policy.decide(reply(token(Optional.empty()), Optional.of(SENT.minus(Duration.ofDays(30)))));
 
-        assertThat(outcome).isInstanceOfSatisfying(ReplyOutcome.Escalate.class, escalate -> assertThat(
-                escalate.checks()).anySatisfy(check -> {
-                    assertThat(check.name()).isEqualTo("reply-newer-than-request");
-                    assertThat(check.passed()).isFalse();
-                }));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        ReplyOutcome.Escalate.class,
+                        escalate -> assertThat(escalate.checks()).anySatisfy(check -> {
+                            assertThat(check.name()).isEqualTo("reply-newer-than-request");
+                            assertThat(check.passed()).isFalse();
+                        }));
     }
 
     @Test
@@ -59,13 +63,20 @@ class OwnerReplyPolicyTest {
     }
 
     private static StoredToken token(Optional<Instant> usedAt) {
-        return new StoredToken(UUID.randomUUID(), UUID.randomUUID(), OWNER, "MFA_RESET", SENT,
-                SENT.plus(Duration.ofDays(3)), usedAt);
+        return new StoredToken(
+                UUID.randomUUID(), UUID.randomUUID(), OWNER, "MFA_RESET", SENT, SENT.plus(Duration.ofDays(3)), usedAt);
     }
 
     private static OwnerReply reply(StoredToken token, Optional<Instant> written) {
-        return new OwnerReply(Optional.of(token), TicketStatus.AWAITING_APPROVAL, false, Optional.of(OWNER), Set.of(),
-                Optional.of(Check.pass("sender-authenticated", "dmarc=pass")), Decision.APPROVE, written,
+        return new OwnerReply(
+                Optional.of(token),
+                TicketStatus.AWAITING_APPROVAL,
+                false,
+                Optional.of(OWNER),
+                Set.of(),
+                Optional.of(Check.pass("sender-authenticated", "dmarc=pass")),
+                Decision.APPROVE,
+                written,
                 SENT.plus(Duration.ofMinutes(5)));
     }
 }

@@ -10,11 +10,13 @@ class TicketStatusTest {
 
     @Test
     void finalStatesAllowNoMoveAndTheErrorNamesTheCurrentState() {
-        for (TicketStatus done : new TicketStatus[] {TicketStatus.RESOLVED, TicketStatus.DENIED, TicketStatus.CANCELLED,
-                TicketStatus.EXPIRED}) {
+        for (TicketStatus done : new TicketStatus[] {
+            TicketStatus.RESOLVED, TicketStatus.DENIED, TicketStatus.CANCELLED, TicketStatus.EXPIRED
+        }) {
             assertThat(done.isFinal()).isTrue();
             assertThatThrownBy(() -> done.moveTo(TicketStatus.APPROVED, "SYSTEM", "x"))
-                    .isInstanceOf(IllegalTicketTransition.class).hasMessageContaining(done.name());
+                    .isInstanceOf(IllegalTicketTransition.class)
+                    .hasMessageContaining(done.name());
         }
     }
 
@@ -24,11 +26,16 @@ class TicketStatusTest {
         assertThat(TicketStatus.APPROVED.canMoveTo(TicketStatus.CANCELLED)).isTrue();
         assertThat(TicketStatus.APPROVED.canMoveTo(TicketStatus.NEEDS_AGENT)).isTrue();
         assertThat(TicketStatus.APPROVED.canMoveTo(TicketStatus.DENIED)).isFalse();
-        assertThat(TicketStatus.NEEDS_AGENT.canMoveTo(TicketStatus.PENDING_SECOND_APPROVAL)).isTrue();
-        assertThat(TicketStatus.AWAITING_APPROVAL.canMoveTo(TicketStatus.PENDING_SECOND_APPROVAL)).isFalse();
-        assertThat(TicketStatus.PENDING_SECOND_APPROVAL.canMoveTo(TicketStatus.APPROVED)).isTrue();
-        assertThat(TicketStatus.AWAITING_REQUESTER.canMoveTo(TicketStatus.APPROVED)).isFalse();
-        assertThat(TicketStatus.AWAITING_APPROVAL.canMoveTo(TicketStatus.APPROVED)).isTrue();
+        assertThat(TicketStatus.NEEDS_AGENT.canMoveTo(TicketStatus.PENDING_SECOND_APPROVAL))
+                .isTrue();
+        assertThat(TicketStatus.AWAITING_APPROVAL.canMoveTo(TicketStatus.PENDING_SECOND_APPROVAL))
+                .isFalse();
+        assertThat(TicketStatus.PENDING_SECOND_APPROVAL.canMoveTo(TicketStatus.APPROVED))
+                .isTrue();
+        assertThat(TicketStatus.AWAITING_REQUESTER.canMoveTo(TicketStatus.APPROVED))
+                .isFalse();
+        assertThat(TicketStatus.AWAITING_APPROVAL.canMoveTo(TicketStatus.APPROVED))
+                .isTrue();
         assertThat(TicketStatus.NEEDS_AGENT.canMoveTo(TicketStatus.APPROVED)).isTrue();
     }
 
@@ -36,7 +43,8 @@ class TicketStatusTest {
     void referencesUseTheUnambiguousAlphabetAndAreFoundInSubjects() {
         TicketReference reference = TicketReference.random(new SecureRandom());
         assertThat(reference.value()).matches("MFA-[23456789ABCDEFGHJKMNPQRSTWXYZ]{5}");
-        assertThat(TicketReference.inSubject("Re: [" + reference + "] Please confirm")).contains(reference);
+        assertThat(TicketReference.inSubject("Re: [" + reference + "] Please confirm"))
+                .contains(reference);
         assertThat(TicketReference.inSubject("Re: [MFA-0O1IL] nothing")).isEmpty();
     }
 

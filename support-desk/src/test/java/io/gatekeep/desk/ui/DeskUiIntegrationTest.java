@@ -25,14 +25,19 @@ class DeskUiIntegrationTest extends DeskIntegrationTest {
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
             assertThat(page.body()).contains("<script type=\"module\" src=\"/desk-app/main.js\"></script>");
-            assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
-                    .contains("default-src 'none'", "script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'")
-                    .doesNotContain("unsafe"));
+            assertThat(page.headers().firstValue("Content-Security-Policy"))
+                    .hasValueSatisfying(policy -> assertThat(policy)
+                            .contains(
+                                    "default-src 'none'",
+                                    "script-src 'self'",
+                                    "connect-src 'self'",
+                                    "frame-ancestors 'none'")
+                            .doesNotContain("unsafe"));
             assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
             assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
-            assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(
-                    value -> assertThat(value).contains("no-store"));
+            assertThat(page.headers().firstValue("Cache-Control"))
+                    .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
         }
     }
 
@@ -40,8 +45,8 @@ class DeskUiIntegrationTest extends DeskIntegrationTest {
     void servesTheModulesAsJavaScriptWithoutASession() throws Exception {
         HttpResponse<String> module = get("/desk-app/views/ticket.js");
         assertThat(module.statusCode()).isEqualTo(200);
-        assertThat(module.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/javascript"));
+        assertThat(module.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
         assertThat(module.body()).contains("export async function ticket").doesNotContain("innerHTML");
         assertThat(get("/desk-app/styles.css").statusCode()).isEqualTo(200);
     }
@@ -61,7 +66,10 @@ class DeskUiIntegrationTest extends DeskIntegrationTest {
     }
 
     private HttpResponse<String> send(String method, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

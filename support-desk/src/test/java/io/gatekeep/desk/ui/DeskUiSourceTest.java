@@ -22,8 +22,8 @@ class DeskUiSourceTest {
 
     @BeforeAll
     static void readTheDeskUi() throws IOException {
-        for (Resource file : new PathMatchingResourcePatternResolver()
-                .getResources("classpath:static/desk-app/**/*.js")) {
+        for (Resource file :
+                new PathMatchingResourcePatternResolver().getResources("classpath:static/desk-app/**/*.js")) {
             String code = file.getContentAsString(StandardCharsets.UTF_8);
             // comments may name what the code avoids; only code counts
             String withoutComments = Arrays.stream(code.split("\n"))
@@ -36,15 +36,17 @@ class DeskUiSourceTest {
 
     @Test
     void noTokenIsEverWrittenToStorageCookiesOrTheLog() {
-        SOURCES.forEach((file, code) -> assertThat(code).as(file)
+        SOURCES.forEach((file, code) -> assertThat(code)
+                .as(file)
                 .doesNotContain("localStorage", "sessionStorage", "indexedDB", "document.cookie", "console."));
     }
 
     @Test
     void nothingFromTheApiBecomesMarkupOrCode() {
-        SOURCES.forEach((file, code) -> assertThat(code).as(file)
-                .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
-                        "new Function"));
+        SOURCES.forEach((file, code) -> assertThat(code)
+                .as(file)
+                .doesNotContain(
+                        "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"));
     }
 
     @Test

@@ -31,10 +31,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class DelayedResetIntegrationTest extends DeskIntegrationTest {
 
     static final String APPROVED_TYPE = "io.gatekeep.support-ticket.mfa-reset-approved";
-    private static final Pattern LINK = Pattern.compile("https://gatekeep\\.example\\.test/desk/cancel\\?token=([a-z2-7]{32})");
+    private static final Pattern LINK =
+            Pattern.compile("https://gatekeep\\.example\\.test/desk/cancel\\?token=([a-z2-7]{32})");
 
     @Autowired
     ResetRelease release;
+
     @LocalServerPort
     int port;
 
@@ -57,10 +59,18 @@ class DelayedResetIntegrationTest extends DeskIntegrationTest {
         Map<String, Object> ticket = ticketOfMessage(requestId);
         UUID ticketId = (UUID) ticket.get("id");
         String reference = (String) ticket.get("reference");
-        String replyTo = jdbc.queryForObject("select reply_to from outgoing_email where cause_key = ?", String.class,
+        String replyTo = jdbc.queryForObject(
+                "select reply_to from outgoing_email where cause_key = ?",
+                String.class,
                 "desk:" + ticketId + ":confirmation:1");
-        deliver(ownerReply(randomId(), owner.email(), replyTo, "[" + reference + "] Please confirm", null,
-                passing("acme.example"), "Approve"));
+        deliver(ownerReply(
+                randomId(),
+                owner.email(),
+                replyTo,
+                "[" + reference + "] Please confirm",
+                null,
+                passing("acme.example"),
+                "Approve"));
         await().atMost(Duration.ofSeconds(30)).until(() -> status(ticketId).equals("APPROVED"));
         return new Approved(ticketId, reference, requester, owner, coOwner);
     }
@@ -70,28 +80,51 @@ class DelayedResetIntegrationTest extends DeskIntegrationTest {
         Approved approved = approvedTicket();
 
         List<Map<String, Object>> notices = notices(approved.ticketId());
-        assertThat(notices).extracting(row -> row.get("recipient")).containsExactlyInAnyOrder(
-                approved.requester().email(), approved.owner().email(), approved.coOwner().email());
-        assertThat(notices).allSatisfy(row -> assertThat(row.get("body").toString())
-                .contains("Remy Requester", "Dora Owner", "UTC").containsPattern(LINK));
+        assertThat(notices)
+                .extracting(row -> row.get("recipient"))
+                .containsExactlyInAnyOrder(
+                        approved.requester().email(),
+                        approved.owner().email(),
+                        approved.coOwner().email());
+        assertThat(notices)
+                .allSatisfy(row -> assertThat(row.get("body").toString())
+                        .contains("Remy Requester", "Dora Owner", "UTC")
+                        .containsPattern(LINK));
         assertThat(notices).extracting(row -> token(row.get("body").toString())).doesNotHaveDuplicates();
-        Map<String, Object> times = jdbc.queryForMap("select approved_at, reset_at from desk_ticket where id = ?",
-                approved.ticketId());
-        assertThat(Duration.between(((java.sql.Timestamp) times.get("approved_at")).toInstant(),
-                ((java.sql.Timestamp) times.get("reset_at")).toInstant())).isEqualTo(Duration.ofHours(24));
-        assertThat(jdbc.queryForObject("select count(*) from desk_message where ticket_id = ? and body_text ~ ?",
-                Integer.class, approved.ticketId(), "token=[a-z2-7]{32}")).as("the thread keeps no link").isZero();
-        assertThat(jdbc.queryForObject("select count(*) from desk_cancel_token where ticket_id = ?", Integer.class,
-                approved.ticketId())).isEqualTo(3);
+        Map<String, Object> times =
+                jdbc.queryForMap("select approved_at, reset_at from desk_ticket where id = ?", approved.ticketId());
+        assertThat(Duration.between(
+                        ((java.sql.Timestamp) times.get("approved_at")).toInstant(),
+                        ((java.sql.Timestamp) times.get("reset_at")).toInstant()))
+                .isEqualTo(Duration.ofHours(24));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from desk_message where ticket_id = ? and body_text ~ ?",
+                        Integer.class,
+                        approved.ticketId(),
+                        "token=[a-z2-7]{32}"))
+                .as("the thread keeps no link")
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from desk_cancel_token where ticket_id = ?",
+                        Integer.class,
+                        approved.ticketId()))
+                .isEqualTo(3);
 
         release.sweep();
-        assertThat(events(approved.ticketId(), APPROVED_TYPE)).as("not before the reset time").isEmpty();
+        assertThat(events(approved.ticketId(), APPROVED_TYPE))
+                .as("not before the reset time")
+                .isEmpty();
         clock.advance(Duration.ofHours(24).plusSeconds(1));
         release.sweep();
         release.sweep();
-        assertThat(events(approved.ticketId(), APPROVED_TYPE)).singleElement().satisfies(row -> assertThat(
-                row.get("payload").toString()).contains("\"approvedVia\":\"OWNER_REPLY\"", "\"resetAt\"",
-                "\"approvedAt\"", approved.owner().id().toString()));
+        assertThat(events(approved.ticketId(), APPROVED_TYPE))
+                .singleElement()
+                .satisfies(row -> assertThat(row.get("payload").toString())
+                        .contains(
+                                "\"approvedVia\":\"OWNER_REPLY\"",
+                                "\"resetAt\"",
+                                "\"approvedAt\"",
+                                approved.owner().id().toString()));
     }
 
     @Test
@@ -104,9 +137,12 @@ class DelayedResetIntegrationTest extends DeskIntegrationTest {
         assertThat(cancelled.statusCode()).isEqualTo(200);
         assertThat(cancelled.body()).contains("\"status\":\"CANCELLED\"", approved.reference());
         assertThat(status(approved.ticketId())).isEqualTo("CANCELLED");
-        assertThat(outgoing(approved.ticketId())).filteredOn(row -> row.get("cause_key").toString()
-                        .contains(":reset-cancelled:")).extracting(row -> row.get("recipient"))
-                .containsExactlyInAnyOrder(approved.requester().email(), approved.owner().email(),
+        assertThat(outgoing(approved.ticketId()))
+                .filteredOn(row -> row.get("cause_key").toString().contains(":reset-cancelled:"))
+                .extracting(row -> row.get("recipient"))
+                .containsExactlyInAnyOrder(
+                        approved.requester().email(),
+                        approved.owner().email(),
                         approved.coOwner().email());
         clock.advance(Duration.ofHours(25));
         release.sweep();
@@ -115,9 +151,11 @@ class DelayedResetIntegrationTest extends DeskIntegrationTest {
         HttpResponse<String> again = cancel("{\"token\":\"" + token + "\"}");
         assertThat(again.statusCode()).isEqualTo(410);
         assertThat(again.body()).contains("\"code\":\"token_expired\"").doesNotContain(token);
-        HttpResponse<String> owners = cancel("{\"token\":\"" + tokenFor(approved.ticketId(),
-                approved.owner().email()) + "\"}");
-        assertThat(owners.statusCode()).as("every link ends with the cancellation").isEqualTo(410);
+        HttpResponse<String> owners = cancel(
+                "{\"token\":\"" + tokenFor(approved.ticketId(), approved.owner().email()) + "\"}");
+        assertThat(owners.statusCode())
+                .as("every link ends with the cancellation")
+                .isEqualTo(410);
     }
 
     @Test
@@ -132,8 +170,8 @@ class DelayedResetIntegrationTest extends DeskIntegrationTest {
         assertThat(status(late.ticketId())).isEqualTo("APPROVED");
 
         Approved inTime = approvedTicket();
-        HttpResponse<String> cancelled = cancel("{\"token\":\"" + tokenFor(inTime.ticketId(),
-                inTime.coOwner().email()) + "\"}");
+        HttpResponse<String> cancelled = cancel(
+                "{\"token\":\"" + tokenFor(inTime.ticketId(), inTime.coOwner().email()) + "\"}");
         assertThat(cancelled.statusCode()).isEqualTo(200);
         assertThat(status(inTime.ticketId())).isEqualTo("CANCELLED");
     }
@@ -146,11 +184,17 @@ class DelayedResetIntegrationTest extends DeskIntegrationTest {
         assertThat(cancel("not json").body()).contains("\"code\":\"invalid_token\"");
 
         Approved approved = approvedTicket();
-        publish(new MfaResetRefused(approved.ticketId(), approved.reference(), approved.requester().id(), null,
-                approved.owner().id(), "APPROVER_NOT_ELIGIBLE"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(approved.ticketId()).equals("NEEDS_AGENT"));
-        HttpResponse<String> stopped = cancel("{\"token\":\"" + tokenFor(approved.ticketId(),
-                approved.requester().email()) + "\"}");
+        publish(new MfaResetRefused(
+                approved.ticketId(),
+                approved.reference(),
+                approved.requester().id(),
+                null,
+                approved.owner().id(),
+                "APPROVER_NOT_ELIGIBLE"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> status(approved.ticketId()).equals("NEEDS_AGENT"));
+        HttpResponse<String> stopped = cancel("{\"token\":\""
+                + tokenFor(approved.ticketId(), approved.requester().email()) + "\"}");
         assertThat(stopped.statusCode()).isEqualTo(409);
         assertThat(stopped.body()).contains("\"code\":\"not_cancellable\"");
     }
@@ -159,22 +203,37 @@ class DelayedResetIntegrationTest extends DeskIntegrationTest {
     void stopFromTheRegisteredAddressInsideTheDelayStopsTheReset() {
         Approved approved = approvedTicket();
         String forgedId = randomId();
-        deliver(ownerReply(forgedId, approved.requester().email(), SUPPORT,
-                "[" + approved.reference() + "] Multi-factor authentication will be turned off", null, null, "STOP"));
+        deliver(ownerReply(
+                forgedId,
+                approved.requester().email(),
+                SUPPORT,
+                "[" + approved.reference() + "] Multi-factor authentication will be turned off",
+                null,
+                null,
+                "STOP"));
         await().atMost(Duration.ofSeconds(30)).until(() -> recorded(forgedId));
-        assertThat(status(approved.ticketId())).as("an unauthenticated STOP changes nothing").isEqualTo("APPROVED");
+        assertThat(status(approved.ticketId()))
+                .as("an unauthenticated STOP changes nothing")
+                .isEqualTo("APPROVED");
 
         String stopId = randomId();
-        deliver(ownerReply(stopId, approved.requester().email(), SUPPORT,
-                "[" + approved.reference() + "] Multi-factor authentication will be turned off", null,
-                passing("acme.example"), "STOP"));
+        deliver(ownerReply(
+                stopId,
+                approved.requester().email(),
+                SUPPORT,
+                "[" + approved.reference() + "] Multi-factor authentication will be turned off",
+                null,
+                passing("acme.example"),
+                "STOP"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(approved.ticketId()).equals("CANCELLED"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> status(approved.ticketId()).equals("CANCELLED"));
         clock.advance(Duration.ofHours(25));
         release.sweep();
         assertThat(events(approved.ticketId(), APPROVED_TYPE)).isEmpty();
-        assertThat(outgoing(approved.ticketId())).filteredOn(row -> row.get("cause_key").toString()
-                .contains(":reset-cancelled:")).hasSize(3);
+        assertThat(outgoing(approved.ticketId()))
+                .filteredOn(row -> row.get("cause_key").toString().contains(":reset-cancelled:"))
+                .hasSize(3);
     }
 
     @Test
@@ -184,23 +243,34 @@ class DelayedResetIntegrationTest extends DeskIntegrationTest {
         release.sweep();
         int mails = outgoing(approved.ticketId()).size();
 
-        publish(new MfaResetRefused(approved.ticketId(), approved.reference(), approved.requester().id(), null,
-                approved.owner().id(), "APPROVER_NOT_ELIGIBLE"));
+        publish(new MfaResetRefused(
+                approved.ticketId(),
+                approved.reference(),
+                approved.requester().id(),
+                null,
+                approved.owner().id(),
+                "APPROVER_NOT_ELIGIBLE"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(approved.ticketId()).equals("NEEDS_AGENT"));
-        assertThat(jdbc.queryForObject("select status_reason from desk_ticket where id = ?", String.class,
-                approved.ticketId())).isEqualTo("RESET_REFUSED_APPROVER_NOT_ELIGIBLE");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> status(approved.ticketId()).equals("NEEDS_AGENT"));
+        assertThat(jdbc.queryForObject(
+                        "select status_reason from desk_ticket where id = ?", String.class, approved.ticketId()))
+                .isEqualTo("RESET_REFUSED_APPROVER_NOT_ELIGIBLE");
         assertThat(outgoing(approved.ticketId())).hasSize(mails);
     }
 
     private List<Map<String, Object>> notices(UUID ticketId) {
-        return jdbc.queryForList("select * from outgoing_email where cause_key like ? order by cause_key",
+        return jdbc.queryForList(
+                "select * from outgoing_email where cause_key like ? order by cause_key",
                 "desk:" + ticketId + ":approval-notice:%");
     }
 
     private String tokenFor(UUID ticketId, String recipient) {
-        return notices(ticketId).stream().filter(row -> row.get("recipient").equals(recipient))
-                .map(row -> token(row.get("body").toString())).findFirst().orElseThrow();
+        return notices(ticketId).stream()
+                .filter(row -> row.get("recipient").equals(recipient))
+                .map(row -> token(row.get("body").toString()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String token(String body) {
@@ -209,8 +279,11 @@ class DelayedResetIntegrationTest extends DeskIntegrationTest {
     }
 
     private HttpResponse<String> cancel(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/desk/cancellations"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/desk/cancellations"))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .header("Content-Type", "application/json")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -34,8 +34,11 @@ class IntakeRobustnessIntegrationTest extends DeskIntegrationTest {
         deliver(raw);
         await().atMost(Duration.ofSeconds(30)).until(() -> unseenCount() == 0);
 
-        assertThat(jdbc.queryForObject("select count(*) from desk_ticket where requester_address = ?", Integer.class,
-                requester.email())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from desk_ticket where requester_address = ?",
+                        Integer.class,
+                        requester.email()))
+                .isEqualTo(1);
         assertThat(outgoing((UUID) ticketOfMessage(requestId).get("id"))).hasSize(2);
     }
 
@@ -76,15 +79,20 @@ class IntakeRobustnessIntegrationTest extends DeskIntegrationTest {
                     I lost my authenticator.
                     """.formatted(RecoveryThreads.passing("elsewhere.example"), stranger, SUPPORT, i, randomId()));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select count(*) from desk_message where direction = 'IN' and from_address = ?", Integer.class,
-                stranger) == 5);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from desk_message where direction = 'IN' and from_address = ?",
+                                Integer.class,
+                                stranger)
+                        == 5);
 
         // one open ticket per requester: the later requests joined the first one's thread
-        assertThat(jdbc.queryForList("select status_reason from desk_ticket where requester_address = ?", String.class,
-                stranger)).containsExactly("REQUESTER_NOT_REGISTERED");
-        assertThat(jdbc.queryForObject("select count(*) from outgoing_email where recipient = ?", Integer.class,
-                stranger)).isEqualTo(3);
+        assertThat(jdbc.queryForList(
+                        "select status_reason from desk_ticket where requester_address = ?", String.class, stranger))
+                .containsExactly("REQUESTER_NOT_REGISTERED");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outgoing_email where recipient = ?", Integer.class, stranger))
+                .isEqualTo(3);
     }
 
     @Test
@@ -126,10 +134,12 @@ class IntakeRobustnessIntegrationTest extends DeskIntegrationTest {
         expiry.sweep();
 
         assertThat(status(ticket)).isEqualTo("EXPIRED");
-        assertThat(outgoing(ticket)).extracting(row -> row.get("cause_key"))
-                .contains("desk:" + ticket + ":expired");
-        assertThat(jdbc.queryForObject("select count(*) from desk_approval_token where ticket_id = ? and used_at is null",
-                Integer.class, ticket)).isZero();
+        assertThat(outgoing(ticket)).extracting(row -> row.get("cause_key")).contains("desk:" + ticket + ":expired");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from desk_approval_token where ticket_id = ? and used_at is null",
+                        Integer.class,
+                        ticket))
+                .isZero();
     }
 
     @Test
@@ -143,7 +153,9 @@ class IntakeRobustnessIntegrationTest extends DeskIntegrationTest {
         deliver(request(requestId, soleOwner, SUPPORT, manager.email()));
         await().atMost(Duration.ofSeconds(30)).until(() -> recorded(requestId));
         Map<String, Object> ticket = ticketOfMessage(requestId);
-        assertThat(ticket).containsEntry("status", "NEEDS_AGENT").containsEntry("status_reason", "NO_ELIGIBLE_OWNER_COPIED");
+        assertThat(ticket)
+                .containsEntry("status", "NEEDS_AGENT")
+                .containsEntry("status_reason", "NO_ELIGIBLE_OWNER_COPIED");
         assertThat(outgoing((UUID) ticket.get("id"))).singleElement().satisfies(mail -> {
             assertThat(mail.get("recipient")).isEqualTo(soleOwner.email());
             assertThat((String) mail.get("subject")).contains("An agent will review your request");
@@ -155,7 +167,8 @@ class IntakeRobustnessIntegrationTest extends DeskIntegrationTest {
         String lonelyId = randomId();
         deliver(request(lonelyId, lonely, SUPPORT, "friend@elsewhere.example"));
         await().atMost(Duration.ofSeconds(30)).until(() -> recorded(lonelyId));
-        assertThat(ticketOfMessage(lonelyId)).containsEntry("status", "NEEDS_AGENT")
+        assertThat(ticketOfMessage(lonelyId))
+                .containsEntry("status", "NEEDS_AGENT")
                 .containsEntry("status_reason", "NO_ELIGIBLE_OWNER");
     }
 
@@ -193,7 +206,8 @@ class IntakeRobustnessIntegrationTest extends DeskIntegrationTest {
                 """.formatted(SUPPORT, manyId, parts));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> recorded(brokenId) && recorded(manyId));
-        assertThat(ticketOfMessage(manyId)).containsEntry("status", "NEEDS_AGENT")
+        assertThat(ticketOfMessage(manyId))
+                .containsEntry("status", "NEEDS_AGENT")
                 .containsEntry("status_reason", "MESSAGE_TOO_MANY_PARTS");
         assertThat((String) ticketOfMessage(brokenId).get("status")).isIn("NEEDS_AGENT", "AWAITING_REQUESTER");
     }
@@ -206,12 +220,14 @@ class IntakeRobustnessIntegrationTest extends DeskIntegrationTest {
         DIRECTORY.member(bigco, DIRECTORY.person("Bigco Owner"), "OWNER", false);
         StringBuilder parts = new StringBuilder();
         for (int i = 0; i < 1000; i++) {
-            parts.append("--b\nContent-Type: text/plain\n\n").append(i == 0 ? "Please reset my MFA." : "part " + i)
+            parts.append("--b\nContent-Type: text/plain\n\n")
+                    .append(i == 0 ? "Please reset my MFA." : "part " + i)
                     .append('\n');
         }
         String thousandId = randomId();
         String authenticated = "Authentication-Results: " + RecoveryThreads.passing("acme.example") + "\n";
-        deliver(authenticated + """
+        deliver(authenticated
+                + """
                 From: %s
                 To: %s
                 Subject: MFA reset
@@ -220,7 +236,8 @@ class IntakeRobustnessIntegrationTest extends DeskIntegrationTest {
                 Content-Type: multipart/mixed; boundary="b"
 
                 %s--b--
-                """.formatted(requester.email(), SUPPORT, thousandId, parts.toString().stripTrailing() + "\n"));
+                """.formatted(
+                        requester.email(), SUPPORT, thousandId, parts.toString().stripTrailing() + "\n"));
         String bigId = randomId();
         String line = "A".repeat(76) + "\n";
         deliver(authenticated + """

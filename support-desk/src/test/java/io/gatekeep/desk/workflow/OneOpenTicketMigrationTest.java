@@ -25,14 +25,20 @@ class OneOpenTicketMigrationTest {
 
     @Test
     void theNewestOpenTicketHoldsTheRequestersPlaceAndOlderOnesStayOpenForAnAgent() {
-        Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password()).target("7.2").load()
+        Flyway.configure()
+                .dataSource(database.jdbcUrl(), database.user(), database.password())
+                .target("7.2")
+                .load()
                 .migrate();
         UUID older = ticket("twice@acme.example", "NEEDS_AGENT", T0, "MFA-22222");
         UUID newer = ticket("twice@acme.example", "AWAITING_APPROVAL", T0.plusSeconds(60), "MFA-33333");
         UUID closed = ticket("twice@acme.example", "RESOLVED", T0.plusSeconds(120), "MFA-44444");
         UUID alone = ticket("once@acme.example", "AWAITING_REQUESTER", T0, "MFA-55555");
 
-        Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password()).load().migrate();
+        Flyway.configure()
+                .dataSource(database.jdbcUrl(), database.user(), database.password())
+                .load()
+                .migrate();
 
         assertThat(column("select id from desk_ticket where single_open order by reference"))
                 .containsExactly(newer, closed, alone);
@@ -44,7 +50,7 @@ class OneOpenTicketMigrationTest {
     private UUID ticket(String address, String status, Instant at, String reference) {
         UUID id = UUID.randomUUID();
         try (Connection connection = database.connect();
-             PreparedStatement statement = connection.prepareStatement("""
+                PreparedStatement statement = connection.prepareStatement("""
                      insert into desk_ticket (id, reference, status, requester_address, created_at, updated_at,
                                               expires_at) values (?, ?, ?, ?, ?, ?, ?)""")) {
             statement.setObject(1, id);
@@ -63,7 +69,7 @@ class OneOpenTicketMigrationTest {
 
     private List<Object> column(String sql, Object... parameters) {
         try (Connection connection = database.connect();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

@@ -50,13 +50,15 @@ class RecoveryGuardsIntegrationTest extends DeskIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> recorded(forgedId) && recorded(failingId));
         for (String id : List.of(forgedId, failingId)) {
             Map<String, Object> ticket = ticketOfMessage(id);
-            assertThat(ticket).containsEntry("status", "NEEDS_AGENT")
+            assertThat(ticket)
+                    .containsEntry("status", "NEEDS_AGENT")
                     .containsEntry("status_reason", "REQUESTER_NOT_AUTHENTICATED");
             assertThat(outgoing((UUID) ticket.get("id"))).isEmpty();
             assertThat(failedChecks(id)).contains("sender-authenticated");
         }
-        assertThat(jdbc.queryForObject("select count(*) from outgoing_email where recipient = ?", Integer.class,
-                owner.email())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outgoing_email where recipient = ?", Integer.class, owner.email()))
+                .isZero();
     }
 
     @Test
@@ -96,14 +98,18 @@ class RecoveryGuardsIntegrationTest extends DeskIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> recorded(requestId));
         Map<String, Object> ticket = ticketOfMessage(requestId);
-        assertThat(ticket).containsEntry("status", "NEEDS_AGENT")
+        assertThat(ticket)
+                .containsEntry("status", "NEEDS_AGENT")
                 .containsEntry("status_reason", "NO_ELIGIBLE_OWNER_COPIED");
         assertThat(outgoing((UUID) ticket.get("id"))).singleElement().satisfies(mail -> {
             assertThat(mail.get("recipient")).isEqualTo(victim.email());
             assertThat((String) mail.get("body")).contains("a support agent will review it");
         });
-        assertThat(jdbc.queryForObject("select count(*) from desk_approval_token where approver_user_id = ?",
-                Integer.class, outsider.id())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from desk_approval_token where approver_user_id = ?",
+                        Integer.class,
+                        outsider.id()))
+                .isZero();
     }
 
     @Test
@@ -118,7 +124,8 @@ class RecoveryGuardsIntegrationTest extends DeskIntegrationTest {
         String earlyId = randomId();
         deliver(request(earlyId, earlyBird, SUPPORT, owner.email()));
         await().atMost(Duration.ofSeconds(30)).until(() -> recorded(earlyId));
-        assertThat(ticketOfMessage(earlyId)).containsEntry("status", "NEEDS_AGENT")
+        assertThat(ticketOfMessage(earlyId))
+                .containsEntry("status", "NEEDS_AGENT")
                 .containsEntry("status_reason", "NO_ELIGIBLE_MEMBERSHIP");
 
         clock.advance(Duration.ofDays(7).plusMinutes(1));
@@ -129,21 +136,35 @@ class RecoveryGuardsIntegrationTest extends DeskIntegrationTest {
         UUID ticketId = (UUID) ticket.get("id");
         assertThat(ticket).containsEntry("status", "AWAITING_APPROVAL").containsEntry("approver_role", "OWNER");
 
-        deliver(ownerReply(randomId(), owner.email(), replyTo(ticketId), "[" + ticket.get("reference") + "] Please confirm",
-                confirmationId(ticketId), passing("acme.example"), "Approve"));
+        deliver(ownerReply(
+                randomId(),
+                owner.email(),
+                replyTo(ticketId),
+                "[" + ticket.get("reference") + "] Please confirm",
+                confirmationId(ticketId),
+                passing("acme.example"),
+                "Approve"));
         await().atMost(Duration.ofSeconds(30)).until(() -> status(ticketId).equals("APPROVED"));
         assertThat(approvedAt(ticketId)).isNotNull();
-        assertThat(events(ticketId, APPROVED_TYPE)).as("released only at the reset time").isEmpty();
+        assertThat(events(ticketId, APPROVED_TYPE))
+                .as("released only at the reset time")
+                .isEmpty();
     }
 
     @Test
     void aReplayedApprovalEmailDoesNothing() {
         Waiting waiting = waitingTicket("Replayco");
-        String approval = ownerReply(randomId(), waiting.owner().email(), waiting.replyTo(),
-                "[" + waiting.reference() + "] Please confirm", waiting.confirmationId(), passing("acme.example"),
+        String approval = ownerReply(
+                randomId(),
+                waiting.owner().email(),
+                waiting.replyTo(),
+                "[" + waiting.reference() + "] Please confirm",
+                waiting.confirmationId(),
+                passing("acme.example"),
                 "Approve");
         deliver(approval);
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(waiting.ticketId()).equals("APPROVED"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> status(waiting.ticketId()).equals("APPROVED"));
         Object approvedAt = approvedAt(waiting.ticketId());
 
         // the same signed approval re-sent (a new Message-ID, or it would be a mere duplicate)
@@ -152,7 +173,9 @@ class RecoveryGuardsIntegrationTest extends DeskIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> recorded(replayId));
 
         assertThat(status(waiting.ticketId())).isEqualTo("APPROVED");
-        assertThat(approvedAt(waiting.ticketId())).as("the approval and its reset time stand").isEqualTo(approvedAt);
+        assertThat(approvedAt(waiting.ticketId()))
+                .as("the approval and its reset time stand")
+                .isEqualTo(approvedAt);
         assertThat(events(waiting.ticketId(), APPROVED_TYPE)).isEmpty();
         assertThat(failedChecks(replayId)).containsExactly("token-unused");
         assertThat(events(waiting.ticketId(), "io.gatekeep.support-ticket.transitioned"))
@@ -166,11 +189,18 @@ class RecoveryGuardsIntegrationTest extends DeskIntegrationTest {
         String old = DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 clock.instant().minus(Duration.ofDays(20)).atZone(ZoneOffset.UTC));
         String replyId = randomId();
-        deliver(ownerReply(replyId, waiting.owner().email(), waiting.replyTo(),
-                "[" + waiting.reference() + "] Please confirm", waiting.confirmationId(), passing("acme.example"),
-                "Approve").replaceFirst("Date: [^\n]+", "Date: " + old));
+        deliver(ownerReply(
+                        replyId,
+                        waiting.owner().email(),
+                        waiting.replyTo(),
+                        "[" + waiting.reference() + "] Please confirm",
+                        waiting.confirmationId(),
+                        passing("acme.example"),
+                        "Approve")
+                .replaceFirst("Date: [^\n]+", "Date: " + old));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(waiting.ticketId()).equals("NEEDS_AGENT"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> status(waiting.ticketId()).equals("NEEDS_AGENT"));
         assertThat(failedChecks(replyId)).containsExactly("reply-newer-than-request");
         assertThat(events(waiting.ticketId(), APPROVED_TYPE)).isEmpty();
     }
@@ -180,8 +210,14 @@ class RecoveryGuardsIntegrationTest extends DeskIntegrationTest {
         Waiting waiting = waitingTicket("Notokenco");
         String replyId = randomId();
         // answered to the From address instead of Reply-To: only the Message-ID links it to the ticket
-        deliver(ownerReply(replyId, waiting.owner().email(), SUPPORT, "[" + waiting.reference() + "] Please confirm",
-                waiting.confirmationId(), passing("acme.example"), "Approve"));
+        deliver(ownerReply(
+                replyId,
+                waiting.owner().email(),
+                SUPPORT,
+                "[" + waiting.reference() + "] Please confirm",
+                waiting.confirmationId(),
+                passing("acme.example"),
+                "Approve"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> recorded(replyId));
         assertThat(ticketOfMessage(replyId).get("id")).isEqualTo(waiting.ticketId());
@@ -197,9 +233,13 @@ class RecoveryGuardsIntegrationTest extends DeskIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> recorded(againId));
         assertThat(ticketOfMessage(againId).get("id")).isEqualTo(waiting.ticketId());
-        assertThat(jdbc.queryForObject("select count(*) from desk_ticket where requester_address = ?", Integer.class,
-                waiting.requester().email())).isEqualTo(1);
-        assertThat(outgoing(waiting.ticketId())).filteredOn(row -> row.get("cause_key").toString().contains(":confirmation:"))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from desk_ticket where requester_address = ?",
+                        Integer.class,
+                        waiting.requester().email()))
+                .isEqualTo(1);
+        assertThat(outgoing(waiting.ticketId()))
+                .filteredOn(row -> row.get("cause_key").toString().contains(":confirmation:"))
                 .hasSize(1);
     }
 
@@ -229,13 +269,19 @@ class RecoveryGuardsIntegrationTest extends DeskIntegrationTest {
             fourth = requester;
         }
 
-        assertThat(jdbc.queryForObject("select count(*) from outgoing_email where recipient = ? and cause_key like ?",
-                Integer.class, owner.email(), "%:confirmation:%")).isEqualTo(3);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outgoing_email where recipient = ? and cause_key like ?",
+                        Integer.class,
+                        owner.email(),
+                        "%:confirmation:%"))
+                .isEqualTo(3);
         assertThat(jdbc.queryForMap("select status, status_reason from desk_ticket where id = ?", last))
-                .containsEntry("status", "NEEDS_AGENT").containsEntry("status_reason", "APPROVER_DAILY_CAP_REACHED");
+                .containsEntry("status", "NEEDS_AGENT")
+                .containsEntry("status_reason", "APPROVER_DAILY_CAP_REACHED");
         Person told = fourth;
-        assertThat(outgoing(last)).singleElement().satisfies(mail -> assertThat(mail.get("recipient"))
-                .isEqualTo(told.email()));
+        assertThat(outgoing(last))
+                .singleElement()
+                .satisfies(mail -> assertThat(mail.get("recipient")).isEqualTo(told.email()));
 
         clock.advance(Duration.ofDays(1));
         Person nextDay = DIRECTORY.person("Requester next day");
@@ -246,8 +292,8 @@ class RecoveryGuardsIntegrationTest extends DeskIntegrationTest {
         assertThat(ticketOfMessage(id)).containsEntry("status", "AWAITING_APPROVAL");
     }
 
-    record Waiting(UUID ticketId, String reference, Person requester, Person owner, String replyTo,
-                   String confirmationId) {}
+    record Waiting(
+            UUID ticketId, String reference, Person requester, Person owner, String replyTo, String confirmationId) {}
 
     private Waiting waitingTicket(String organizationName) {
         UUID organization = DIRECTORY.organization(organizationName);
@@ -261,25 +307,38 @@ class RecoveryGuardsIntegrationTest extends DeskIntegrationTest {
         Map<String, Object> ticket = ticketOfMessage(requestId);
         UUID ticketId = (UUID) ticket.get("id");
         assertThat(ticket).containsEntry("status", "AWAITING_APPROVAL");
-        return new Waiting(ticketId, (String) ticket.get("reference"), requester, owner, replyTo(ticketId),
+        return new Waiting(
+                ticketId,
+                (String) ticket.get("reference"),
+                requester,
+                owner,
+                replyTo(ticketId),
                 confirmationId(ticketId));
     }
 
     private String replyTo(UUID ticketId) {
-        return jdbc.queryForObject("select reply_to from outgoing_email where cause_key = ?", String.class,
+        return jdbc.queryForObject(
+                "select reply_to from outgoing_email where cause_key = ?",
+                String.class,
                 "desk:" + ticketId + ":confirmation:1");
     }
 
     private String confirmationId(UUID ticketId) {
-        return jdbc.queryForObject("select message_id from outgoing_email where cause_key = ?", String.class,
+        return jdbc.queryForObject(
+                "select message_id from outgoing_email where cause_key = ?",
+                String.class,
                 "desk:" + ticketId + ":confirmation:1");
     }
 
     private void insertTicket(String address, String status) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into desk_ticket (id, reference, status, requester_address, created_at, updated_at, expires_at)
-                values (?, ?, ?, ?, now(), now(), now() + interval '1 day')""", UUID.randomUUID(),
-                TicketReference.random(new SecureRandom()).value(), status, address);
+                values (?, ?, ?, ?, now(), now(), now() + interval '1 day')""",
+                UUID.randomUUID(),
+                TicketReference.random(new SecureRandom()).value(),
+                status,
+                address);
     }
 
     private List<String> failedChecks(String messageId) {

@@ -35,9 +35,16 @@ public final class RecoveryThreads {
     }
 
     /** A reply from {@code from} to the confirmation request, with the given token headers and auth results. */
-    static String ownerReply(String messageId, String from, String to, String subject, String inReplyTo,
-                             String authenticationResults, String firstLine) {
-        return (authenticationResults == null ? "" : "Authentication-Results: " + authenticationResults + "\n") + """
+    static String ownerReply(
+            String messageId,
+            String from,
+            String to,
+            String subject,
+            String inReplyTo,
+            String authenticationResults,
+            String firstLine) {
+        return (authenticationResults == null ? "" : "Authentication-Results: " + authenticationResults + "\n")
+                + """
                 From: %s
                 To: %s
                 Subject: Re: %s
@@ -51,14 +58,20 @@ public final class RecoveryThreads {
                 On Tue, 3 Mar 2026 at 10:16, Gatekeep Support <support@desk.test> wrote:
                 > Reply to this email with one word on the first line:
                 > APPROVE or DENY
-                """.formatted(from, to, subject, messageId,
-                inReplyTo == null ? "" : "In-Reply-To: " + inReplyTo + "\nReferences: " + inReplyTo + "\n", now(),
-                firstLine);
+                """.formatted(
+                        from,
+                        to,
+                        subject,
+                        messageId,
+                        inReplyTo == null ? "" : "In-Reply-To: " + inReplyTo + "\nReferences: " + inReplyTo + "\n",
+                        now(),
+                        firstLine);
     }
 
     /** The desk clock's time as a mail client writes it in {@code Date}. */
     static String now() {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(DeskIntegrationTest.CLOCK.instant().atZone(ZoneOffset.UTC));
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                DeskIntegrationTest.CLOCK.instant().atZone(ZoneOffset.UTC));
     }
 
     static String domain(String address) {

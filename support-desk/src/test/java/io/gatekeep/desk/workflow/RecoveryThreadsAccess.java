@@ -5,8 +5,14 @@ public final class RecoveryThreadsAccess {
 
     private RecoveryThreadsAccess() {}
 
-    public static String ownerReply(String messageId, String from, String to, String subject, String inReplyTo,
-                                    String authenticationResults, String firstLine) {
+    public static String ownerReply(
+            String messageId,
+            String from,
+            String to,
+            String subject,
+            String inReplyTo,
+            String authenticationResults,
+            String firstLine) {
         return RecoveryThreads.ownerReply(messageId, from, to, subject, inReplyTo, authenticationResults, firstLine);
     }
 }

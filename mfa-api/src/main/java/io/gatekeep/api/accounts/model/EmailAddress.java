@@ -30,7 +30,9 @@ public record EmailAddress(String value) {
             return false;
         }
         String trimmed = raw.trim();
-        return trimmed.length() >= 3 && trimmed.length() <= MAX_LENGTH && SHAPE.matcher(trimmed).matches();
+        return trimmed.length() >= 3
+                && trimmed.length() <= MAX_LENGTH
+                && SHAPE.matcher(trimmed).matches();
     }
 
     /** The form used for lookups and rate-limit buckets. */

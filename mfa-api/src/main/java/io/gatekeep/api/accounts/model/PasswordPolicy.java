@@ -11,11 +11,9 @@ public final class PasswordPolicy {
 
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 128;
-    public static final String DESCRIPTION =
-            "12 to 128 characters, not all the same character";
+    public static final String DESCRIPTION = "12 to 128 characters, not all the same character";
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** The reasons {@code password} is refused; empty when it is acceptable. Never echoes the password. */
     public static List<String> violations(String password) {

@@ -13,8 +13,15 @@ import java.util.UUID;
  * @param passwordHash the bcrypt hash of the password chosen at signup, which the account gets when confirmed
  * @param lastMailedAt when a confirmation email was last asked for (resent at most every {@link #RESEND_INTERVAL})
  */
-public record PendingSignup(UUID id, String email, String displayName, String organizationName, String passwordHash,
-                            Instant createdAt, Instant expiresAt, Instant lastMailedAt) {
+public record PendingSignup(
+        UUID id,
+        String email,
+        String displayName,
+        String organizationName,
+        String passwordHash,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant lastMailedAt) {
 
     /** How long a confirmation link works. */
     public static final Duration VALIDITY = Duration.ofHours(24);
@@ -29,10 +36,10 @@ public record PendingSignup(UUID id, String email, String displayName, String or
         Objects.requireNonNull(lastMailedAt, "lastMailedAt");
     }
 
-    public static PendingSignup request(String email, String displayName, String organizationName, String passwordHash,
-                                        Instant now) {
-        return new PendingSignup(UUID.randomUUID(), email, displayName, organizationName, passwordHash, now,
-                now.plus(VALIDITY), now);
+    public static PendingSignup request(
+            String email, String displayName, String organizationName, String passwordHash, Instant now) {
+        return new PendingSignup(
+                UUID.randomUUID(), email, displayName, organizationName, passwordHash, now, now.plus(VALIDITY), now);
     }
 
     /** Whether its confirmation link still works at {@code now}. */
@@ -50,8 +57,8 @@ public record PendingSignup(UUID id, String email, String displayName, String or
         if (!mayResendAt(now)) {
             throw new IllegalStateException("Signup " + id + " was mailed less than " + RESEND_INTERVAL + " ago");
         }
-        return new PendingSignup(id, email, displayName, organizationName, passwordHash, createdAt, now.plus(VALIDITY),
-                now);
+        return new PendingSignup(
+                id, email, displayName, organizationName, passwordHash, createdAt, now.plus(VALIDITY), now);
     }
 
     @Override

@@ -10,8 +10,7 @@ public final class PlainName {
     public static final int MAX_LENGTH = 100;
     public static final String DESCRIPTION = "Trimmed; 1-100 characters; no control characters or line breaks";
 
-    private PlainName() {
-    }
+    private PlainName() {}
 
     public static boolean isValid(String value) {
         if (value == null) {
@@ -26,8 +25,9 @@ public final class PlainName {
 
     private static boolean isForbidden(int codePoint) {
         return Character.isISOControl(codePoint)
-                || codePoint == '\u2028' || codePoint == '\u2029'            // line and paragraph separators
-                || (codePoint >= '\u202A' && codePoint <= '\u202E')          // bidirectional embeddings, overrides
-                || (codePoint >= '\u2066' && codePoint <= '\u2069');         // bidirectional isolates
+                || codePoint == '\u2028'
+                || codePoint == '\u2029' // line and paragraph separators
+                || (codePoint >= '\u202A' && codePoint <= '\u202E') // bidirectional embeddings, overrides
+                || (codePoint >= '\u2066' && codePoint <= '\u2069'); // bidirectional isolates
     }
 }

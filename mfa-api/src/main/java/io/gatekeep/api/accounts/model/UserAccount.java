@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** A person's account. {@code passwordHash} is null while the user is invited. */
-public record UserAccount(UUID id, String email, String displayName, String passwordHash, UserStatus status,
-                          Instant createdAt) {
+public record UserAccount(
+        UUID id, String email, String displayName, String passwordHash, UserStatus status, Instant createdAt) {
 
     public UserAccount {
         Objects.requireNonNull(id, "id");

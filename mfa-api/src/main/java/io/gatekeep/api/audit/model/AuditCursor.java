@@ -25,8 +25,8 @@ public record AuditCursor(Instant occurredAt, long id) {
             if (colon < 0 || dot < 0 || dot > colon) {
                 return Optional.empty();
             }
-            Instant at = Instant.ofEpochSecond(Long.parseLong(raw.substring(0, dot)),
-                    Long.parseLong(raw.substring(dot + 1, colon)));
+            Instant at = Instant.ofEpochSecond(
+                    Long.parseLong(raw.substring(0, dot)), Long.parseLong(raw.substring(dot + 1, colon)));
             return Optional.of(new AuditCursor(at, Long.parseLong(raw.substring(colon + 1))));
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             return Optional.empty();

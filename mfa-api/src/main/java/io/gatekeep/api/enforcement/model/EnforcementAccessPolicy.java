@@ -17,8 +17,7 @@ import io.gatekeep.api.organizations.model.Role;
  */
 public final class EnforcementAccessPolicy {
 
-    private EnforcementAccessPolicy() {
-    }
+    private EnforcementAccessPolicy() {}
 
     public static boolean mayChange(Member actor) {
         return actor.has(Permission.MANAGE_ORG_ACCESS);

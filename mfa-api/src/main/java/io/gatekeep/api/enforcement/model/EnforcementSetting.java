@@ -13,8 +13,8 @@ import java.util.UUID;
  * @param changedAt                  when {@code enforced} last changed, null if never
  * @param changedBy                  who changed it then, null if never (or the account is gone)
  */
-public record EnforcementSetting(boolean enforced, boolean revokeNonCompliantSessions, Instant changedAt,
-                                 UUID changedBy) {
+public record EnforcementSetting(
+        boolean enforced, boolean revokeNonCompliantSessions, Instant changedAt, UUID changedBy) {
 
     /**
      * The setting after {@code actor} asks for {@code wantEnforced} (and, when not null, {@code wantRevoke}); empty

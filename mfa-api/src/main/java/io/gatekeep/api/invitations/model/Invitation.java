@@ -14,8 +14,15 @@ import java.util.UUID;
  * not expired) → accepted or declined; or open → expired by time. The membership exists only once it is accepted;
  * tokens are single use: once answered, the same token is refused.
  */
-public record Invitation(UUID id, UUID organizationId, UUID userId, Offer offer, Instant createdAt, Instant expiresAt,
-                         Instant acceptedAt, Instant declinedAt) {
+public record Invitation(
+        UUID id,
+        UUID organizationId,
+        UUID userId,
+        Offer offer,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant acceptedAt,
+        Instant declinedAt) {
 
     /** How long an invitation can be answered. */
     public static final Duration VALIDITY = Duration.ofDays(7);

@@ -51,10 +51,19 @@ public class EnrollmentService {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    EnrollmentService(Enrollment enrollment, SetupStore setups, CredentialStore credentials,
-                      RecoveryCodeStore recoveryCodes, LockoutStore lockouts, Users users, MfaSessions sessions,
-                      SignInService signIn, OutboxWriter outbox, VerificationEvents refusals,
-                      TransactionalOperator tx, Clock clock) {
+    EnrollmentService(
+            Enrollment enrollment,
+            SetupStore setups,
+            CredentialStore credentials,
+            RecoveryCodeStore recoveryCodes,
+            LockoutStore lockouts,
+            Users users,
+            MfaSessions sessions,
+            SignInService signIn,
+            OutboxWriter outbox,
+            VerificationEvents refusals,
+            TransactionalOperator tx,
+            Clock clock) {
         this.enrollment = enrollment;
         this.setups = setups;
         this.credentials = credentials;
@@ -79,13 +88,16 @@ public class EnrollmentService {
             }
             SetupSession setup = started.session();
             Mono<Void> extendToken = caller.kind() == SessionKind.MFA_SETUP
-                    ? sessions.extendSetupToken(caller.sessionId(), setup.expiresAt()) : Mono.empty();
-            return setups.supersedePending(userId, clock.instant()).then()
+                    ? sessions.extendSetupToken(caller.sessionId(), setup.expiresAt())
+                    : Mono.empty();
+            return setups.supersedePending(userId, clock.instant())
+                    .then()
                     .then(setups.insert(setup))
-                    .flatMap(inserted -> inserted ? Mono.empty()
+                    .flatMap(inserted -> inserted
+                            ? Mono.empty()
                             : Mono.error(new ConcurrentMfaChange("A concurrent setup started", false)))
-                    .then(outbox.append(new MfaSetupStarted(userId, setup.id(), setup.qrExpiresAt(),
-                            setup.expiresAt(), clientIp)))
+                    .then(outbox.append(
+                            new MfaSetupStarted(userId, setup.id(), setup.qrExpiresAt(), setup.expiresAt(), clientIp)))
                     .then(extendToken)
                     .thenReturn(new SetupResult.Material(started.material()));
         });
@@ -97,8 +109,8 @@ public class EnrollmentService {
             SetupOutcome.OnRefresh outcome = enrollment.refreshQr(setup, user.email(), mfaEnabled);
             if (outcome instanceof SetupOutcome.QrRefreshed refreshed) {
                 SetupSession next = refreshed.session();
-                return save(next).then(outbox.append(new MfaQrRefreshed(next.userId(), next.id(),
-                                next.qrExpiresAt(), clientIp)))
+                return save(next)
+                        .then(outbox.append(new MfaQrRefreshed(next.userId(), next.id(), next.qrExpiresAt(), clientIp)))
                         .thenReturn(new SetupResult.Material(refreshed.material()));
             }
             return ended((SetupOutcome.Ended) outcome);
@@ -116,8 +128,10 @@ public class EnrollmentService {
                 return attempt(caller.userId(), clientIp, attemptNumber -> activate(caller, activated, clientIp));
             }
             if (outcome instanceof SetupOutcome.InvalidCode) {
-                return attempt(caller.userId(), clientIp, attemptNumber -> invalidCode(caller.userId(),
-                        attemptNumber, outcome, clientIp));
+                return attempt(
+                        caller.userId(),
+                        clientIp,
+                        attemptNumber -> invalidCode(caller.userId(), attemptNumber, outcome, clientIp));
             }
             if (outcome instanceof SetupOutcome.Ended ended) {
                 return ended(ended);
@@ -132,12 +146,14 @@ public class EnrollmentService {
         UUID userId = caller.userId();
         Mono<SetupResult> stored = save(activated.session())
                 .then(credentials.insert(credential, activated.session().qrIssuedAt()))
-                .flatMap(inserted -> inserted ? Mono.empty()
+                .flatMap(inserted -> inserted
+                        ? Mono.empty()
                         : Mono.error(new ConcurrentMfaChange("MFA was enabled concurrently", true)))
-                .then(recoveryCodes.insert(credential.recoveryCodeId(), userId, credential.id(),
-                        credential.recoveryCodeHash(), now))
+                .then(recoveryCodes.insert(
+                        credential.recoveryCodeId(), userId, credential.id(), credential.recoveryCodeHash(), now))
                 .then(lockouts.attemptSucceeded(userId, now))
-                .then(outbox.append(new MfaEnabled(userId, credential.id(), activated.session().id(), clientIp)))
+                .then(outbox.append(new MfaEnabled(
+                        userId, credential.id(), activated.session().id(), clientIp)))
                 .thenReturn(new SetupResult.Enabled(activated.recoveryCode(), null));
         if (caller.kind() != SessionKind.MFA_SETUP) {
             // The code that turned MFA on is a pass of the new credential: the session need not sign in again (or
@@ -154,26 +170,34 @@ public class EnrollmentService {
     private Mono<SetupResult> invalidCode(UUID userId, int attemptNumber, SetupOutcome outcome, String clientIp) {
         return lockouts.attemptFailed(userId, attemptNumber, clock.instant()).flatMap(failure -> {
             if (failure.lock().isPresent()) {
-                VerificationOutcome.LockedOut locked = new VerificationOutcome.LockedOut(failure.lock().get(),
-                        failure.lockStartedNow());
+                VerificationOutcome.LockedOut locked =
+                        new VerificationOutcome.LockedOut(failure.lock().get(), failure.lockStartedNow());
                 return refusals.refused(userId, locked, VerificationEvents.SETUP, clientIp)
                         .thenReturn(new SetupResult.LockedOut(locked.lockout()));
             }
-            return refusals.refused(userId, new VerificationOutcome.InvalidCode(failure.consecutiveFailures()),
-                    VerificationEvents.SETUP, clientIp).thenReturn(new SetupResult.Refused(outcome));
+            return refusals.refused(
+                            userId,
+                            new VerificationOutcome.InvalidCode(failure.consecutiveFailures()),
+                            VerificationEvents.SETUP,
+                            clientIp)
+                    .thenReturn(new SetupResult.Refused(outcome));
         });
     }
 
     /** Counts an attempt first; runs {@code check} only when the MFA step is not locked. */
-    private Mono<SetupResult> attempt(UUID userId, String clientIp,
-                                      java.util.function.IntFunction<Mono<SetupResult>> check) {
+    private Mono<SetupResult> attempt(
+            UUID userId, String clientIp, java.util.function.IntFunction<Mono<SetupResult>> check) {
         return lockouts.beginAttempt(userId, clock.instant()).flatMap(decision -> {
             if (decision instanceof AttemptDecision.Permitted permitted) {
                 return check.apply(permitted.attemptNumber());
             }
             AttemptDecision.Refused refused = (AttemptDecision.Refused) decision;
-            return refusals.refused(userId, new VerificationOutcome.LockedOut(refused.lockout(), refused.lockedNow()),
-                    VerificationEvents.SETUP, clientIp).thenReturn(new SetupResult.LockedOut(refused.lockout()));
+            return refusals.refused(
+                            userId,
+                            new VerificationOutcome.LockedOut(refused.lockout(), refused.lockedNow()),
+                            VerificationEvents.SETUP,
+                            clientIp)
+                    .thenReturn(new SetupResult.LockedOut(refused.lockout()));
         });
     }
 
@@ -186,16 +210,18 @@ public class EnrollmentService {
         Mono<Void> record = expired.justExpired()
                 ? setups.update(setup, clock.instant())
                         .filter(Boolean::booleanValue)
-                        .flatMap(saved -> outbox.append(new MfaSetupExpired(setup.userId(), setup.id(),
-                                setup.expiresAt())))
+                        .flatMap(saved ->
+                                outbox.append(new MfaSetupExpired(setup.userId(), setup.id(), setup.expiresAt())))
                         .then()
                 : Mono.empty();
         return record.then(sessions.end(setup.authSessionId())).thenReturn(new SetupResult.Refused(outcome));
     }
 
     private Mono<Void> save(SetupSession next) {
-        return setups.update(next, clock.instant()).flatMap(saved -> saved ? Mono.<Void>empty()
-                : Mono.error(new ConcurrentMfaChange("The setup session changed concurrently", false)));
+        return setups.update(next, clock.instant())
+                .flatMap(saved -> saved
+                        ? Mono.<Void>empty()
+                        : Mono.error(new ConcurrentMfaChange("The setup session changed concurrently", false)));
     }
 
     private interface SetupStep {
@@ -203,18 +229,22 @@ public class EnrollmentService {
     }
 
     private Mono<SetupResult> withLatestSetup(CurrentSession caller, SetupStep step) {
-        return transactional(caller, (user, mfaEnabled) -> setups.findLatest(caller.userId())
-                // a setup completed before MFA was turned off again is no session to continue
-                .filter(setup -> setup.status() != SetupStatus.COMPLETED || mfaEnabled)
-                .flatMap(setup -> step.apply(setup, user, mfaEnabled))
-                .switchIfEmpty(Mono.fromSupplier(SetupResult.NoSetup::new)));
+        return transactional(
+                caller,
+                (user, mfaEnabled) -> setups.findLatest(caller.userId())
+                        // a setup completed before MFA was turned off again is no session to continue
+                        .filter(setup -> setup.status() != SetupStatus.COMPLETED || mfaEnabled)
+                        .flatMap(setup -> step.apply(setup, user, mfaEnabled))
+                        .switchIfEmpty(Mono.fromSupplier(SetupResult.NoSetup::new)));
     }
 
-    private Mono<SetupResult> transactional(CurrentSession caller,
-                                            BiFunction<UserAccount, Boolean, Mono<SetupResult>> work) {
+    private Mono<SetupResult> transactional(
+            CurrentSession caller, BiFunction<UserAccount, Boolean, Mono<SetupResult>> work) {
         // Lock the user row: setup calls of one user run one after the other, so their decisions see each other.
         Mono<SetupResult> body = users.lockById(caller.userId())
-                .flatMap(user -> credentials.findActive(user.id()).hasElement()
+                .flatMap(user -> credentials
+                        .findActive(user.id())
+                        .hasElement()
                         .flatMap(mfaEnabled -> work.apply(user, mfaEnabled)));
         return tx.transactional(body);
     }

@@ -28,8 +28,14 @@ public class MfaDisabling {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    MfaDisabling(MfaRequirement requirement, CredentialStore credentials, SecondFactorVerifier verifier,
-                 OutboxWriter outbox, VerificationEvents refusals, TransactionalOperator tx, Clock clock) {
+    MfaDisabling(
+            MfaRequirement requirement,
+            CredentialStore credentials,
+            SecondFactorVerifier verifier,
+            OutboxWriter outbox,
+            VerificationEvents refusals,
+            TransactionalOperator tx,
+            Clock clock) {
         this.requirement = requirement;
         this.credentials = credentials;
         this.verifier = verifier;
@@ -40,11 +46,16 @@ public class MfaDisabling {
     }
 
     public Mono<DisableResult> disable(UUID userId, String code, String clientIp) {
-        Mono<DisableResult> work = requirement.isRequiredFor(userId).flatMap(enforced -> enforced
-                ? Mono.just(new DisableResult.Enforced())
-                : credentials.findActive(userId).hasElement().flatMap(enabled -> enabled
-                        ? verifyAndRevoke(userId, code, clientIp)
-                        : Mono.just(new DisableResult.NotEnabled())));
+        Mono<DisableResult> work = requirement
+                .isRequiredFor(userId)
+                .flatMap(enforced -> enforced
+                        ? Mono.just(new DisableResult.Enforced())
+                        : credentials
+                                .findActive(userId)
+                                .hasElement()
+                                .flatMap(enabled -> enabled
+                                        ? verifyAndRevoke(userId, code, clientIp)
+                                        : Mono.just(new DisableResult.NotEnabled())));
         return tx.transactional(work);
     }
 
@@ -54,11 +65,17 @@ public class MfaDisabling {
                 return refusals.refused(userId, outcome, VerificationEvents.DISABLE, clientIp)
                         .thenReturn(new DisableResult.Refused(outcome));
             }
-            return credentials.revokeActive(userId, RevocationReason.USER_REQUEST, clock.instant())
-                    .flatMap(credentialId -> outbox.append(new MfaVerificationSucceeded(userId, credentialId,
-                                    MfaSignIn.METHOD_TOTP, clientIp))
-                            .then(outbox.append(new MfaDisabled(userId, credentialId,
-                                    RevocationReason.USER_REQUEST.name(), userId, null, clientIp))))
+            return credentials
+                    .revokeActive(userId, RevocationReason.USER_REQUEST, clock.instant())
+                    .flatMap(credentialId -> outbox.append(
+                                    new MfaVerificationSucceeded(userId, credentialId, MfaSignIn.METHOD_TOTP, clientIp))
+                            .then(outbox.append(new MfaDisabled(
+                                    userId,
+                                    credentialId,
+                                    RevocationReason.USER_REQUEST.name(),
+                                    userId,
+                                    null,
+                                    clientIp))))
                     .thenReturn(new DisableResult.Disabled());
         });
     }

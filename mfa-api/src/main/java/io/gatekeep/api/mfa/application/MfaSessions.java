@@ -20,8 +20,7 @@ import reactor.core.publisher.Mono;
 public class MfaSessions {
 
     /** A live challenge, claimed (revoked, and its row locked) until the transaction ends. */
-    public record Challenge(UUID sessionId, UUID userId) {
-    }
+    public record Challenge(UUID sessionId, UUID userId) {}
 
     private final Sessions sessions;
     private final DatabaseClient db;
@@ -40,7 +39,9 @@ public class MfaSessions {
         // without waiting for the disk. A crash of PostgreSQL right after it can only lose the challenge (the user
         // signs in again), never grant anything; and every later durable commit, such as the sign-in that redeems
         // it, flushes it first. Set for the caller's transaction only.
-        return db.sql("select set_config('synchronous_commit', 'off', true)").fetch().rowsUpdated()
+        return db.sql("select set_config('synchronous_commit', 'off', true)")
+                .fetch()
+                .rowsUpdated()
                 .then(sessions.issue(userId, SessionKind.MFA_CHALLENGE, false, clientIp, challengePolicy.validity()));
     }
 
@@ -70,7 +71,9 @@ public class MfaSessions {
     public Mono<Void> release(Challenge challenge) {
         return db.sql("update auth_session set revoked_at = null where id = :id and kind = 'MFA_CHALLENGE'")
                 .bind("id", challenge.sessionId())
-                .fetch().rowsUpdated().then();
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /** Ends a session (a consumed challenge, a used setup token, the session behind an expired setup). */
@@ -89,7 +92,9 @@ public class MfaSessions {
                 .bind("at", at)
                 .bind("rc", viaRecoveryCode)
                 .bind("id", sessionId)
-                .fetch().rowsUpdated().then();
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /**
@@ -104,6 +109,8 @@ public class MfaSessions {
                 .bind("until", setupExpiresAt)
                 .bind("id", sessionId)
                 .bind("validity", (double) setupPolicy.sessionValidity().toSeconds())
-                .fetch().rowsUpdated().then();
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 }

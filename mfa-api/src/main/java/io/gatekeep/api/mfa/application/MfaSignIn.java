@@ -45,9 +45,17 @@ public class MfaSignIn {
     private final SessionRevocations revocations;
     private final Clock clock;
 
-    MfaSignIn(MfaSessions sessions, SecondFactorVerifier verifier, TotpSignInFastPath fastPath, SignInService signIn,
-              MfaRequirement requirement, OutboxWriter outbox, VerificationEvents refusals, TransactionalOperator tx,
-              SessionRevocations revocations, Clock clock) {
+    MfaSignIn(
+            MfaSessions sessions,
+            SecondFactorVerifier verifier,
+            TotpSignInFastPath fastPath,
+            SignInService signIn,
+            MfaRequirement requirement,
+            OutboxWriter outbox,
+            VerificationEvents refusals,
+            TransactionalOperator tx,
+            SessionRevocations revocations,
+            Clock clock) {
         this.sessions = sessions;
         this.verifier = verifier;
         this.fastPath = fastPath;
@@ -62,7 +70,10 @@ public class MfaSignIn {
 
     /** Usually settled by the {@link TotpSignInFastPath}; this class's full path answers everything else. */
     public Mono<MfaSignInResult> withCode(String challengeToken, String code, String clientIp) {
-        return fastPath.signIn(challengeToken, code, clientIp,
+        return fastPath.signIn(
+                challengeToken,
+                code,
+                clientIp,
                 () -> complete(challengeToken, clientIp, userId -> verifier.verifyTotp(userId, code)));
     }
 
@@ -70,31 +81,38 @@ public class MfaSignIn {
         return complete(challengeToken, clientIp, userId -> verifier.verifyRecoveryCode(userId, recoveryCode));
     }
 
-    private Mono<MfaSignInResult> complete(String challengeToken, String clientIp,
-                                           java.util.function.Function<UUID, Mono<VerificationOutcome>> factor) {
+    private Mono<MfaSignInResult> complete(
+            String challengeToken,
+            String clientIp,
+            java.util.function.Function<UUID, Mono<VerificationOutcome>> factor) {
         Instant now = clock.instant();
         Mono<MfaSignInResult> work = sessions.claimLiveChallenge(challengeToken, now)
-                .flatMap(challenge -> factor.apply(challenge.userId())
-                        .flatMap(outcome -> settle(challenge, outcome, clientIp, now)))
+                .flatMap(challenge ->
+                        factor.apply(challenge.userId()).flatMap(outcome -> settle(challenge, outcome, clientIp, now)))
                 .defaultIfEmpty(new MfaSignInResult.Refused(new ChallengeExpired()));
         return tx.transactional(work);
     }
 
-    private Mono<MfaSignInResult> settle(Challenge challenge, VerificationOutcome outcome, String clientIp,
-                                         Instant now) {
+    private Mono<MfaSignInResult> settle(
+            Challenge challenge, VerificationOutcome outcome, String clientIp, Instant now) {
         UUID userId = challenge.userId();
         if (outcome instanceof Verified verified) {
-            return signIn.completeMfaSignIn(userId, METHOD_TOTP, now, false,
-                            List.of(new MfaVerificationSucceeded(userId, verified.credentialId(), METHOD_TOTP,
-                                    clientIp)), clientIp)
+            return signIn.completeMfaSignIn(
+                            userId,
+                            METHOD_TOTP,
+                            now,
+                            false,
+                            List.of(new MfaVerificationSucceeded(
+                                    userId, verified.credentialId(), METHOD_TOTP, clientIp)),
+                            clientIp)
                     .map(session -> new MfaSignInResult.Passed(session, false));
         }
         if (outcome instanceof RecoveryCodeAccepted accepted) {
-            List<EventPayload> events = List.of(new RecoveryCodeUsed(userId, accepted.credentialId(), clientIp),
+            List<EventPayload> events = List.of(
+                    new RecoveryCodeUsed(userId, accepted.credentialId(), clientIp),
                     new MfaVerificationSucceeded(userId, accepted.credentialId(), METHOD_RECOVERY_CODE, clientIp),
                     new MfaDisabled(userId, accepted.credentialId(), "RECOVERY_CODE", userId, null, clientIp));
-            return afterRecoveryCode(userId, events, clientIp, now)
-                    .map(next -> new MfaSignInResult.Passed(next, true));
+            return afterRecoveryCode(userId, events, clientIp, now).map(next -> new MfaSignInResult.Passed(next, true));
         }
         return sessions.release(challenge)
                 .then(refusals.refused(userId, outcome, VerificationEvents.SIGN_IN, clientIp))
@@ -105,15 +123,20 @@ public class MfaSignIn {
      * MFA is off now: a full session, unless an organization enforces MFA (then straight back to setup). Every other
      * session of the account ends: whoever holds one may be why the owner needed the recovery code.
      */
-    private Mono<SignInOutcome> afterRecoveryCode(UUID userId, List<EventPayload> events, String clientIp,
-                                                  Instant now) {
-        return requirement.isRequiredFor(userId).flatMap(required -> required
-                ? outbox.appendAll(events).then(sessions.issueSetupToken(userId, clientIp))
-                        .flatMap(token -> endOthers(userId, token.sessionId(), clientIp).thenReturn(
-                                new SignInOutcome.MfaSetupRequired(userId, token.token(), token.expiresAt())))
-                : signIn.completeMfaSignIn(userId, METHOD_RECOVERY_CODE, now, true, events, clientIp)
-                        .flatMap(signedIn -> endOthers(userId, signedIn.session().sessionId(), clientIp)
-                                .thenReturn(signedIn)));
+    private Mono<SignInOutcome> afterRecoveryCode(
+            UUID userId, List<EventPayload> events, String clientIp, Instant now) {
+        return requirement
+                .isRequiredFor(userId)
+                .flatMap(required -> required
+                        ? outbox.appendAll(events)
+                                .then(sessions.issueSetupToken(userId, clientIp))
+                                .flatMap(token -> endOthers(userId, token.sessionId(), clientIp)
+                                        .thenReturn(new SignInOutcome.MfaSetupRequired(
+                                                userId, token.token(), token.expiresAt())))
+                        : signIn.completeMfaSignIn(userId, METHOD_RECOVERY_CODE, now, true, events, clientIp)
+                                .flatMap(signedIn -> endOthers(
+                                                userId, signedIn.session().sessionId(), clientIp)
+                                        .thenReturn(signedIn)));
     }
 
     private Mono<Long> endOthers(UUID userId, UUID keptSessionId, String clientIp) {

@@ -10,10 +10,8 @@ public sealed interface MfaSignInResult {
      * The second factor was accepted: {@code outcome} is a full session, or (recovery code under enforcement) a
      * setup-only token. {@code mfaDisabled} when the recovery code turned MFA off.
      */
-    record Passed(SignInOutcome outcome, boolean mfaDisabled) implements MfaSignInResult {
-    }
+    record Passed(SignInOutcome outcome, boolean mfaDisabled) implements MfaSignInResult {}
 
     /** Refused: invalid code, replayed code, locked out, or an unknown/used/expired challenge. */
-    record Refused(VerificationOutcome outcome) implements MfaSignInResult {
-    }
+    record Refused(VerificationOutcome outcome) implements MfaSignInResult {}
 }

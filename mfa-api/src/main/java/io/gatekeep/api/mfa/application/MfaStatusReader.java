@@ -24,9 +24,14 @@ class MfaStatusReader implements MfaStatusSource {
 
     @Override
     public Mono<MfaStatus> statusOf(UUID userId) {
-        Mono<Optional<ActiveCredential>> credential = credentials.findActive(userId).map(Optional::of)
-                .defaultIfEmpty(Optional.empty());
-        return Mono.zip(credential, requirement.isRequiredFor(userId), (active, required) -> new MfaStatus(
-                active.isPresent(), active.map(ActiveCredential::enabledAt).orElse(null), required));
+        Mono<Optional<ActiveCredential>> credential =
+                credentials.findActive(userId).map(Optional::of).defaultIfEmpty(Optional.empty());
+        return Mono.zip(
+                credential,
+                requirement.isRequiredFor(userId),
+                (active, required) -> new MfaStatus(
+                        active.isPresent(),
+                        active.map(ActiveCredential::enabledAt).orElse(null),
+                        required));
     }
 }

@@ -28,14 +28,20 @@ class SecondFactorGate implements SecondFactorCheck {
 
     @Override
     public Mono<SignInOutcome> afterPassword(UserAccount user, String clientIp) {
-        return credentials.findActive(user.id()).hasElement().flatMap(hasMfa -> hasMfa
-                ? sessions.issueChallenge(user.id(), clientIp).map(challenge ->
-                        new SignInOutcome.MfaRequired(user.id(), challenge.token(), challenge.expiresAt()))
-                : setupIfRequired(user, clientIp));
+        return credentials
+                .findActive(user.id())
+                .hasElement()
+                .flatMap(hasMfa -> hasMfa
+                        ? sessions.issueChallenge(user.id(), clientIp)
+                                .map(challenge -> new SignInOutcome.MfaRequired(
+                                        user.id(), challenge.token(), challenge.expiresAt()))
+                        : setupIfRequired(user, clientIp));
     }
 
     private Mono<SignInOutcome> setupIfRequired(UserAccount user, String clientIp) {
-        return requirement.isRequiredFor(user.id()).filter(Boolean::booleanValue)
+        return requirement
+                .isRequiredFor(user.id())
+                .filter(Boolean::booleanValue)
                 .flatMap(required -> sessions.issueSetupToken(user.id(), clientIp))
                 .map(token -> new SignInOutcome.MfaSetupRequired(user.id(), token.token(), token.expiresAt()));
     }

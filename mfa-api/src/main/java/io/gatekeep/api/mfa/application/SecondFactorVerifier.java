@@ -42,8 +42,14 @@ public class SecondFactorVerifier {
     private final Totp totp;
     private final Clock clock;
 
-    public SecondFactorVerifier(CredentialStore credentials, RecoveryCodeStore recoveryCodes, LockoutStore lockouts,
-                                TotpAttemptStore totpAttempts, SecretCipher cipher, Totp totp, Clock clock) {
+    public SecondFactorVerifier(
+            CredentialStore credentials,
+            RecoveryCodeStore recoveryCodes,
+            LockoutStore lockouts,
+            TotpAttemptStore totpAttempts,
+            SecretCipher cipher,
+            Totp totp,
+            Clock clock) {
         this.credentials = credentials;
         this.recoveryCodes = recoveryCodes;
         this.lockouts = lockouts;
@@ -61,12 +67,21 @@ public class SecondFactorVerifier {
         Instant now = clock.instant();
         // Usually one statement counts the attempt and reads the credential. When it did not count the attempt
         // (locked, or attempts used up), the lockout store's full path decides, and may start the lock.
-        return totpAttempts.begin(userId, now).map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(counted -> counted.isPresent() ? checkTotp(userId, counted.get(), code, now)
-                        : attempt(userId, now, attemptNumber -> credentials.findActive(userId)
-                                .map(Optional::of).defaultIfEmpty(Optional.empty())
-                                .flatMap(credential -> checkTotp(userId,
-                                        new CountedAttempt(attemptNumber, credential), code, now))));
+        return totpAttempts
+                .begin(userId, now)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(counted -> counted.isPresent()
+                        ? checkTotp(userId, counted.get(), code, now)
+                        : attempt(
+                                userId,
+                                now,
+                                attemptNumber -> credentials
+                                        .findActive(userId)
+                                        .map(Optional::of)
+                                        .defaultIfEmpty(Optional.empty())
+                                        .flatMap(credential -> checkTotp(
+                                                userId, new CountedAttempt(attemptNumber, credential), code, now))));
     }
 
     /**
@@ -76,18 +91,23 @@ public class SecondFactorVerifier {
      */
     public Mono<VerificationOutcome> verifyRecoveryCode(UUID userId, String input) {
         Instant now = clock.instant();
-        return attempt(userId, now, attemptNumber -> RecoveryCode.parse(input)
-                .map(code -> recoveryCodes.consume(userId, code.hash(), now)
-                        .flatMap(credentialId -> credentials.revokeActive(userId, RevocationReason.RECOVERY_CODE, now)
-                                .defaultIfEmpty(credentialId))
-                        .flatMap(credentialId -> lockouts.attemptSucceeded(userId, now)
-                                .thenReturn((VerificationOutcome) new RecoveryCodeAccepted(credentialId))))
-                .orElse(Mono.empty())
-                .switchIfEmpty(Mono.defer(() -> refuse(userId, attemptNumber, false, now))));
+        return attempt(
+                userId,
+                now,
+                attemptNumber -> RecoveryCode.parse(input)
+                        .map(code -> recoveryCodes
+                                .consume(userId, code.hash(), now)
+                                .flatMap(credentialId -> credentials
+                                        .revokeActive(userId, RevocationReason.RECOVERY_CODE, now)
+                                        .defaultIfEmpty(credentialId))
+                                .flatMap(credentialId -> lockouts.attemptSucceeded(userId, now)
+                                        .thenReturn((VerificationOutcome) new RecoveryCodeAccepted(credentialId))))
+                        .orElse(Mono.empty())
+                        .switchIfEmpty(Mono.defer(() -> refuse(userId, attemptNumber, false, now))));
     }
 
-    private Mono<VerificationOutcome> attempt(UUID userId, Instant now,
-                                              Function<Integer, Mono<VerificationOutcome>> check) {
+    private Mono<VerificationOutcome> attempt(
+            UUID userId, Instant now, Function<Integer, Mono<VerificationOutcome>> check) {
         return lockouts.beginAttempt(userId, now).flatMap(decision -> {
             if (decision instanceof AttemptDecision.Permitted permitted) {
                 return check.apply(permitted.attemptNumber());
@@ -107,15 +127,18 @@ public class SecondFactorVerifier {
         }
         UUID credentialId = credential.get().id();
         long step = matched.get().step();
-        return totpAttempts.accept(userId, credentialId, step, now).flatMap(fresh -> fresh
-                ? Mono.just(new Verified(credentialId, step))
-                : refuse(userId, attempt.attemptNumber(), true, now));
+        return totpAttempts
+                .accept(userId, credentialId, step, now)
+                .flatMap(fresh -> fresh
+                        ? Mono.just(new Verified(credentialId, step))
+                        : refuse(userId, attempt.attemptNumber(), true, now));
     }
 
     /** A refused code: already counted when its attempt began; the last allowed one starts the lock. */
     private Mono<VerificationOutcome> refuse(UUID userId, int attemptNumber, boolean replayed, Instant now) {
-        return lockouts.attemptFailed(userId, attemptNumber, now).map((FailureRecorded failure) ->
-                failure.lock().<VerificationOutcome>map(lockout -> new LockedOut(lockout, failure.lockStartedNow()))
+        return lockouts.attemptFailed(userId, attemptNumber, now)
+                .map((FailureRecorded failure) -> failure.lock()
+                        .<VerificationOutcome>map(lockout -> new LockedOut(lockout, failure.lockStartedNow()))
                         .orElseGet(() -> replayed
                                 ? new CodeAlreadyUsed(failure.consecutiveFailures())
                                 : new InvalidCode(failure.consecutiveFailures())));

@@ -10,25 +10,20 @@ import io.gatekeep.api.sessions.SignInOutcome;
 public sealed interface SetupResult {
 
     /** A setup session was started or its QR code refreshed: show this (the only time the secret leaves). */
-    record Material(SetupMaterial material) implements SetupResult {
-    }
+    record Material(SetupMaterial material) implements SetupResult {}
 
     /**
      * MFA is on. {@code recoveryCode} is shown once. {@code signedIn} is the full session that replaces a setup-only
      * token, null when a full session did the setup.
      */
-    record Enabled(RecoveryCode recoveryCode, SignInOutcome.Authenticated signedIn) implements SetupResult {
-    }
+    record Enabled(RecoveryCode recoveryCode, SignInOutcome.Authenticated signedIn) implements SetupResult {}
 
     /** A rule said no: {@code AlreadyEnabled}, {@code SessionExpired}, {@code QrExpired} or {@code InvalidCode}. */
-    record Refused(SetupOutcome reason) implements SetupResult {
-    }
+    record Refused(SetupOutcome reason) implements SetupResult {}
 
     /** The MFA step is locked (checked before the code's result counts). */
-    record LockedOut(Lockout lockout) implements SetupResult {
-    }
+    record LockedOut(Lockout lockout) implements SetupResult {}
 
     /** There is no setup session to refresh or verify (never started, or finished and MFA turned off since). */
-    record NoSetup() implements SetupResult {
-    }
+    record NoSetup() implements SetupResult {}
 }

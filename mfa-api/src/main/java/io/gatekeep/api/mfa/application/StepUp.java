@@ -39,9 +39,16 @@ public class StepUp {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    StepUp(CredentialStore credentials, SecondFactorVerifier verifier, MfaSessions sessions,
-           SessionRevocations revocations, StepUpGuard guard, OutboxWriter outbox, VerificationEvents refusals,
-           TransactionalOperator tx, Clock clock) {
+    StepUp(
+            CredentialStore credentials,
+            SecondFactorVerifier verifier,
+            MfaSessions sessions,
+            SessionRevocations revocations,
+            StepUpGuard guard,
+            OutboxWriter outbox,
+            VerificationEvents refusals,
+            TransactionalOperator tx,
+            Clock clock) {
         this.credentials = credentials;
         this.verifier = verifier;
         this.sessions = sessions;
@@ -61,12 +68,15 @@ public class StepUp {
         return verify(session, clientIp, userId -> verifier.verifyRecoveryCode(userId, recoveryCode));
     }
 
-    private Mono<StepUpResult> verify(CurrentSession session, String clientIp,
-                                      Function<UUID, Mono<VerificationOutcome>> factor) {
+    private Mono<StepUpResult> verify(
+            CurrentSession session, String clientIp, Function<UUID, Mono<VerificationOutcome>> factor) {
         UUID userId = session.userId();
-        Mono<StepUpResult> work = credentials.findActive(userId).hasElement().flatMap(enabled -> !enabled
-                ? Mono.just(new StepUpResult.NotEnabled())
-                : factor.apply(userId).flatMap(outcome -> settle(session, outcome, clientIp)));
+        Mono<StepUpResult> work = credentials
+                .findActive(userId)
+                .hasElement()
+                .flatMap(enabled -> !enabled
+                        ? Mono.just(new StepUpResult.NotEnabled())
+                        : factor.apply(userId).flatMap(outcome -> settle(session, outcome, clientIp)));
         return tx.transactional(work);
     }
 
@@ -76,8 +86,8 @@ public class StepUp {
         if (outcome instanceof Verified verified) {
             return sessions.markVerified(session.sessionId(), now, false)
                     .then(outbox.appendAll(List.of(
-                            new MfaVerificationSucceeded(userId, verified.credentialId(), MfaSignIn.METHOD_TOTP,
-                                    clientIp),
+                            new MfaVerificationSucceeded(
+                                    userId, verified.credentialId(), MfaSignIn.METHOD_TOTP, clientIp),
                             new StepUpSucceeded(userId, session.sessionId(), MfaSignIn.METHOD_TOTP, clientIp))))
                     .thenReturn(new StepUpResult.Verified(now, now.plus(guard.window()), false));
         }
@@ -85,14 +95,13 @@ public class StepUp {
             return sessions.markVerified(session.sessionId(), now, true)
                     .then(outbox.appendAll(List.of(
                             new RecoveryCodeUsed(userId, accepted.credentialId(), clientIp),
-                            new MfaVerificationSucceeded(userId, accepted.credentialId(),
-                                    MfaSignIn.METHOD_RECOVERY_CODE, clientIp),
+                            new MfaVerificationSucceeded(
+                                    userId, accepted.credentialId(), MfaSignIn.METHOD_RECOVERY_CODE, clientIp),
                             new MfaDisabled(userId, accepted.credentialId(), "RECOVERY_CODE", userId, null, clientIp),
-                            new StepUpSucceeded(userId, session.sessionId(), MfaSignIn.METHOD_RECOVERY_CODE,
-                                    clientIp))))
+                            new StepUpSucceeded(
+                                    userId, session.sessionId(), MfaSignIn.METHOD_RECOVERY_CODE, clientIp))))
                     // whoever else holds a session may be the reason the recovery code was needed
-                    .then(revocations.endAll(userId, session.sessionId(), SessionRevocations.RECOVERY_CODE,
-                            clientIp))
+                    .then(revocations.endAll(userId, session.sessionId(), SessionRevocations.RECOVERY_CODE, clientIp))
                     .thenReturn(new StepUpResult.Verified(now, now.plus(guard.window()), true));
         }
         return refusals.refused(userId, outcome, VerificationEvents.STEP_UP, clientIp)

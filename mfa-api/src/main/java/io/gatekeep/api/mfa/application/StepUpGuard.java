@@ -21,7 +21,9 @@ import reactor.core.publisher.Mono;
 public class StepUpGuard {
 
     /** 403: the session's second factor is missing or older than the step-up window. */
-    public static final ApiError STEP_UP_REQUIRED = new ApiError(HttpStatus.FORBIDDEN, "mfa_step_up_required",
+    public static final ApiError STEP_UP_REQUIRED = new ApiError(
+            HttpStatus.FORBIDDEN,
+            "mfa_step_up_required",
             "Confirm it is you: verify a code from your authenticator app with POST /api/v1/auth/step-up, then "
                     + "try again");
 
@@ -57,9 +59,12 @@ public class StepUpGuard {
                         where s.id = :sessionId and s.user_id = :userId""")
                 .bind("sessionId", sessionId)
                 .bind("userId", userId)
-                .map(row -> StepUpRule.isSatisfiedIfMfa(row.get("mfa_verified_at", Instant.class),
+                .map(row -> StepUpRule.isSatisfiedIfMfa(
+                        row.get("mfa_verified_at", Instant.class),
                         Boolean.TRUE.equals(row.get("via_recovery_code", Boolean.class)),
-                        row.get("enabled_at", Instant.class), now, window))
+                        row.get("enabled_at", Instant.class),
+                        now,
+                        window))
                 .one()
                 .defaultIfEmpty(false);
     }

@@ -11,14 +11,11 @@ public sealed interface StepUpResult {
      * {@code validUntil}. {@code mfaDisabled} when it was the recovery code: MFA is off now and every other session
      * of the account has ended.
      */
-    record Verified(Instant verifiedAt, Instant validUntil, boolean mfaDisabled) implements StepUpResult {
-    }
+    record Verified(Instant verifiedAt, Instant validUntil, boolean mfaDisabled) implements StepUpResult {}
 
     /** The account has no MFA: there is nothing to step up with (and nothing that needs it). */
-    record NotEnabled() implements StepUpResult {
-    }
+    record NotEnabled() implements StepUpResult {}
 
     /** The code was refused (invalid, replayed, or the MFA step is locked); the attempt counted. */
-    record Refused(VerificationOutcome outcome) implements StepUpResult {
-    }
+    record Refused(VerificationOutcome outcome) implements StepUpResult {}
 }

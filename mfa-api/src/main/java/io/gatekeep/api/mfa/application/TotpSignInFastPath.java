@@ -49,8 +49,14 @@ public class TotpSignInFastPath {
     private final LockoutPolicy lockoutPolicy;
     private final Clock clock;
 
-    public TotpSignInFastPath(TotpSignInStore store, Sessions sessions, OutboxWriter outbox, SecretCipher cipher,
-                              Totp totp, LockoutPolicy lockoutPolicy, Clock clock) {
+    public TotpSignInFastPath(
+            TotpSignInStore store,
+            Sessions sessions,
+            OutboxWriter outbox,
+            SecretCipher cipher,
+            Totp totp,
+            LockoutPolicy lockoutPolicy,
+            Clock clock) {
         this.store = store;
         this.sessions = sessions;
         this.outbox = outbox;
@@ -61,8 +67,8 @@ public class TotpSignInFastPath {
     }
 
     /** Signs in with {@code code}, or answers what {@code fullPath} answers when this cannot decide alone. */
-    public Mono<MfaSignInResult> signIn(String challengeToken, String code, String clientIp,
-                                        Supplier<Mono<MfaSignInResult>> fullPath) {
+    public Mono<MfaSignInResult> signIn(
+            String challengeToken, String code, String clientIp, Supplier<Mono<MfaSignInResult>> fullPath) {
         Instant now = clock.instant();
         return store.lookUp(SessionTokens.sha256(challengeToken), now)
                 .flatMap(state -> freshStep(state, code, now)
@@ -73,7 +79,8 @@ public class TotpSignInFastPath {
 
     /** The step {@code code} matches, when the lockout permits an attempt and the step was never accepted. */
     private Optional<Long> freshStep(SignInState state, String code, Instant now) {
-        if (!state.lockout().permitsAttempt(lockoutPolicy, now) || state.credential().isEmpty()) {
+        if (!state.lockout().permitsAttempt(lockoutPolicy, now)
+                || state.credential().isEmpty()) {
             return Optional.empty();
         }
         ActiveCredential credential = state.credential().get();
@@ -82,24 +89,31 @@ public class TotpSignInFastPath {
                 .filter(step -> credential.lastUsedStep() == null || step > credential.lastUsedStep());
     }
 
-    private Mono<MfaSignInResult> complete(SignInState state, long step, String clientIp, Instant now,
-                                           Supplier<Mono<MfaSignInResult>> fullPath) {
-        return Mono.deferContextual(context -> complete(state, step, clientIp, RequestUserAgent.of(context), now,
-                fullPath));
+    private Mono<MfaSignInResult> complete(
+            SignInState state, long step, String clientIp, Instant now, Supplier<Mono<MfaSignInResult>> fullPath) {
+        return Mono.deferContextual(
+                context -> complete(state, step, clientIp, RequestUserAgent.of(context), now, fullPath));
     }
 
-    private Mono<MfaSignInResult> complete(SignInState state, long step, String clientIp, String userAgent,
-                                           Instant now, Supplier<Mono<MfaSignInResult>> fullPath) {
+    private Mono<MfaSignInResult> complete(
+            SignInState state,
+            long step,
+            String clientIp,
+            String userAgent,
+            Instant now,
+            Supplier<Mono<MfaSignInResult>> fullPath) {
         ActiveCredential credential = state.credential().orElseThrow();
         PendingSession session = sessions.pendingMfaVerified(state.userId(), now, clientIp, userAgent);
-        GuardedInsert events = outbox.insertWhere(List.of(
-                new MfaVerificationSucceeded(state.userId(), credential.id(), MfaSignIn.METHOD_TOTP, clientIp),
-                new SignedIn(state.userId(), session.issued().sessionId(), MfaSignIn.METHOD_TOTP, clientIp)),
+        GuardedInsert events = outbox.insertWhere(
+                List.of(
+                        new MfaVerificationSucceeded(state.userId(), credential.id(), MfaSignIn.METHOD_TOTP, clientIp),
+                        new SignedIn(state.userId(), session.issued().sessionId(), MfaSignIn.METHOD_TOTP, clientIp)),
                 TotpSignInStore.WHEN_COMPLETED);
         Completion completion = new Completion(state.challengeId(), state.userId(), credential.id(), step, now);
-        return store.complete(completion, session, events).flatMap(completed -> completed
-                ? Mono.just(new MfaSignInResult.Passed(
-                        new SignInOutcome.Authenticated(state.userId(), session.issued()), false))
-                : fullPath.get());
+        return store.complete(completion, session, events)
+                .flatMap(completed -> completed
+                        ? Mono.just(new MfaSignInResult.Passed(
+                                new SignInOutcome.Authenticated(state.userId(), session.issued()), false))
+                        : fullPath.get());
     }
 }

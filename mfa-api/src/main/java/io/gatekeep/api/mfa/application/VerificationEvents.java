@@ -33,13 +33,17 @@ class VerificationEvents {
         }
         if (outcome instanceof VerificationOutcome.LockedOut locked) {
             Mono<Void> failure = failed(userId, "LOCKED_OUT", stage, 0, clientIp);
-            return !locked.lockedNow() ? failure : failure.then(outbox.append(new MfaLockedOut(userId, locked.until(),
-                    locked.lockout().lockoutCount(), clientIp)).then());
+            return !locked.lockedNow()
+                    ? failure
+                    : failure.then(outbox.append(new MfaLockedOut(
+                                    userId, locked.until(), locked.lockout().lockoutCount(), clientIp))
+                            .then());
         }
         return Mono.empty();
     }
 
     private Mono<Void> failed(UUID userId, String reason, String stage, int failures, String clientIp) {
-        return outbox.append(new MfaVerificationFailed(userId, reason, stage, failures, clientIp)).then();
+        return outbox.append(new MfaVerificationFailed(userId, reason, stage, failures, clientIp))
+                .then();
     }
 }

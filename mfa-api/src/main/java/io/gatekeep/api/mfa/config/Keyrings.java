@@ -10,8 +10,7 @@ final class Keyrings {
     static final String DEVELOPMENT_KEY_ID = "generated-dev";
     private static final Logger log = LoggerFactory.getLogger(Keyrings.class);
 
-    private Keyrings() {
-    }
+    private Keyrings() {}
 
     static SecretKeyring from(MfaProperties.Encryption encryption) {
         if (encryption.keys().isEmpty()) {
@@ -25,8 +24,7 @@ final class Keyrings {
             log.warn("""
                     !!! TOTP secrets are encrypted with a GENERATED DEVELOPMENT KEY ('{}'). It is not stored anywhere: \
                     MFA credentials created now become unusable after a restart. Never run like this in production; \
-                    configure gatekeep.mfa.encryption.keys.<id> and gatekeep.mfa.encryption.active-key-id. !!!""",
-                    DEVELOPMENT_KEY_ID);
+                    configure gatekeep.mfa.encryption.keys.<id> and gatekeep.mfa.encryption.active-key-id. !!!""", DEVELOPMENT_KEY_ID);
             return SecretKeyring.development(DEVELOPMENT_KEY_ID);
         }
         String active = encryption.activeKeyId();

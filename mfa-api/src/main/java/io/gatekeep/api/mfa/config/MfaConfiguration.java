@@ -54,7 +54,8 @@ class MfaConfiguration {
 
     @Bean
     SetupPolicy setupPolicy(MfaProperties properties) {
-        return new SetupPolicy(properties.setup().qrValidity(), properties.setup().sessionValidity());
+        return new SetupPolicy(
+                properties.setup().qrValidity(), properties.setup().sessionValidity());
     }
 
     @Bean
@@ -65,15 +66,31 @@ class MfaConfiguration {
     @Bean
     LockoutPolicy lockoutPolicy(MfaProperties properties) {
         MfaProperties.Lockout lockout = properties.lockout();
-        return new LockoutPolicy(lockout.maxFailures(), lockout.duration(), lockout.growthFactor(),
-                lockout.maxDuration(), lockout.repeatWindow());
+        return new LockoutPolicy(
+                lockout.maxFailures(),
+                lockout.duration(),
+                lockout.growthFactor(),
+                lockout.maxDuration(),
+                lockout.repeatWindow());
     }
 
     @Bean
-    Enrollment enrollment(SetupPolicy policy, SecretCipher cipher, Totp totp, MfaProperties properties,
-                          SecureRandom mfaRandom, Clock clock) {
-        return new Enrollment(policy, new TotpSecretGenerator(mfaRandom), cipher, totp,
-                new OtpAuthUri(properties.issuer()), new QrCodeRenderer(), mfaRandom, clock);
+    Enrollment enrollment(
+            SetupPolicy policy,
+            SecretCipher cipher,
+            Totp totp,
+            MfaProperties properties,
+            SecureRandom mfaRandom,
+            Clock clock) {
+        return new Enrollment(
+                policy,
+                new TotpSecretGenerator(mfaRandom),
+                cipher,
+                totp,
+                new OtpAuthUri(properties.issuer()),
+                new QrCodeRenderer(),
+                mfaRandom,
+                clock);
     }
 
     @Bean
@@ -97,16 +114,28 @@ class MfaConfiguration {
     }
 
     @Bean
-    TotpSignInFastPath totpSignInFastPath(DatabaseClient db, LockoutPolicy policy, Sessions sessions,
-                                          OutboxWriter outbox, SecretCipher cipher, Totp totp, Clock clock) {
+    TotpSignInFastPath totpSignInFastPath(
+            DatabaseClient db,
+            LockoutPolicy policy,
+            Sessions sessions,
+            OutboxWriter outbox,
+            SecretCipher cipher,
+            Totp totp,
+            Clock clock) {
         return new TotpSignInFastPath(new TotpSignInStore(db, policy), sessions, outbox, cipher, totp, policy, clock);
     }
 
     @Bean
-    SecondFactorVerifier secondFactorVerifier(CredentialStore credentials, RecoveryCodeStore recoveryCodes,
-                                              LockoutStore lockouts, SecretCipher cipher, Totp totp, Clock clock,
-                                              DatabaseClient db, LockoutPolicy policy) {
-        return new SecondFactorVerifier(credentials, recoveryCodes, lockouts, new TotpAttemptStore(db, policy),
-                cipher, totp, clock);
+    SecondFactorVerifier secondFactorVerifier(
+            CredentialStore credentials,
+            RecoveryCodeStore recoveryCodes,
+            LockoutStore lockouts,
+            SecretCipher cipher,
+            Totp totp,
+            Clock clock,
+            DatabaseClient db,
+            LockoutPolicy policy) {
+        return new SecondFactorVerifier(
+                credentials, recoveryCodes, lockouts, new TotpAttemptStore(db, policy), cipher, totp, clock);
     }
 }

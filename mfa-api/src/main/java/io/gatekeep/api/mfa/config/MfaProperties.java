@@ -12,11 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issuer the issuer shown by authenticator apps
  */
 @ConfigurationProperties("gatekeep.mfa")
-public record MfaProperties(@DefaultValue("Gatekeep") String issuer,
-                            @DefaultValue Encryption encryption,
-                            @DefaultValue Lockout lockout,
-                            @DefaultValue Setup setup,
-                            @DefaultValue Challenge challenge) {
+public record MfaProperties(
+        @DefaultValue("Gatekeep") String issuer,
+        @DefaultValue Encryption encryption,
+        @DefaultValue Lockout lockout,
+        @DefaultValue Setup setup,
+        @DefaultValue Challenge challenge) {
 
     /**
      * @param keys                    key id → base64 of 32 random bytes ({@code openssl rand -base64 32})
@@ -24,8 +25,10 @@ public record MfaProperties(@DefaultValue("Gatekeep") String issuer,
      * @param allowGeneratedDevKey    without keys, generate a throw-away key instead of refusing to start (local
      *                                development only: secrets do not survive a restart)
      */
-    public record Encryption(Map<String, String> keys, String activeKeyId,
-                             @DefaultValue("false") boolean allowGeneratedDevKey) {
+    public record Encryption(
+            Map<String, String> keys,
+            String activeKeyId,
+            @DefaultValue("false") boolean allowGeneratedDevKey) {
 
         public Encryption {
             keys = keys == null ? Map.of() : Map.copyOf(keys);
@@ -38,16 +41,18 @@ public record MfaProperties(@DefaultValue("Gatekeep") String issuer,
     }
 
     /** After {@code maxFailures} failed codes in a row: locked for {@code duration}, growing on repeat. */
-    public record Lockout(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration duration,
-                          @DefaultValue("2") int growthFactor, @DefaultValue("4h") Duration maxDuration,
-                          @DefaultValue("24h") Duration repeatWindow) {
-    }
+    public record Lockout(
+            @DefaultValue("5") int maxFailures,
+            @DefaultValue("15m") Duration duration,
+            @DefaultValue("2") int growthFactor,
+            @DefaultValue("4h") Duration maxDuration,
+            @DefaultValue("24h") Duration repeatWindow) {}
 
     /** How long a QR code and a whole setup session stay usable. */
-    public record Setup(@DefaultValue("60s") Duration qrValidity, @DefaultValue("3m") Duration sessionValidity) {
-    }
+    public record Setup(
+            @DefaultValue("60s") Duration qrValidity,
+            @DefaultValue("3m") Duration sessionValidity) {}
 
     /** How long the challenge of a password sign-in stays usable. */
-    public record Challenge(@DefaultValue("5m") Duration validity) {
-    }
+    public record Challenge(@DefaultValue("5m") Duration validity) {}
 }

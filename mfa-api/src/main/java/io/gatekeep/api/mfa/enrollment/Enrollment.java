@@ -36,8 +36,15 @@ public final class Enrollment {
     private final SecureRandom random;
     private final Clock clock;
 
-    public Enrollment(SetupPolicy policy, TotpSecretGenerator secrets, SecretCipher cipher, Totp totp, OtpAuthUri uris,
-                      QrCodeRenderer qr, SecureRandom random, Clock clock) {
+    public Enrollment(
+            SetupPolicy policy,
+            TotpSecretGenerator secrets,
+            SecretCipher cipher,
+            Totp totp,
+            OtpAuthUri uris,
+            QrCodeRenderer qr,
+            SecureRandom random,
+            Clock clock) {
         this.policy = policy;
         this.secrets = secrets;
         this.cipher = cipher;
@@ -53,8 +60,8 @@ public final class Enrollment {
             return new AlreadyEnabled();
         }
         TotpSecret secret = secrets.generate();
-        SetupSession session = SetupSession.start(UUID.randomUUID(), userId, authSessionId,
-                cipher.encrypt(userId, secret), clock.instant(), policy);
+        SetupSession session = SetupSession.start(
+                UUID.randomUUID(), userId, authSessionId, cipher.encrypt(userId, secret), clock.instant(), policy);
         return new Started(session, material(session, email, secret));
     }
 
@@ -83,8 +90,14 @@ public final class Enrollment {
             return new InvalidCode();
         }
         RecoveryCode recoveryCode = RecoveryCode.generate(random);
-        NewCredential credential = new NewCredential(UUID.randomUUID(), session.userId(), session.pendingSecret(), now,
-                matched.get().step(), UUID.randomUUID(), recoveryCode.hash());
+        NewCredential credential = new NewCredential(
+                UUID.randomUUID(),
+                session.userId(),
+                session.pendingSecret(),
+                now,
+                matched.get().step(),
+                UUID.randomUUID(),
+                recoveryCode.hash());
         return new Activated(session.complete(), credential, recoveryCode);
     }
 
@@ -104,7 +117,7 @@ public final class Enrollment {
 
     private SetupMaterial material(SetupSession session, String email, TotpSecret secret) {
         String uri = uris.forAccount(email, secret);
-        return new SetupMaterial(uri, secret.manualEntryKey(), qr.pngDataUri(uri), session.qrExpiresAt(),
-                session.expiresAt());
+        return new SetupMaterial(
+                uri, secret.manualEntryKey(), qr.pngDataUri(uri), session.qrExpiresAt(), session.expiresAt());
     }
 }

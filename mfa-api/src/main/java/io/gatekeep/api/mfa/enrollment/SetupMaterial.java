@@ -8,8 +8,8 @@ import java.time.Instant;
  *
  * @param qrCodePng {@code data:image/png;base64,…} of exactly {@code otpauthUri}
  */
-public record SetupMaterial(String otpauthUri, String manualEntryKey, String qrCodePng, Instant qrExpiresAt,
-                            Instant setupExpiresAt) {
+public record SetupMaterial(
+        String otpauthUri, String manualEntryKey, String qrCodePng, Instant qrExpiresAt, Instant setupExpiresAt) {
 
     @Override
     public String toString() {

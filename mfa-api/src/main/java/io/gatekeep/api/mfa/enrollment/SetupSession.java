@@ -13,15 +13,32 @@ import java.util.UUID;
  * @param authSessionId the auth session (full or setup token) that started it; it ends when the setup expires
  * @param pendingSecret the secret behind the current QR, sealed; null once the session is final
  */
-public record SetupSession(UUID id, UUID userId, UUID authSessionId, SetupStatus status, EncryptedSecret pendingSecret,
-                           Instant startedAt, Instant qrIssuedAt, Instant qrExpiresAt, Instant expiresAt,
-                           int revision) {
+public record SetupSession(
+        UUID id,
+        UUID userId,
+        UUID authSessionId,
+        SetupStatus status,
+        EncryptedSecret pendingSecret,
+        Instant startedAt,
+        Instant qrIssuedAt,
+        Instant qrExpiresAt,
+        Instant expiresAt,
+        int revision) {
 
-    public static SetupSession start(UUID id, UUID userId, UUID authSessionId, EncryptedSecret secret, Instant now,
-                                     SetupPolicy policy) {
+    public static SetupSession start(
+            UUID id, UUID userId, UUID authSessionId, EncryptedSecret secret, Instant now, SetupPolicy policy) {
         Instant expiresAt = now.plus(policy.sessionValidity());
-        return new SetupSession(id, userId, authSessionId, SetupStatus.PENDING, secret, now, now,
-                earliest(now.plus(policy.qrValidity()), expiresAt), expiresAt, 0);
+        return new SetupSession(
+                id,
+                userId,
+                authSessionId,
+                SetupStatus.PENDING,
+                secret,
+                now,
+                now,
+                earliest(now.plus(policy.qrValidity()), expiresAt),
+                expiresAt,
+                0);
     }
 
     /** The session may no longer be used at or after {@code expiresAt}: 2:59 is fine, 3:00 is not. */
@@ -35,8 +52,17 @@ public record SetupSession(UUID id, UUID userId, UUID authSessionId, SetupStatus
 
     SetupSession refreshQr(EncryptedSecret secret, Instant now, SetupPolicy policy) {
         requirePending("refresh the QR code");
-        return new SetupSession(id, userId, authSessionId, status, secret, startedAt, now,
-                earliest(now.plus(policy.qrValidity()), expiresAt), expiresAt, revision + 1);
+        return new SetupSession(
+                id,
+                userId,
+                authSessionId,
+                status,
+                secret,
+                startedAt,
+                now,
+                earliest(now.plus(policy.qrValidity()), expiresAt),
+                expiresAt,
+                revision + 1);
     }
 
     SetupSession complete() {
@@ -56,8 +82,8 @@ public record SetupSession(UUID id, UUID userId, UUID authSessionId, SetupStatus
     }
 
     private SetupSession finish(SetupStatus next) {
-        return new SetupSession(id, userId, authSessionId, next, null, startedAt, qrIssuedAt, qrExpiresAt, expiresAt,
-                revision + 1);
+        return new SetupSession(
+                id, userId, authSessionId, next, null, startedAt, qrIssuedAt, qrExpiresAt, expiresAt, revision + 1);
     }
 
     private void requirePending(String action) {

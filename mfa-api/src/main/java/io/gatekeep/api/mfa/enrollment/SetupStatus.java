@@ -5,5 +5,8 @@ package io.gatekeep.api.mfa.enrollment;
  * Only PENDING holds a secret; every other state is final.
  */
 public enum SetupStatus {
-    PENDING, COMPLETED, EXPIRED, SUPERSEDED
+    PENDING,
+    COMPLETED,
+    EXPIRED,
+    SUPERSEDED
 }

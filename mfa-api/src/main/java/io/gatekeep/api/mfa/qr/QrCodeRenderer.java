@@ -39,10 +39,19 @@ public final class QrCodeRenderer {
     public byte[] png(String content) {
         try {
             // Medium error correction keeps the code small enough for phone cameras at 256 px; margin 2 modules.
-            BitMatrix matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE,
-                    sizePixels, sizePixels,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2,
-                            EncodeHintType.CHARACTER_SET, "UTF-8"));
+            BitMatrix matrix = new QRCodeWriter()
+                    .encode(
+                            content,
+                            BarcodeFormat.QR_CODE,
+                            sizePixels,
+                            sizePixels,
+                            Map.of(
+                                    EncodeHintType.ERROR_CORRECTION,
+                                    ErrorCorrectionLevel.M,
+                                    EncodeHintType.MARGIN,
+                                    2,
+                                    EncodeHintType.CHARACTER_SET,
+                                    "UTF-8"));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             MatrixToImageWriter.writeToStream(matrix, "PNG", out);
             return out.toByteArray();

@@ -48,7 +48,8 @@ public class CredentialStore {
                 .bind("createdAt", createdAt)
                 .bind("enabledAt", credential.enabledAt())
                 .bind("step", credential.lastUsedStep())
-                .fetch().rowsUpdated()
+                .fetch()
+                .rowsUpdated()
                 .map(rows -> rows == 1);
     }
 
@@ -62,8 +63,12 @@ public class CredentialStore {
 
     /** Reads the {@link #ACTIVE_CREDENTIAL_COLUMNS} of a row. */
     static ActiveCredential activeCredential(Readable row) {
-        return new ActiveCredential(row.get("id", UUID.class), row.get("user_id", UUID.class), Rows.secret(row),
-                row.get("enabled_at", Instant.class), row.get("last_used_step", Long.class));
+        return new ActiveCredential(
+                row.get("id", UUID.class),
+                row.get("user_id", UUID.class),
+                Rows.secret(row),
+                row.get("enabled_at", Instant.class),
+                row.get("last_used_step", Long.class));
     }
 
     /**
@@ -76,7 +81,8 @@ public class CredentialStore {
                 .bind("id", credentialId)
                 .bind("step", step)
                 .bind("now", now)
-                .fetch().rowsUpdated()
+                .fetch()
+                .rowsUpdated()
                 .map(rows -> rows == 1);
     }
 

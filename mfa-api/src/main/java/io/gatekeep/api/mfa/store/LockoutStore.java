@@ -59,19 +59,19 @@ public class LockoutStore {
     public Mono<LockoutState> find(UUID userId) {
         return db.sql("""
                         select consecutive_failures, lockout_count, locked_until, last_lockout_at
-                        from mfa_lockout where user_id = :user""")
-                .bind("user", userId)
-                .map(LockoutStore::state)
-                .one()
-                .defaultIfEmpty(LockoutState.initial());
+                        from mfa_lockout where user_id = :user""").bind("user", userId).map(LockoutStore::state).one().defaultIfEmpty(LockoutState.initial());
     }
 
     /** The state in a row's {@code mfa_lockout} columns; {@link LockoutState#initial()} when they are null (no row). */
     static LockoutState state(Readable row) {
         Integer failures = row.get("consecutive_failures", Integer.class);
-        return failures == null ? LockoutState.initial()
-                : new LockoutState(failures, row.get("lockout_count", Integer.class),
-                        row.get("locked_until", Instant.class), row.get("last_lockout_at", Instant.class));
+        return failures == null
+                ? LockoutState.initial()
+                : new LockoutState(
+                        failures,
+                        row.get("lockout_count", Integer.class),
+                        row.get("locked_until", Instant.class),
+                        row.get("last_lockout_at", Instant.class));
     }
 
     /** Call before checking a code; check the code only when {@link AttemptDecision.Permitted}. */
@@ -90,9 +90,10 @@ public class LockoutStore {
         return counted.switchIfEmpty(Mono.defer(() -> find(userId).flatMap(state -> {
             Transition<AttemptDecision> next = state.beginAttempt(policy, now);
             if (next.decision() instanceof AttemptDecision.Refused refused && refused.lockedNow()) {
-                return startLock(userId, state, next.state(), now).flatMap(won -> won
-                        ? Mono.just(next.decision())
-                        : retry(round, () -> beginAttempt(userId, now, round + 1)));
+                return startLock(userId, state, next.state(), now)
+                        .flatMap(won -> won
+                                ? Mono.just(next.decision())
+                                : retry(round, () -> beginAttempt(userId, now, round + 1)));
             }
             if (next.decision() instanceof AttemptDecision.Permitted) {
                 // the lock ended between the two statements
@@ -117,18 +118,16 @@ public class LockoutStore {
             if (!next.decision().lockStartedNow()) {
                 return Mono.just(next.decision());
             }
-            return startLock(userId, state, next.state(), now).flatMap(won -> won
-                    ? Mono.just(next.decision())
-                    : retry(round, () -> attemptFailed(userId, attemptNumber, now, round + 1)));
+            return startLock(userId, state, next.state(), now)
+                    .flatMap(won -> won
+                            ? Mono.just(next.decision())
+                            : retry(round, () -> attemptFailed(userId, attemptNumber, now, round + 1)));
         });
     }
 
     /** A code was accepted: the failures start again from zero (an active lock stays). */
     public Mono<Void> attemptSucceeded(UUID userId, Instant now) {
-        return db.sql(RESET_FAILURES)
-                .bind("user", userId)
-                .bind("now", now)
-                .then();
+        return db.sql(RESET_FAILURES).bind("user", userId).bind("now", now).then();
     }
 
     private Mono<Boolean> startLock(UUID userId, LockoutState from, LockoutState locked, Instant now) {
@@ -144,7 +143,8 @@ public class LockoutStore {
                 .bind("now", now)
                 .bind("max", policy.maxConsecutiveFailures())
                 .bind("previousCount", from.lockoutCount())
-                .fetch().rowsUpdated()
+                .fetch()
+                .rowsUpdated()
                 .map(rows -> rows == 1);
     }
 

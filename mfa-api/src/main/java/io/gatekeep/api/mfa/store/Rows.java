@@ -7,12 +7,12 @@ import java.nio.ByteBuffer;
 /** Column helpers shared by the stores. */
 final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     static EncryptedSecret secret(Readable row) {
         String keyId = row.get("secret_key_id", String.class);
-        return keyId == null ? null
+        return keyId == null
+                ? null
                 : new EncryptedSecret(keyId, bytes(row, "secret_nonce"), bytes(row, "secret_ciphertext"));
     }
 

@@ -98,20 +98,30 @@ public class SetupStore {
         EncryptedSecret secret = session.pendingSecret();
         return spec.bind("status", session.status().name())
                 .bind("keyId", Parameter.fromOrEmpty(secret == null ? null : secret.keyId(), String.class))
-                .bind("nonce", Parameter.fromOrEmpty(secret == null ? null : ByteBuffer.wrap(secret.nonce()),
-                        ByteBuffer.class))
-                .bind("ciphertext", Parameter.fromOrEmpty(
-                        secret == null ? null : ByteBuffer.wrap(secret.ciphertext()), ByteBuffer.class))
+                .bind(
+                        "nonce",
+                        Parameter.fromOrEmpty(
+                                secret == null ? null : ByteBuffer.wrap(secret.nonce()), ByteBuffer.class))
+                .bind(
+                        "ciphertext",
+                        Parameter.fromOrEmpty(
+                                secret == null ? null : ByteBuffer.wrap(secret.ciphertext()), ByteBuffer.class))
                 .bind("qrIssuedAt", session.qrIssuedAt())
                 .bind("qrExpiresAt", session.qrExpiresAt())
                 .bind("revision", session.revision());
     }
 
     private static SetupSession session(Readable row) {
-        return new SetupSession(row.get("id", UUID.class), row.get("user_id", UUID.class),
-                row.get("auth_session_id", UUID.class), SetupStatus.valueOf(row.get("status", String.class)),
-                Rows.secret(row), row.get("started_at", Instant.class), row.get("qr_issued_at", Instant.class),
-                row.get("qr_expires_at", Instant.class), row.get("expires_at", Instant.class),
+        return new SetupSession(
+                row.get("id", UUID.class),
+                row.get("user_id", UUID.class),
+                row.get("auth_session_id", UUID.class),
+                SetupStatus.valueOf(row.get("status", String.class)),
+                Rows.secret(row),
+                row.get("started_at", Instant.class),
+                row.get("qr_issued_at", Instant.class),
+                row.get("qr_expires_at", Instant.class),
+                row.get("expires_at", Instant.class),
                 row.get("revision", Integer.class));
     }
 }

@@ -27,8 +27,7 @@ public class TotpAttemptStore {
             + "select count(*) from step";
 
     /** An attempt counted as failure number {@code attemptNumber} until it succeeds; the credential, if any. */
-    public record CountedAttempt(int attemptNumber, Optional<ActiveCredential> credential) {
-    }
+    public record CountedAttempt(int attemptNumber, Optional<ActiveCredential> credential) {}
 
     private final DatabaseClient db;
     private final LockoutPolicy policy;
@@ -47,8 +46,10 @@ public class TotpAttemptStore {
                 .bind("user", userId)
                 .bind("now", now)
                 .bind("max", policy.maxConsecutiveFailures())
-                .map(row -> new CountedAttempt(row.get("consecutive_failures", Integer.class),
-                        row.get("id", UUID.class) == null ? Optional.empty()
+                .map(row -> new CountedAttempt(
+                        row.get("consecutive_failures", Integer.class),
+                        row.get("id", UUID.class) == null
+                                ? Optional.empty()
                                 : Optional.of(CredentialStore.activeCredential(row))))
                 .one();
     }

@@ -72,13 +72,11 @@ public class TotpSignInStore {
     public static final String WHEN_COMPLETED = "exists (select 1 from consumed)";
 
     /** What {@link #complete} needs beside the row of the new session and its events. */
-    public record Completion(UUID challengeId, UUID userId, UUID credentialId, long step, Instant now) {
-    }
+    public record Completion(UUID challengeId, UUID userId, UUID credentialId, long step, Instant now) {}
 
     /** A live challenge, its user's active credential (if any) and lockout state. */
-    public record SignInState(UUID challengeId, UUID userId, Optional<ActiveCredential> credential,
-                              LockoutState lockout) {
-    }
+    public record SignInState(
+            UUID challengeId, UUID userId, Optional<ActiveCredential> credential, LockoutState lockout) {}
 
     private final DatabaseClient db;
     private final LockoutPolicy policy;
@@ -114,8 +112,8 @@ public class TotpSignInStore {
         parameters.put("now", completion.now());
         parameters.put("max", policy.maxConsecutiveFailures());
         // one statement per shape of outbox insert (in practice one): formatted once, not per sign-in
-        String statement = statements.computeIfAbsent(outbox.sql(),
-                sql -> COMPLETE.formatted(Sessions.INSERT_COLUMNS, Sessions.INSERT_VALUES, sql));
+        String statement = statements.computeIfAbsent(
+                outbox.sql(), sql -> COMPLETE.formatted(Sessions.INSERT_COLUMNS, Sessions.INSERT_VALUES, sql));
         return db.sql(statement)
                 .bindValues(parameters)
                 .map(row -> row.get(0, Long.class) == 1)
@@ -123,9 +121,13 @@ public class TotpSignInStore {
     }
 
     private static SignInState state(Readable row) {
-        Optional<ActiveCredential> credential = row.get("id", UUID.class) == null ? Optional.empty()
+        Optional<ActiveCredential> credential = row.get("id", UUID.class) == null
+                ? Optional.empty()
                 : Optional.of(CredentialStore.activeCredential(row));
-        return new SignInState(row.get("challenge_id", UUID.class), row.get("challenge_user_id", UUID.class),
-                credential, LockoutStore.state(row));
+        return new SignInState(
+                row.get("challenge_id", UUID.class),
+                row.get("challenge_user_id", UUID.class),
+                credential,
+                LockoutStore.state(row));
     }
 }

@@ -12,8 +12,7 @@ import java.time.Instant;
  */
 public final class StepUpRule {
 
-    private StepUpRule() {
-    }
+    private StepUpRule() {}
 
     /**
      * @param sessionMfaVerifiedAt when the session last passed MFA, null if it never did
@@ -22,16 +21,26 @@ public final class StepUpRule {
      * @param now                  the time of the action
      * @param window               how long a pass lasts ({@code gatekeep.sessions.step-up-window})
      */
-    public static boolean isSatisfied(Instant sessionMfaVerifiedAt, boolean viaRecoveryCode,
-                                      Instant credentialEnabledAt, Instant now, Duration window) {
-        return credentialEnabledAt != null && sessionMfaVerifiedAt != null && !viaRecoveryCode
+    public static boolean isSatisfied(
+            Instant sessionMfaVerifiedAt,
+            boolean viaRecoveryCode,
+            Instant credentialEnabledAt,
+            Instant now,
+            Duration window) {
+        return credentialEnabledAt != null
+                && sessionMfaVerifiedAt != null
+                && !viaRecoveryCode
                 && !sessionMfaVerifiedAt.isBefore(credentialEnabledAt)
                 && now.isBefore(sessionMfaVerifiedAt.plus(window));
     }
 
     /** The action is open without a step-up to an account that has no MFA; otherwise as {@link #isSatisfied}. */
-    public static boolean isSatisfiedIfMfa(Instant sessionMfaVerifiedAt, boolean viaRecoveryCode,
-                                           Instant credentialEnabledAt, Instant now, Duration window) {
+    public static boolean isSatisfiedIfMfa(
+            Instant sessionMfaVerifiedAt,
+            boolean viaRecoveryCode,
+            Instant credentialEnabledAt,
+            Instant now,
+            Duration window) {
         return credentialEnabledAt == null
                 || isSatisfied(sessionMfaVerifiedAt, viaRecoveryCode, credentialEnabledAt, now, window);
     }

@@ -12,23 +12,19 @@ import java.util.UUID;
 public sealed interface VerificationOutcome {
 
     /** A TOTP code for {@code step} was accepted and that step is now used up for {@code credentialId}. */
-    record Verified(UUID credentialId, long step) implements VerificationOutcome {
-    }
+    record Verified(UUID credentialId, long step) implements VerificationOutcome {}
 
     /**
      * The recovery code was accepted and consumed; MFA is disabled by the same transaction (credential revoked with
      * reason RECOVERY_CODE): answer {@code "mfaDisabled": true}.
      */
-    record RecoveryCodeAccepted(UUID credentialId) implements VerificationOutcome {
-    }
+    record RecoveryCodeAccepted(UUID credentialId) implements VerificationOutcome {}
 
     /** Wrong code (or malformed input); {@code consecutiveFailures} goes into the verification-failed event. */
-    record InvalidCode(int consecutiveFailures) implements VerificationOutcome {
-    }
+    record InvalidCode(int consecutiveFailures) implements VerificationOutcome {}
 
     /** The code was right but its step (or an older one) was already accepted: a replay. Counts as a failure. */
-    record CodeAlreadyUsed(int consecutiveFailures) implements VerificationOutcome {
-    }
+    record CodeAlreadyUsed(int consecutiveFailures) implements VerificationOutcome {}
 
     /** The MFA step is locked; {@code lockedNow} when this attempt started the lock (event + email). */
     record LockedOut(Lockout lockout, boolean lockedNow) implements VerificationOutcome {
@@ -43,6 +39,5 @@ public sealed interface VerificationOutcome {
     }
 
     /** The challenge token is unknown, revoked, used or older than its 5 minutes. */
-    record ChallengeExpired() implements VerificationOutcome {
-    }
+    record ChallengeExpired() implements VerificationOutcome {}
 }

@@ -33,31 +33,78 @@ class MfaOpenApi {
     OpenApiCustomizer mfaProblemResponses() {
         return openApi -> {
             var components = openApi.getComponents();
-            components.addResponses("MfaConflict", problem("MFA is already on, or a concurrent change won",
-                    Map.of("mfa_already_enabled", "MFA is already enabled", "conflict", "Retry the request")));
-            components.addResponses("MfaDisableConflict", problem("MFA cannot be turned off",
-                    Map.of("mfa_enforced", "An organization of the user enforces MFA",
-                            "mfa_not_enabled", "MFA is not on")));
-            components.addResponses("SetupSessionExpired", problem("No live setup session",
-                    Map.of("setup_session_expired", "Setup sessions last 3 minutes; the session that started "
-                            + "it is ended too, sign in again", "unauthenticated", "Missing or ended session")));
-            components.addResponses("QrExpired", problem("The QR code is older than 60 s",
-                    Map.of("qr_expired", "Request a fresh one with POST /api/v1/me/mfa/setup/qr")));
-            components.addResponses("InvalidCode", problem("Wrong code (counts toward the lockout)",
-                    Map.of("invalid_code", "The code does not match", "code_already_used",
-                            "This code (or a newer one) was accepted already")));
-            components.addResponses("SignInCodeRefused", problem("Wrong or replayed code (counts toward the lockout)",
-                    Map.of("invalid_code", "Neither a current code nor the recovery code",
-                            "code_already_used", "This code (or a newer one) was accepted already")));
-            components.addResponses("ChallengeExpired", problem("Unknown, used or expired challenge",
-                    Map.of("challenge_expired", "Challenges last 5 minutes and are used once; sign in again")));
-            components.addResponses("LockedOut", problem("Too many wrong codes; see Retry-After",
-                    Map.of("locked_out", "5 wrong codes in a row lock MFA for 15 minutes, longer on repeat"))
-                    .addHeaderObject("Retry-After", new Header().description("Seconds until the lock ends")
-                            .schema(new IntegerSchema())));
-            components.addResponses("StepUpRequired", problem("The session must verify its second factor again",
-                    Map.of(StepUpGuard.STEP_UP_REQUIRED.code(), "No second factor verified for this session within "
-                            + "gatekeep.sessions.step-up-window: POST /api/v1/auth/step-up, then try again")));
+            components.addResponses(
+                    "MfaConflict",
+                    problem(
+                            "MFA is already on, or a concurrent change won",
+                            Map.of("mfa_already_enabled", "MFA is already enabled", "conflict", "Retry the request")));
+            components.addResponses(
+                    "MfaDisableConflict",
+                    problem(
+                            "MFA cannot be turned off",
+                            Map.of(
+                                    "mfa_enforced",
+                                    "An organization of the user enforces MFA",
+                                    "mfa_not_enabled",
+                                    "MFA is not on")));
+            components.addResponses(
+                    "SetupSessionExpired",
+                    problem(
+                            "No live setup session",
+                            Map.of(
+                                    "setup_session_expired",
+                                    "Setup sessions last 3 minutes; the session that started "
+                                            + "it is ended too, sign in again",
+                                    "unauthenticated",
+                                    "Missing or ended session")));
+            components.addResponses(
+                    "QrExpired",
+                    problem(
+                            "The QR code is older than 60 s",
+                            Map.of("qr_expired", "Request a fresh one with POST /api/v1/me/mfa/setup/qr")));
+            components.addResponses(
+                    "InvalidCode",
+                    problem(
+                            "Wrong code (counts toward the lockout)",
+                            Map.of(
+                                    "invalid_code",
+                                    "The code does not match",
+                                    "code_already_used",
+                                    "This code (or a newer one) was accepted already")));
+            components.addResponses(
+                    "SignInCodeRefused",
+                    problem(
+                            "Wrong or replayed code (counts toward the lockout)",
+                            Map.of(
+                                    "invalid_code",
+                                    "Neither a current code nor the recovery code",
+                                    "code_already_used",
+                                    "This code (or a newer one) was accepted already")));
+            components.addResponses(
+                    "ChallengeExpired",
+                    problem(
+                            "Unknown, used or expired challenge",
+                            Map.of("challenge_expired", "Challenges last 5 minutes and are used once; sign in again")));
+            components.addResponses(
+                    "LockedOut",
+                    problem(
+                                    "Too many wrong codes; see Retry-After",
+                                    Map.of(
+                                            "locked_out",
+                                            "5 wrong codes in a row lock MFA for 15 minutes, longer on repeat"))
+                            .addHeaderObject(
+                                    "Retry-After",
+                                    new Header()
+                                            .description("Seconds until the lock ends")
+                                            .schema(new IntegerSchema())));
+            components.addResponses(
+                    "StepUpRequired",
+                    problem(
+                            "The session must verify its second factor again",
+                            Map.of(
+                                    StepUpGuard.STEP_UP_REQUIRED.code(),
+                                    "No second factor verified for this session within "
+                                            + "gatekeep.sessions.step-up-window: POST /api/v1/auth/step-up, then try again")));
             if (openApi.getInfo() != null && openApi.getInfo().getDescription() != null) {
                 openApi.getInfo().setDescription(openApi.getInfo().getDescription() + """
                          MFA codes: setup_session_expired, challenge_expired (401), mfa_setup_required (403, a \
@@ -72,10 +119,12 @@ class MfaOpenApi {
     private static ApiResponse problem(String description, Map<String, String> codes) {
         MediaType mediaType = new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"));
         Map<String, Example> examples = new LinkedHashMap<>();
-        codes.forEach((code, summary) -> examples.put(code, new Example().summary(summary)
-                .value(Map.of("type", "about:blank", "title", summary, "code", code))));
+        codes.forEach((code, summary) -> examples.put(
+                code,
+                new Example().summary(summary).value(Map.of("type", "about:blank", "title", summary, "code", code))));
         mediaType.setExamples(examples);
-        return new ApiResponse().description(description)
+        return new ApiResponse()
+                .description(description)
                 .content(new Content().addMediaType("application/problem+json", mediaType));
     }
 }

@@ -17,23 +17,30 @@ final class MfaProblems {
             new ApiError(HttpStatus.CONFLICT, "mfa_already_enabled", "MFA is already enabled on this account");
     static final ApiError MFA_NOT_ENABLED =
             new ApiError(HttpStatus.CONFLICT, "mfa_not_enabled", "MFA is not enabled on this account");
-    static final ApiError MFA_ENFORCED = new ApiError(HttpStatus.CONFLICT, "mfa_enforced",
+    static final ApiError MFA_ENFORCED = new ApiError(
+            HttpStatus.CONFLICT,
+            "mfa_enforced",
             "An organization you belong to requires MFA, so it cannot be turned off");
-    static final ApiError QR_EXPIRED = new ApiError(HttpStatus.GONE, "qr_expired",
+    static final ApiError QR_EXPIRED = new ApiError(
+            HttpStatus.GONE,
+            "qr_expired",
             "This QR code has expired; request a new one with POST /api/v1/me/mfa/setup/qr");
-    static final ApiError SETUP_SESSION_EXPIRED = new ApiError(HttpStatus.UNAUTHORIZED, "setup_session_expired",
+    static final ApiError SETUP_SESSION_EXPIRED = new ApiError(
+            HttpStatus.UNAUTHORIZED,
+            "setup_session_expired",
             "The setup session has expired; sign in again and start over");
     static final ApiError INVALID_CODE =
             new ApiError(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_code", "The code is not valid");
-    static final ApiError CODE_ALREADY_USED = new ApiError(HttpStatus.UNPROCESSABLE_CONTENT, "code_already_used",
-            "This code was already used; wait for the next one");
-    static final ApiError CHALLENGE_EXPIRED = new ApiError(HttpStatus.UNAUTHORIZED, "challenge_expired",
-            "The sign-in challenge is not valid any more; sign in again");
-    static final ApiError LOCKED_OUT = new ApiError(HttpStatus.TOO_MANY_REQUESTS, "locked_out",
+    static final ApiError CODE_ALREADY_USED = new ApiError(
+            HttpStatus.UNPROCESSABLE_CONTENT, "code_already_used", "This code was already used; wait for the next one");
+    static final ApiError CHALLENGE_EXPIRED = new ApiError(
+            HttpStatus.UNAUTHORIZED, "challenge_expired", "The sign-in challenge is not valid any more; sign in again");
+    static final ApiError LOCKED_OUT = new ApiError(
+            HttpStatus.TOO_MANY_REQUESTS,
+            "locked_out",
             "Too many wrong codes; MFA is locked for this account for a while");
 
-    private MfaProblems() {
-    }
+    private MfaProblems() {}
 
     static ApiException of(SetupOutcome outcome) {
         if (outcome instanceof SetupOutcome.AlreadyEnabled) {
@@ -48,7 +55,8 @@ final class MfaProblems {
         if (outcome instanceof SetupOutcome.InvalidCode) {
             return INVALID_CODE.exception();
         }
-        throw new IllegalArgumentException("Not a refusal: " + outcome.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "Not a refusal: " + outcome.getClass().getSimpleName());
     }
 
     static ApiException of(VerificationOutcome outcome, Instant now) {
@@ -64,7 +72,8 @@ final class MfaProblems {
         if (outcome instanceof VerificationOutcome.ChallengeExpired) {
             return CHALLENGE_EXPIRED.exception();
         }
-        throw new IllegalArgumentException("Not a refusal: " + outcome.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "Not a refusal: " + outcome.getClass().getSimpleName());
     }
 
     static ApiException lockedOut(Lockout lockout, Instant now) {

@@ -44,8 +44,12 @@ class MfaSetupController {
     private final ClientIps clientIps;
     private final Clock clock;
 
-    MfaSetupController(EnrollmentService enrollment, MfaDisabling disabling, StepUpGuard stepUp, ClientIps clientIps,
-                       Clock clock) {
+    MfaSetupController(
+            EnrollmentService enrollment,
+            MfaDisabling disabling,
+            StepUpGuard stepUp,
+            ClientIps clientIps,
+            Clock clock) {
         this.enrollment = enrollment;
         this.disabling = disabling;
         this.stepUp = stepUp;
@@ -55,17 +59,30 @@ class MfaSetupController {
 
     @Schema(name = "MfaSetup", description = "Shown once: the secret never leaves the server again")
     record SetupResponse(
-            @Schema(example = "otpauth://totp/Gatekeep:ada@example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-                    + "&issuer=Gatekeep&algorithm=SHA1&digits=6&period=30") String otpauthUri,
-            @Schema(description = "The base32 secret in groups of four, for typing") String manualEntryKey,
-            @Schema(description = "PNG of exactly otpauthUri, as a data:image/png;base64 URI") String qrCodePng,
-            @Schema(description = "Codes are refused (410 qr_expired) from this instant") Instant qrExpiresAt,
+            @Schema(
+                    example = "otpauth://totp/Gatekeep:ada@example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+                            + "&issuer=Gatekeep&algorithm=SHA1&digits=6&period=30")
+            String otpauthUri,
+
+            @Schema(description = "The base32 secret in groups of four, for typing")
+            String manualEntryKey,
+
+            @Schema(description = "PNG of exactly otpauthUri, as a data:image/png;base64 URI")
+            String qrCodePng,
+
+            @Schema(description = "Codes are refused (410 qr_expired) from this instant")
+            Instant qrExpiresAt,
+
             @Schema(description = "The whole setup ends (401 setup_session_expired) at this instant")
             Instant setupExpiresAt) {
 
         static SetupResponse of(SetupMaterial material) {
-            return new SetupResponse(material.otpauthUri(), material.manualEntryKey(), material.qrCodePng(),
-                    material.qrExpiresAt(), material.setupExpiresAt());
+            return new SetupResponse(
+                    material.otpauthUri(),
+                    material.manualEntryKey(),
+                    material.qrCodePng(),
+                    material.qrExpiresAt(),
+                    material.setupExpiresAt());
         }
 
         @Override
@@ -75,7 +92,9 @@ class MfaSetupController {
     }
 
     @Schema(name = "MfaCodeRequest")
-    record CodeRequest(@NotBlank @Size(max = 32) @Schema(example = "123456") String code) {
+    record CodeRequest(
+            @NotBlank @Size(max = 32) @Schema(example = "123456")
+            String code) {
         @Override
         public String toString() {
             return "CodeRequest[]";
@@ -87,9 +106,15 @@ class MfaSetupController {
     record EnabledResponse(
             @Schema(description = "The one recovery code, shown once", example = "7Q4K-2M9D-X3PA-RT6W-8HJN")
             String recoveryCode,
-            @Schema(description = "AUTHENTICATED when the setup was done with a setup token",
-                    allowableValues = "AUTHENTICATED") String status,
-            @Schema(description = "The full session replacing the setup token") String sessionToken,
+
+            @Schema(
+                    description = "AUTHENTICATED when the setup was done with a setup token",
+                    allowableValues = "AUTHENTICATED")
+            String status,
+
+            @Schema(description = "The full session replacing the setup token")
+            String sessionToken,
+
             Instant expiresAt) {
 
         @Override
@@ -100,7 +125,8 @@ class MfaSetupController {
 
     @PostMapping("/setup")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Start setting up an authenticator app",
+    @Operation(
+            summary = "Start setting up an authenticator app",
             description = "Starts a 3-minute setup session with a fresh 160-bit secret; its QR code is valid for 60 s. "
                     + "Works with a full session or a setup token (MFA_SETUP_REQUIRED). Starting again replaces a "
                     + "pending setup.")
@@ -108,24 +134,30 @@ class MfaSetupController {
     @ApiResponse(responseCode = "401", ref = OpenApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "409", ref = MfaOpenApi.MFA_CONFLICT)
     Mono<SetupResponse> start(@AuthenticationPrincipal CurrentSession session, ServerHttpRequest http) {
-        return enrollment.start(session, clientIps.of(http)).onErrorMap(ConcurrentMfaChange.class, MfaProblems::of)
+        return enrollment
+                .start(session, clientIps.of(http))
+                .onErrorMap(ConcurrentMfaChange.class, MfaProblems::of)
                 .map(this::material);
     }
 
     @PostMapping("/setup/qr")
-    @Operation(summary = "Replace the QR code",
+    @Operation(
+            summary = "Replace the QR code",
             description = "A fresh secret and QR code (valid 60 s) within the same setup session; the previous "
                     + "secret stops working.")
     @ApiResponse(responseCode = "200", description = "The new QR code")
     @ApiResponse(responseCode = "401", ref = MfaOpenApi.SETUP_SESSION_EXPIRED)
     @ApiResponse(responseCode = "409", ref = MfaOpenApi.MFA_CONFLICT)
     Mono<SetupResponse> refreshQr(@AuthenticationPrincipal CurrentSession session, ServerHttpRequest http) {
-        return enrollment.refreshQr(session, clientIps.of(http))
-                .onErrorMap(ConcurrentMfaChange.class, MfaProblems::of).map(this::material);
+        return enrollment
+                .refreshQr(session, clientIps.of(http))
+                .onErrorMap(ConcurrentMfaChange.class, MfaProblems::of)
+                .map(this::material);
     }
 
     @PostMapping("/setup/verify")
-    @Operation(summary = "Confirm the setup with a code from the app",
+    @Operation(
+            summary = "Confirm the setup with a code from the app",
             description = "Activates MFA and answers the one recovery code. With a setup token, also a full session "
                     + "(status AUTHENTICATED) replacing the token. Wrong codes count toward the lockout.")
     @ApiResponse(responseCode = "200", description = "MFA is on; store the recovery code now")
@@ -134,15 +166,20 @@ class MfaSetupController {
     @ApiResponse(responseCode = "410", ref = MfaOpenApi.QR_EXPIRED)
     @ApiResponse(responseCode = "422", ref = MfaOpenApi.INVALID_CODE)
     @ApiResponse(responseCode = "429", ref = MfaOpenApi.LOCKED_OUT)
-    Mono<EnabledResponse> verify(@AuthenticationPrincipal CurrentSession session,
-                                 @Valid @RequestBody CodeRequest request, ServerHttpRequest http) {
-        return enrollment.verify(session, request.code(), clientIps.of(http))
+    Mono<EnabledResponse> verify(
+            @AuthenticationPrincipal CurrentSession session,
+            @Valid @RequestBody CodeRequest request,
+            ServerHttpRequest http) {
+        return enrollment
+                .verify(session, request.code(), clientIps.of(http))
                 .onErrorMap(ConcurrentMfaChange.class, MfaProblems::of)
                 .map(result -> {
                     if (result instanceof SetupResult.Enabled enabled) {
                         return enabled.signedIn() == null
                                 ? new EnabledResponse(enabled.recoveryCode().formatted(), null, null, null)
-                                : new EnabledResponse(enabled.recoveryCode().formatted(), "AUTHENTICATED",
+                                : new EnabledResponse(
+                                        enabled.recoveryCode().formatted(),
+                                        "AUTHENTICATED",
                                         enabled.signedIn().session().token(),
                                         enabled.signedIn().session().expiresAt());
                     }
@@ -152,32 +189,36 @@ class MfaSetupController {
 
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Turn MFA off", description = "Needs a current code, from a session whose second factor was "
-            + "verified within the step-up window (403 mfa_step_up_required otherwise: POST /api/v1/auth/step-up). "
-            + "Refused while an organization of the user enforces MFA. Wrong codes count toward the lockout.")
+    @Operation(
+            summary = "Turn MFA off",
+            description = "Needs a current code, from a session whose second factor was "
+                    + "verified within the step-up window (403 mfa_step_up_required otherwise: POST /api/v1/auth/step-up). "
+                    + "Refused while an organization of the user enforces MFA. Wrong codes count toward the lockout.")
     @ApiResponse(responseCode = "204", description = "MFA is off; the recovery code is void")
     @ApiResponse(responseCode = "401", ref = OpenApiDocs.UNAUTHENTICATED)
     @ApiResponse(responseCode = "403", ref = MfaOpenApi.STEP_UP_REQUIRED)
     @ApiResponse(responseCode = "409", ref = MfaOpenApi.MFA_DISABLE_CONFLICT)
     @ApiResponse(responseCode = "422", ref = MfaOpenApi.INVALID_CODE)
     @ApiResponse(responseCode = "429", ref = MfaOpenApi.LOCKED_OUT)
-    Mono<Void> disable(@AuthenticationPrincipal CurrentSession session, @Valid @RequestBody CodeRequest request,
-                       ServerHttpRequest http) {
+    Mono<Void> disable(
+            @AuthenticationPrincipal CurrentSession session,
+            @Valid @RequestBody CodeRequest request,
+            ServerHttpRequest http) {
         // checked before the code, so a session that must step up first spends no attempt
         return stepUp.requireIfMfa(session)
                 .then(Mono.defer(() -> disabling.disable(session.userId(), request.code(), clientIps.of(http))))
                 .flatMap(result -> {
-            if (result instanceof DisableResult.Disabled) {
-                return Mono.empty();
-            }
-            if (result instanceof DisableResult.Enforced) {
-                return Mono.error(MfaProblems.MFA_ENFORCED.exception());
-            }
-            if (result instanceof DisableResult.NotEnabled) {
-                return Mono.error(MfaProblems.MFA_NOT_ENABLED.exception());
-            }
-            return Mono.error(MfaProblems.of(((DisableResult.Refused) result).outcome(), clock.instant()));
-        });
+                    if (result instanceof DisableResult.Disabled) {
+                        return Mono.empty();
+                    }
+                    if (result instanceof DisableResult.Enforced) {
+                        return Mono.error(MfaProblems.MFA_ENFORCED.exception());
+                    }
+                    if (result instanceof DisableResult.NotEnabled) {
+                        return Mono.error(MfaProblems.MFA_NOT_ENABLED.exception());
+                    }
+                    return Mono.error(MfaProblems.of(((DisableResult.Refused) result).outcome(), clock.instant()));
+                });
     }
 
     private SetupResponse material(SetupResult result) {
@@ -197,6 +238,7 @@ class MfaSetupController {
         if (result instanceof SetupResult.NoSetup) {
             return MfaProblems.SETUP_SESSION_EXPIRED.exception();
         }
-        return new IllegalStateException("Unexpected setup result " + result.getClass().getSimpleName());
+        return new IllegalStateException(
+                "Unexpected setup result " + result.getClass().getSimpleName());
     }
 }

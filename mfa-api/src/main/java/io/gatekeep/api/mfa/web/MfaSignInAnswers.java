@@ -11,8 +11,7 @@ import reactor.core.publisher.Mono;
 /** What the MFA step answers, whether its factor came alone or with the password. */
 final class MfaSignInAnswers {
 
-    private MfaSignInAnswers() {
-    }
+    private MfaSignInAnswers() {}
 
     static boolean given(String factor) {
         return factor != null && !factor.isBlank();
@@ -20,8 +19,10 @@ final class MfaSignInAnswers {
 
     /** A request must carry exactly one of the two factors. */
     static <T> Mono<T> exactlyOneFactorRequired() {
-        return Mono.error(ApiError.VALIDATION_FAILED.exception().withProperty("errors", List.of(
-                new FieldProblem("code", "send exactly one of code and recoveryCode"))));
+        return Mono.error(ApiError.VALIDATION_FAILED
+                .exception()
+                .withProperty(
+                        "errors", List.of(new FieldProblem("code", "send exactly one of code and recoveryCode"))));
     }
 
     /** A session (flagged when the recovery code turned MFA off), or the refusal's problem. */

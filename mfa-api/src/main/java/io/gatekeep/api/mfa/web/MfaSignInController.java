@@ -4,7 +4,6 @@ import io.gatekeep.api.mfa.application.MfaSignIn;
 import io.gatekeep.api.mfa.application.MfaSignInResult;
 import io.gatekeep.api.sessions.SignInResponse;
 import io.gatekeep.api.web.ClientIps;
-import io.gatekeep.api.web.OpenApiDocs;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -34,9 +33,12 @@ class MfaSignInController {
     }
 
     @Schema(name = "MfaSignInRequest", description = "The challenge and exactly one of code / recoveryCode")
-    record MfaSignInRequest(@NotBlank @Size(max = 128) String challengeToken,
-                            @Size(max = 32) @Schema(example = "123456") String code,
-                            @Size(max = 64) @Schema(example = "7Q4K-2M9D-X3PA-RT6W-8HJN") String recoveryCode) {
+    record MfaSignInRequest(
+            @NotBlank @Size(max = 128) String challengeToken,
+            @Size(max = 32) @Schema(example = "123456") String code,
+
+            @Size(max = 64) @Schema(example = "7Q4K-2M9D-X3PA-RT6W-8HJN")
+            String recoveryCode) {
         @Override
         public String toString() {
             return "MfaSignInRequest[]";
@@ -44,7 +46,8 @@ class MfaSignInController {
     }
 
     @PostMapping("/api/v1/auth/mfa")
-    @Operation(summary = "Second sign-in step: a code from the app, or the recovery code",
+    @Operation(
+            summary = "Second sign-in step: a code from the app, or the recovery code",
             description = "Redeems the challengeToken of an MFA_REQUIRED sign-in (valid 5 minutes, used once). A "
                     + "code answers AUTHENTICATED. The recovery code also turns MFA off (mfaDisabled: true) and "
                     + "answers AUTHENTICATED, or MFA_SETUP_REQUIRED with a setup token when an organization enforces "

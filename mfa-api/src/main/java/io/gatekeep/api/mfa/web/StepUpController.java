@@ -41,8 +41,11 @@ class StepUpController {
     }
 
     @Schema(name = "StepUpRequest", description = "Exactly one of code / recoveryCode")
-    record StepUpRequest(@Size(max = 32) @Schema(example = "123456") String code,
-                         @Size(max = 64) @Schema(example = "7Q4K-2M9D-X3PA-RT6W-8HJN") String recoveryCode) {
+    record StepUpRequest(
+            @Size(max = 32) @Schema(example = "123456") String code,
+
+            @Size(max = 64) @Schema(example = "7Q4K-2M9D-X3PA-RT6W-8HJN")
+            String recoveryCode) {
         @Override
         public String toString() {
             return "StepUpRequest[]";
@@ -51,16 +54,25 @@ class StepUpController {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "StepUp")
-    record StepUpResponse(@Schema(allowableValues = "VERIFIED") String status,
-                          @Schema(description = "When this session passed its second factor") Instant mfaVerifiedAt,
-                          @Schema(description = "Sensitive actions are open to this session until then "
-                                  + "(gatekeep.sessions.step-up-window)") Instant stepUpExpiresAt,
-                          @Schema(description = "True when it was the recovery code: MFA is off now and every other "
-                                  + "session of the account has ended") Boolean mfaDisabled) {
-    }
+    record StepUpResponse(
+            @Schema(allowableValues = "VERIFIED") String status,
+
+            @Schema(description = "When this session passed its second factor")
+            Instant mfaVerifiedAt,
+
+            @Schema(
+                    description = "Sensitive actions are open to this session until then "
+                            + "(gatekeep.sessions.step-up-window)")
+            Instant stepUpExpiresAt,
+
+            @Schema(
+                    description = "True when it was the recovery code: MFA is off now and every other "
+                            + "session of the account has ended")
+            Boolean mfaDisabled) {}
 
     @PostMapping("/api/v1/auth/step-up")
-    @Operation(summary = "Verify your second factor again for this session",
+    @Operation(
+            summary = "Verify your second factor again for this session",
             description = "Sensitive actions (MFA enforcement, granting OWNER or MANAGE_ORG_ACCESS, removing or "
                     + "demoting an owner, turning MFA off, changing the password) need a second factor verified "
                     + "within the step-up window (gatekeep.sessions.step-up-window, default 15 minutes), else they "
@@ -74,23 +86,32 @@ class StepUpController {
     @ApiResponse(responseCode = "409", ref = MfaOpenApi.MFA_DISABLE_CONFLICT)
     @ApiResponse(responseCode = "422", ref = MfaOpenApi.SIGN_IN_CODE_REFUSED)
     @ApiResponse(responseCode = "429", ref = MfaOpenApi.LOCKED_OUT)
-    Mono<StepUpResponse> stepUp(@AuthenticationPrincipal CurrentSession session,
-                                @Valid @RequestBody StepUpRequest request, ServerHttpRequest http) {
+    Mono<StepUpResponse> stepUp(
+            @AuthenticationPrincipal CurrentSession session,
+            @Valid @RequestBody StepUpRequest request,
+            ServerHttpRequest http) {
         boolean hasCode = request.code() != null && !request.code().isBlank();
-        boolean hasRecoveryCode = request.recoveryCode() != null && !request.recoveryCode().isBlank();
+        boolean hasRecoveryCode =
+                request.recoveryCode() != null && !request.recoveryCode().isBlank();
         if (hasCode == hasRecoveryCode) {
-            return Mono.error(ApiError.VALIDATION_FAILED.exception().withProperty("errors", List.of(
-                    new FieldProblem("code", "send exactly one of code and recoveryCode"))));
+            return Mono.error(ApiError.VALIDATION_FAILED
+                    .exception()
+                    .withProperty(
+                            "errors", List.of(new FieldProblem("code", "send exactly one of code and recoveryCode"))));
         }
         String clientIp = clientIps.of(http);
-        Mono<StepUpResult> result = hasCode ? stepUp.withCode(session, request.code(), clientIp)
+        Mono<StepUpResult> result = hasCode
+                ? stepUp.withCode(session, request.code(), clientIp)
                 : stepUp.withRecoveryCode(session, request.recoveryCode(), clientIp);
         return result.map(this::response);
     }
 
     private StepUpResponse response(StepUpResult result) {
         if (result instanceof StepUpResult.Verified verified) {
-            return new StepUpResponse("VERIFIED", verified.verifiedAt(), verified.validUntil(),
+            return new StepUpResponse(
+                    "VERIFIED",
+                    verified.verifiedAt(),
+                    verified.validUntil(),
                     verified.mfaDisabled() ? Boolean.TRUE : null);
         }
         if (result instanceof StepUpResult.NotEnabled) {

@@ -13,8 +13,7 @@ import java.util.Set;
  */
 public final class MemberManagementPolicy {
 
-    private MemberManagementPolicy() {
-    }
+    private MemberManagementPolicy() {}
 
     public static boolean mayManageMembers(Member actor) {
         return actor.role().managesMembers();
@@ -36,8 +35,8 @@ public final class MemberManagementPolicy {
     /**
      * @param owners how many owners the organization has now (counted under a lock)
      */
-    public static MemberDecision update(Member actor, Member target, Role newRole, Set<Permission> newGrants,
-                                        long owners) {
+    public static MemberDecision update(
+            Member actor, Member target, Role newRole, Set<Permission> newGrants, long owners) {
         if (!mayManageMembers(actor)) {
             return new MemberDecision.Forbidden("Only owners and admins change members");
         }

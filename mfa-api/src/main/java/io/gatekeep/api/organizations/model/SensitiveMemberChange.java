@@ -7,8 +7,7 @@ package io.gatekeep.api.organizations.model;
  */
 public final class SensitiveMemberChange {
 
-    private SensitiveMemberChange() {
-    }
+    private SensitiveMemberChange() {}
 
     public static boolean of(Member before, Member after) {
         boolean grantsOwner = after.isOwner() && !before.isOwner();

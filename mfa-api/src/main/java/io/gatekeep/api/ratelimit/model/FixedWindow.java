@@ -28,7 +28,8 @@ public record FixedWindow(Duration length) {
 
     /** The decision for the {@code hits}-th hit (counting this one) in the window holding {@code now}. */
     public RateLimitDecision decide(long hits, int limit, Instant now) {
-        return hits <= limit ? new RateLimitDecision.Allowed(limit - hits)
+        return hits <= limit
+                ? new RateLimitDecision.Allowed(limit - hits)
                 : new RateLimitDecision.Exceeded(remaining(now));
     }
 }

@@ -11,7 +11,8 @@ class PasswordPolicyTest {
         assertThat(PasswordPolicy.isAcceptable("abcdefghijkl")).isTrue();
         assertThat(PasswordPolicy.isAcceptable("ab".repeat(64))).isTrue();
         assertThat(PasswordPolicy.violations("abcdefghijk")).containsExactly("must have at least 12 characters");
-        assertThat(PasswordPolicy.violations("ab".repeat(64) + "c")).containsExactly("must have at most 128 characters");
+        assertThat(PasswordPolicy.violations("ab".repeat(64) + "c"))
+                .containsExactly("must have at most 128 characters");
     }
 
     @Test
@@ -22,7 +23,8 @@ class PasswordPolicyTest {
 
     @Test
     void refusesOneCharacterRepeated() {
-        assertThat(PasswordPolicy.violations("zzzzzzzzzzzzzz")).containsExactly("must not repeat one character throughout");
+        assertThat(PasswordPolicy.violations("zzzzzzzzzzzzzz"))
+                .containsExactly("must not repeat one character throughout");
     }
 
     @Test

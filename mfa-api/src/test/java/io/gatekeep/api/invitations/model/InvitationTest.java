@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 class InvitationTest {
 
     private final Instant issuedAt = Instant.parse("2026-03-01T10:00:00Z");
-    private final Invitation invitation = Invitation.issue(UUID.randomUUID(), UUID.randomUUID(),
-            new Invitation.Offer("ivy@example.test", Role.ADMIN, Set.of(Permission.MANAGE_ORG_ACCESS)), issuedAt);
+    private final Invitation invitation = Invitation.issue(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            new Invitation.Offer("ivy@example.test", Role.ADMIN, Set.of(Permission.MANAGE_ORG_ACCESS)),
+            issuedAt);
 
     @Test
     void isAcceptableForSevenDays() {
@@ -28,7 +31,8 @@ class InvitationTest {
     void isSingleUse() {
         Invitation accepted = invitation.accept(issuedAt.plusSeconds(5));
         assertThat(accepted.acceptanceAt(issuedAt.plusSeconds(6))).isEqualTo(Invitation.Acceptance.ALREADY_USED);
-        assertThatIllegalStateException().isThrownBy(() -> accepted.accept(issuedAt.plusSeconds(7)))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> accepted.accept(issuedAt.plusSeconds(7)))
                 .withMessageContaining("ALREADY_USED");
     }
 

@@ -2,7 +2,6 @@ package io.gatekeep.api.mfa.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatekeep.testing.MutableClock;
 import io.gatekeep.api.mfa.ReferenceTotp;
 import io.gatekeep.api.mfa.enrollment.NewCredential;
 import io.gatekeep.api.mfa.lockout.Lockout;
@@ -25,6 +24,7 @@ import io.gatekeep.api.mfa.verification.VerificationOutcome.InvalidCode;
 import io.gatekeep.api.mfa.verification.VerificationOutcome.LockedOut;
 import io.gatekeep.api.mfa.verification.VerificationOutcome.RecoveryCodeAccepted;
 import io.gatekeep.api.mfa.verification.VerificationOutcome.Verified;
+import io.gatekeep.testing.MutableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +59,8 @@ class SecondFactorVerifierTest {
     void acceptsTheAppsCurrentCodeOnce() {
         clock.advance(Duration.ofMinutes(2));
 
-        assertThat(verify(appCode())).isEqualTo(new Verified(credentialId, clock.instant().getEpochSecond() / 30));
+        assertThat(verify(appCode()))
+                .isEqualTo(new Verified(credentialId, clock.instant().getEpochSecond() / 30));
         assertThat(verify(appCode())).isEqualTo(new CodeAlreadyUsed(1));
     }
 
@@ -89,7 +90,8 @@ class SecondFactorVerifierTest {
         assertThat(verify(wrongCode())).isEqualTo(new LockedOut(lockout, true));
         clock.advance(Duration.ofMinutes(1));
         assertThat(verify(appCode())).isEqualTo(new LockedOut(lockout, false));
-        assertThat(((LockedOut) verify(appCode())).retryAfterSeconds(clock.instant())).isEqualTo(14 * 60);
+        assertThat(((LockedOut) verify(appCode())).retryAfterSeconds(clock.instant()))
+                .isEqualTo(14 * 60);
 
         clock.advance(Duration.ofMinutes(14));
         assertThat(verify(appCode())).isInstanceOf(Verified.class);
@@ -110,7 +112,9 @@ class SecondFactorVerifierTest {
     @Test
     void refusesAMalformedOrWrongRecoveryCodeAndCountsIt() {
         assertThat(verifier.verifyRecoveryCode(user, "not a code").block()).isEqualTo(new InvalidCode(1));
-        assertThat(verifier.verifyRecoveryCode(user, RecoveryCode.generate(new SecureRandom()).formatted()).block())
+        assertThat(verifier.verifyRecoveryCode(
+                                user, RecoveryCode.generate(new SecureRandom()).formatted())
+                        .block())
                 .isEqualTo(new InvalidCode(2));
         assertThat(credentials.findActive(user).blockOptional()).isPresent();
     }
@@ -121,11 +125,12 @@ class SecondFactorVerifierTest {
         String code = appCode();
         List<SecondFactorVerifier> instances = List.of(verifierOn(DB.newInstance()), verifierOn(DB.newInstance()));
 
-        List<VerificationOutcome> outcomes = Concurrently.submit(50, i -> instances.get(i % 2).verifyTotp(user, code));
+        List<VerificationOutcome> outcomes =
+                Concurrently.submit(50, i -> instances.get(i % 2).verifyTotp(user, code));
 
         assertThat(outcomes).filteredOn(Verified.class::isInstance).hasSize(1);
-        assertThat(outcomes).allMatch(o -> o instanceof Verified || o instanceof CodeAlreadyUsed
-                || o instanceof LockedOut);
+        assertThat(outcomes)
+                .allMatch(o -> o instanceof Verified || o instanceof CodeAlreadyUsed || o instanceof LockedOut);
     }
 
     @Test
@@ -134,21 +139,28 @@ class SecondFactorVerifierTest {
         String wrong = wrongCode();
         List<SecondFactorVerifier> instances = List.of(verifierOn(DB.newInstance()), verifierOn(DB.newInstance()));
 
-        List<VerificationOutcome> outcomes = Concurrently.submit(50, i -> instances.get(i % 2).verifyTotp(user, wrong));
+        List<VerificationOutcome> outcomes =
+                Concurrently.submit(50, i -> instances.get(i % 2).verifyTotp(user, wrong));
 
-        assertThat(outcomes).as("each attempt is counted before its code is checked; the fifth answers with the lock")
-                .filteredOn(InvalidCode.class::isInstance).hasSizeLessThanOrEqualTo(4);
-        assertThat(outcomes).filteredOn(o -> o instanceof LockedOut locked && locked.lockedNow()).hasSize(1);
+        assertThat(outcomes)
+                .as("each attempt is counted before its code is checked; the fifth answers with the lock")
+                .filteredOn(InvalidCode.class::isInstance)
+                .hasSizeLessThanOrEqualTo(4);
+        assertThat(outcomes)
+                .filteredOn(o -> o instanceof LockedOut locked && locked.lockedNow())
+                .hasSize(1);
         assertThat(outcomes).allMatch(o -> o instanceof InvalidCode || o instanceof LockedOut);
-        assertThat(verify(appCode())).as("the lock holds for the right code too").isInstanceOf(LockedOut.class);
+        assertThat(verify(appCode()))
+                .as("the lock holds for the right code too")
+                .isInstanceOf(LockedOut.class);
     }
 
     @Test
     void fiftyParallelSubmissionsOfTheRecoveryCodeSucceedExactlyOnce() {
         List<SecondFactorVerifier> instances = List.of(verifierOn(DB.newInstance()), verifierOn(DB.newInstance()));
 
-        List<VerificationOutcome> outcomes = Concurrently.submit(50,
-                i -> instances.get(i % 2).verifyRecoveryCode(user, recoveryCode.formatted()));
+        List<VerificationOutcome> outcomes =
+                Concurrently.submit(50, i -> instances.get(i % 2).verifyRecoveryCode(user, recoveryCode.formatted()));
 
         assertThat(outcomes).filteredOn(RecoveryCodeAccepted.class::isInstance).hasSize(1);
     }
@@ -167,17 +179,29 @@ class SecondFactorVerifierTest {
 
     /** MFA as setup leaves it: the setup code's step already used, one recovery code. */
     private UUID enroll() {
-        NewCredential credential = new NewCredential(UUID.randomUUID(), user, cipher.encrypt(user, secret), ENABLED_AT,
-                ENABLED_AT.getEpochSecond() / 30, UUID.randomUUID(), recoveryCode.hash());
+        NewCredential credential = new NewCredential(
+                UUID.randomUUID(),
+                user,
+                cipher.encrypt(user, secret),
+                ENABLED_AT,
+                ENABLED_AT.getEpochSecond() / 30,
+                UUID.randomUUID(),
+                recoveryCode.hash());
         credentials.insert(credential, ENABLED_AT).block();
-        recoveryCodes.insert(credential.recoveryCodeId(), user, credential.id(), credential.recoveryCodeHash(),
-                ENABLED_AT).block();
+        recoveryCodes
+                .insert(credential.recoveryCodeId(), user, credential.id(), credential.recoveryCodeHash(), ENABLED_AT)
+                .block();
         return credential.id();
     }
 
     private SecondFactorVerifier verifierOn(DatabaseClient client) {
-        return new SecondFactorVerifier(new CredentialStore(client), new RecoveryCodeStore(client),
+        return new SecondFactorVerifier(
+                new CredentialStore(client),
+                new RecoveryCodeStore(client),
                 new LockoutStore(client, LockoutPolicy.defaults()),
-                new TotpAttemptStore(client, LockoutPolicy.defaults()), cipher, new Totp(clock), clock);
+                new TotpAttemptStore(client, LockoutPolicy.defaults()),
+                cipher,
+                new Totp(clock),
+                clock);
     }
 }

@@ -32,15 +32,18 @@ class KeyringsTest {
 
     @Test
     void usesTheConfiguredActiveKeyAndNeverEchoesKeyMaterial() {
-        SecretKeyring keyring = Keyrings.from(new MfaProperties.Encryption(Map.of("old", KEY,
-                "new", SecretKeyring.generateKeyBase64()), "new", false));
+        SecretKeyring keyring = Keyrings.from(new MfaProperties.Encryption(
+                Map.of("old", KEY, "new", SecretKeyring.generateKeyBase64()), "new", false));
         assertThat(keyring.activeKeyId()).isEqualTo("new");
         assertThat(keyring.keyIds()).containsExactlyInAnyOrder("old", "new");
 
-        assertThatThrownBy(() -> Keyrings.from(new MfaProperties.Encryption(Map.of("short", "c2hvcnQ="), "short",
-                false))).isInstanceOf(IllegalStateException.class).hasMessageNotContaining("c2hvcnQ=");
-        assertThatThrownBy(() -> Keyrings.from(new MfaProperties.Encryption(Map.of("a", KEY, "b", KEY), null,
-                false))).hasMessageContaining("active-key-id");
-        assertThat(new MfaProperties.Encryption(Map.of("a", KEY), "a", false).toString()).doesNotContain(KEY);
+        assertThatThrownBy(
+                        () -> Keyrings.from(new MfaProperties.Encryption(Map.of("short", "c2hvcnQ="), "short", false)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageNotContaining("c2hvcnQ=");
+        assertThatThrownBy(() -> Keyrings.from(new MfaProperties.Encryption(Map.of("a", KEY, "b", KEY), null, false)))
+                .hasMessageContaining("active-key-id");
+        assertThat(new MfaProperties.Encryption(Map.of("a", KEY), "a", false).toString())
+                .doesNotContain(KEY);
     }
 }

@@ -7,7 +7,6 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import io.gatekeep.testing.MutableClock;
 import io.gatekeep.api.mfa.ReferenceTotp;
 import io.gatekeep.api.mfa.enrollment.SetupOutcome.Activated;
 import io.gatekeep.api.mfa.enrollment.SetupOutcome.AlreadyEnabled;
@@ -23,6 +22,7 @@ import io.gatekeep.api.mfa.secrets.SecretKeyring;
 import io.gatekeep.api.mfa.totp.OtpAuthUri;
 import io.gatekeep.api.mfa.totp.Totp;
 import io.gatekeep.api.mfa.totp.TotpSecretGenerator;
+import io.gatekeep.testing.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -39,8 +39,15 @@ class EnrollmentTest {
 
     private final MutableClock clock = new MutableClock(START);
     private final SecretCipher cipher = new SecretCipher(SecretKeyring.development("dev"));
-    private final Enrollment enrollment = new Enrollment(SetupPolicy.defaults(), new TotpSecretGenerator(), cipher,
-            new Totp(clock), new OtpAuthUri(), new QrCodeRenderer(), new SecureRandom(), clock);
+    private final Enrollment enrollment = new Enrollment(
+            SetupPolicy.defaults(),
+            new TotpSecretGenerator(),
+            cipher,
+            new Totp(clock),
+            new OtpAuthUri(),
+            new QrCodeRenderer(),
+            new SecureRandom(),
+            clock);
     private final UUID alice = UUID.randomUUID();
     private final UUID authSession = UUID.randomUUID();
 
@@ -55,7 +62,8 @@ class EnrollmentTest {
         assertThat(started.material().qrExpiresAt()).isEqualTo(START.plusSeconds(60));
         assertThat(started.material().setupExpiresAt()).isEqualTo(START.plusSeconds(180));
         assertThat(started.material().otpauthUri()).startsWith("otpauth://totp/Gatekeep:alice@example.com?secret=");
-        assertThat(qrText(started.material().qrCodePng())).isEqualTo(started.material().otpauthUri());
+        assertThat(qrText(started.material().qrCodePng()))
+                .isEqualTo(started.material().otpauthUri());
         assertThat(started.material().manualEntryKey().replace(" ", ""))
                 .isEqualTo(ReferenceTotp.secretOf(started.material().otpauthUri()));
         assertThat(cipher.decrypt(alice, session.pendingSecret()).base32())
@@ -83,8 +91,11 @@ class EnrollmentTest {
             assertThat(credential.enabledAt()).isEqualTo(clock.instant());
             assertThat(credential.lastUsedStep()).isEqualTo(clock.instant().getEpochSecond() / 30);
             assertThat(activated.recoveryCode().formatted()).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){4}");
-            assertThat(credential.recoveryCodeHash().matches(
-                    RecoveryCode.parse(activated.recoveryCode().formatted()).orElseThrow())).isTrue();
+            assertThat(credential
+                            .recoveryCodeHash()
+                            .matches(RecoveryCode.parse(activated.recoveryCode().formatted())
+                                    .orElseThrow()))
+                    .isTrue();
         });
     }
 
@@ -116,8 +127,10 @@ class EnrollmentTest {
         assertThat(refreshed.session().revision()).isEqualTo(1);
         assertThat(refreshed.material().qrExpiresAt()).isEqualTo(START.plusSeconds(121));
         assertThat(refreshed.material().setupExpiresAt()).isEqualTo(START.plusSeconds(180));
-        assertThat(refreshed.material().otpauthUri()).isNotEqualTo(started.material().otpauthUri());
-        assertThat(qrText(refreshed.material().qrCodePng())).isEqualTo(refreshed.material().otpauthUri());
+        assertThat(refreshed.material().otpauthUri())
+                .isNotEqualTo(started.material().otpauthUri());
+        assertThat(qrText(refreshed.material().qrCodePng()))
+                .isEqualTo(refreshed.material().otpauthUri());
         assertThat(enrollment.verify(refreshed.session(), appCode(started.material()), false))
                 .isInstanceOf(InvalidCode.class);
         assertThat(enrollment.verify(refreshed.session(), appCode(refreshed.material()), false))
@@ -197,7 +210,8 @@ class EnrollmentTest {
         assertThat(started.material().toString())
                 .doesNotContain(ReferenceTotp.secretOf(started.material().otpauthUri()))
                 .doesNotContain("otpauth");
-        assertThat(started.toString()).doesNotContain(ReferenceTotp.secretOf(started.material().otpauthUri()));
+        assertThat(started.toString())
+                .doesNotContain(ReferenceTotp.secretOf(started.material().otpauthUri()));
     }
 
     private Started start() {
@@ -211,9 +225,12 @@ class EnrollmentTest {
 
     private static String qrText(String dataUri) throws Exception {
         byte[] png = Base64.getDecoder().decode(dataUri.substring(QrCodeRenderer.DATA_URI_PREFIX.length()));
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png))))),
-                // a rendered, undistorted image: the finder-pattern detector misreads about 1 in 200 of those
-                java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, true)).getText();
+        return new QRCodeReader()
+                .decode(
+                        new BinaryBitmap(new HybridBinarizer(
+                                new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png))))),
+                        // a rendered, undistorted image: the finder-pattern detector misreads about 1 in 200 of those
+                        java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, true))
+                .getText();
     }
 }

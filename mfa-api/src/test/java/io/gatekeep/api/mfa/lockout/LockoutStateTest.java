@@ -17,11 +17,11 @@ class LockoutStateTest {
         assertThat(state.isLockedAt(T0)).isFalse();
 
         LockoutState.Transition<AttemptDecision> fifth = state.beginAttempt(policy, T0);
-        LockoutState.Transition<FailureRecorded> failed =
-                fifth.state().attemptFailed(attempt(fifth), policy, T0);
+        LockoutState.Transition<FailureRecorded> failed = fifth.state().attemptFailed(attempt(fifth), policy, T0);
 
         assertThat(failed.decision().lockedNow()).contains(new Lockout(T0.plus(Duration.ofMinutes(15)), 1));
-        assertThat(failed.state().isLockedAt(T0.plus(Duration.ofMinutes(15)).minusSeconds(1))).isTrue();
+        assertThat(failed.state().isLockedAt(T0.plus(Duration.ofMinutes(15)).minusSeconds(1)))
+                .isTrue();
         assertThat(failed.state().beginAttempt(policy, T0.plusSeconds(60)).decision())
                 .isEqualTo(new AttemptDecision.Refused(new Lockout(T0.plus(Duration.ofMinutes(15)), 1), false));
     }
@@ -67,8 +67,14 @@ class LockoutStateTest {
     void doublesTheLockOnRepeatWithinADayUpToTheCap() {
         LockoutState state = LockoutState.initial();
         Instant now = T0;
-        Duration[] expected = {Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1),
-                Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(4)};
+        Duration[] expected = {
+            Duration.ofMinutes(15),
+            Duration.ofMinutes(30),
+            Duration.ofHours(1),
+            Duration.ofHours(2),
+            Duration.ofHours(4),
+            Duration.ofHours(4)
+        };
         for (Duration duration : expected) {
             state = failTimes(state, 5, now);
             assertThat(Duration.between(now, state.lockedUntil())).isEqualTo(duration);
@@ -97,11 +103,11 @@ class LockoutStateTest {
 
         LockoutState.Transition<AttemptDecision> sixth = state.beginAttempt(policy, T0);
 
-        assertThat(sixth.decision()).isEqualTo(
-                new AttemptDecision.Refused(new Lockout(T0.plus(Duration.ofMinutes(15)), 1), true));
+        assertThat(sixth.decision())
+                .isEqualTo(new AttemptDecision.Refused(new Lockout(T0.plus(Duration.ofMinutes(15)), 1), true));
         // the fifth attempt failing afterwards does not lock a second time, but answers with the lock
-        assertThat(sixth.state().attemptFailed(5, policy, T0).decision()).isEqualTo(
-                FailureRecorded.lockedMeanwhile(5, new Lockout(T0.plus(Duration.ofMinutes(15)), 1)));
+        assertThat(sixth.state().attemptFailed(5, policy, T0).decision())
+                .isEqualTo(FailureRecorded.lockedMeanwhile(5, new Lockout(T0.plus(Duration.ofMinutes(15)), 1)));
     }
 
     @Test
@@ -117,14 +123,15 @@ class LockoutStateTest {
 
         assertThat(lockout.retryAfterSeconds(T0)).isEqualTo(900);
         assertThat(lockout.retryAfterSeconds(T0.plusMillis(500))).isEqualTo(900);
-        assertThat(lockout.retryAfterSeconds(T0.plus(Duration.ofMinutes(15)).minusMillis(1))).isEqualTo(1);
+        assertThat(lockout.retryAfterSeconds(T0.plus(Duration.ofMinutes(15)).minusMillis(1)))
+                .isEqualTo(1);
         assertThat(lockout.retryAfterSeconds(T0.plus(Duration.ofMinutes(20)))).isEqualTo(1);
     }
 
     @Test
     void policyIsConfigurable() {
-        LockoutPolicy strict = new LockoutPolicy(3, Duration.ofMinutes(1), 3, Duration.ofMinutes(9),
-                Duration.ofHours(1));
+        LockoutPolicy strict =
+                new LockoutPolicy(3, Duration.ofMinutes(1), 3, Duration.ofMinutes(9), Duration.ofHours(1));
 
         assertThat(strict.nextLockout(0, null, T0)).isEqualTo(new Lockout(T0.plusSeconds(60), 1));
         assertThat(strict.nextLockout(1, T0, T0.plusSeconds(120))).isEqualTo(new Lockout(T0.plusSeconds(300), 2));

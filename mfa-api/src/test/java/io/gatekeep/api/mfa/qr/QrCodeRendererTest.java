@@ -8,8 +8,8 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import io.gatekeep.api.mfa.totp.OtpAuthUri;
 import io.gatekeep.api.mfa.totp.TotpSecretGenerator;
-import java.io.ByteArrayInputStream;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.util.Base64;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,8 @@ class QrCodeRendererTest {
 
     @Test
     void pngDecodesToExactlyTheOtpauthUri() throws Exception {
-        String uri = new OtpAuthUri("Acme Corp").forAccount("carol+1@example.com", new TotpSecretGenerator().generate());
+        String uri =
+                new OtpAuthUri("Acme Corp").forAccount("carol+1@example.com", new TotpSecretGenerator().generate());
 
         String dataUri = renderer.pngDataUri(uri);
 
@@ -33,7 +34,10 @@ class QrCodeRendererTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image).as("a readable PNG").isNotNull();
         // a rendered, undistorted image: the finder-pattern detector misreads about 1 in 200 of those
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, true)).getText();
+        return new QRCodeReader()
+                .decode(
+                        new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                        java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, true))
+                .getText();
     }
 }

@@ -44,26 +44,35 @@ class RecoveryCodeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "ABCD-EFGH-JKMN-PQRS-TVWX",
-            "abcd-efgh-jkmn-pqrs-tvwx",
-            "ABCDEFGHJKMNPQRSTVWX",
-            "  abcd efgh\tjkmn-PQRS tvwx ",
-            "abcd--efgh-jkmn-pqrs-tvwx"})
+    @ValueSource(
+            strings = {
+                "ABCD-EFGH-JKMN-PQRS-TVWX",
+                "abcd-efgh-jkmn-pqrs-tvwx",
+                "ABCDEFGHJKMNPQRSTVWX",
+                "  abcd efgh\tjkmn-PQRS tvwx ",
+                "abcd--efgh-jkmn-pqrs-tvwx"
+            })
     void readsInputCaseDashAndWhitespaceInsensitively(String typed) {
-        assertThat(RecoveryCode.parse(typed)).hasValueSatisfying(
-                code -> assertThat(code.formatted()).isEqualTo("ABCD-EFGH-JKMN-PQRS-TVWX"));
+        assertThat(RecoveryCode.parse(typed))
+                .hasValueSatisfying(code -> assertThat(code.formatted()).isEqualTo("ABCD-EFGH-JKMN-PQRS-TVWX"));
     }
 
     @Test
     void readsLettersThatLookLikeDigitsAsThoseDigits() {
-        assertThat(RecoveryCode.parse("oOiI-lL00-1111-2222-3333")).hasValueSatisfying(
-                code -> assertThat(code.formatted()).isEqualTo("0011-1100-1111-2222-3333"));
+        assertThat(RecoveryCode.parse("oOiI-lL00-1111-2222-3333"))
+                .hasValueSatisfying(code -> assertThat(code.formatted()).isEqualTo("0011-1100-1111-2222-3333"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "ABCD-EFGH-JKMN-PQRS-TVW", "ABCD-EFGH-JKMN-PQRS-TVWXY", "ABCD-EFGH-JKMN-PQRS-TVWU",
-            "ABCD-EFGH-JKMN-PQRS-TVW!", "123456"})
+    @ValueSource(
+            strings = {
+                "",
+                "ABCD-EFGH-JKMN-PQRS-TVW",
+                "ABCD-EFGH-JKMN-PQRS-TVWXY",
+                "ABCD-EFGH-JKMN-PQRS-TVWU",
+                "ABCD-EFGH-JKMN-PQRS-TVW!",
+                "123456"
+            })
     void refusesInputThatCannotBeACode(String typed) {
         assertThat(RecoveryCode.parse(typed)).isEmpty();
         assertThat(RecoveryCode.parse(null)).isEmpty();
@@ -72,7 +81,8 @@ class RecoveryCodeTest {
     @Test
     void hashesEveryWayOfTypingTheCodeAlike() {
         RecoveryCode issued = RecoveryCode.generate(random);
-        RecoveryCode typed = RecoveryCode.parse(issued.formatted().toLowerCase().replace("-", " ")).orElseThrow();
+        RecoveryCode typed = RecoveryCode.parse(issued.formatted().toLowerCase().replace("-", " "))
+                .orElseThrow();
 
         assertThat(typed.hash()).isEqualTo(issued.hash());
         assertThat(issued.hash().matches(typed)).isTrue();
@@ -90,7 +100,8 @@ class RecoveryCodeTest {
     void restoresAStoredHash() {
         RecoveryCode issued = RecoveryCode.generate(random);
 
-        assertThat(RecoveryCodeHash.fromBytes(issued.hash().bytes()).matches(issued)).isTrue();
+        assertThat(RecoveryCodeHash.fromBytes(issued.hash().bytes()).matches(issued))
+                .isTrue();
     }
 
     @Test

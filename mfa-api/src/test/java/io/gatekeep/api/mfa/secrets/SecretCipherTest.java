@@ -44,7 +44,8 @@ class SecretCipherTest {
         EncryptedSecret sealed = cipher.encrypt(alice, secret);
 
         assertThatThrownBy(() -> cipher.decrypt(UUID.randomUUID(), sealed))
-                .isInstanceOf(SecretDecryptionException.class).hasMessageContaining("k2025");
+                .isInstanceOf(SecretDecryptionException.class)
+                .hasMessageContaining("k2025");
     }
 
     @Test
@@ -61,7 +62,8 @@ class SecretCipherTest {
         SecretCipher other = new SecretCipher(SecretKeyring.fromBase64(Map.of("k2026", KEY_2026), "k2026"));
 
         assertThatThrownBy(() -> other.decrypt(alice, sealed))
-                .isInstanceOf(SecretDecryptionException.class).hasMessageContaining("No key 'k2025'");
+                .isInstanceOf(SecretDecryptionException.class)
+                .hasMessageContaining("No key 'k2025'");
     }
 
     @Test
@@ -77,8 +79,8 @@ class SecretCipherTest {
     @Test
     void rotationSealsWithTheNewKeyAndStillOpensOldCiphertexts() {
         EncryptedSecret old = cipher.encrypt(alice, secret);
-        SecretCipher rotated = new SecretCipher(
-                SecretKeyring.fromBase64(Map.of("k2025", KEY_2025, "k2026", KEY_2026), "k2026"));
+        SecretCipher rotated =
+                new SecretCipher(SecretKeyring.fromBase64(Map.of("k2025", KEY_2025, "k2026", KEY_2026), "k2026"));
 
         EncryptedSecret fresh = rotated.encrypt(alice, secret);
 
@@ -113,8 +115,10 @@ class SecretCipherTest {
     void developmentKeyringWorksAndGeneratesFreshKeys() {
         SecretCipher development = new SecretCipher(SecretKeyring.development("dev"));
 
-        assertThat(development.decrypt(alice, development.encrypt(alice, secret))).isEqualTo(secret);
-        assertThat(Base64.getDecoder().decode(SecretKeyring.generateKeyBase64())).hasSize(32);
+        assertThat(development.decrypt(alice, development.encrypt(alice, secret)))
+                .isEqualTo(secret);
+        assertThat(Base64.getDecoder().decode(SecretKeyring.generateKeyBase64()))
+                .hasSize(32);
         assertThat(SecretKeyring.generateKeyBase64()).isNotEqualTo(SecretKeyring.generateKeyBase64());
     }
 }

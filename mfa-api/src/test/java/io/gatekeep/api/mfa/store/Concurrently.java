@@ -9,8 +9,7 @@ import reactor.core.scheduler.Schedulers;
 /** Fires {@code n} submissions at once (none waits for another) and collects every answer. */
 public final class Concurrently {
 
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     public static <T> List<T> submit(int n, IntFunction<Mono<T>> submission) {
         return Flux.range(0, n)

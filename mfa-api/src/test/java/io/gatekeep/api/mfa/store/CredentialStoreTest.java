@@ -62,10 +62,16 @@ class CredentialStoreTest {
         credentials.insert(credential, NOW).block();
         UUID id = credential.id();
 
-        assertThat(credentials.consumeStep(id, STEP, NOW).block()).as("the setup code's step").isFalse();
+        assertThat(credentials.consumeStep(id, STEP, NOW).block())
+                .as("the setup code's step")
+                .isFalse();
         assertThat(credentials.consumeStep(id, STEP + 1, NOW).block()).isTrue();
-        assertThat(credentials.consumeStep(id, STEP + 1, NOW).block()).as("replay").isFalse();
-        assertThat(credentials.consumeStep(id, STEP - 1, NOW).block()).as("older step").isFalse();
+        assertThat(credentials.consumeStep(id, STEP + 1, NOW).block())
+                .as("replay")
+                .isFalse();
+        assertThat(credentials.consumeStep(id, STEP - 1, NOW).block())
+                .as("older step")
+                .isFalse();
         assertThat(credentials.consumeStep(id, STEP + 2, NOW).block()).isTrue();
     }
 
@@ -77,8 +83,8 @@ class CredentialStoreTest {
         List<CredentialStore> instances =
                 List.of(new CredentialStore(DB.newInstance()), new CredentialStore(DB.newInstance()));
 
-        List<Boolean> results = Concurrently.submit(50,
-                i -> instances.get(i % 2).consumeStep(credential.id(), STEP + 1, NOW));
+        List<Boolean> results =
+                Concurrently.submit(50, i -> instances.get(i % 2).consumeStep(credential.id(), STEP + 1, NOW));
 
         assertThat(results).hasSize(50).containsOnlyOnce(true);
         assertThat(credentials.findActive(user).block().lastUsedStep()).isEqualTo(STEP + 1);
@@ -90,20 +96,36 @@ class CredentialStoreTest {
         NewCredential credential = credential(user);
         RecoveryCode code = RecoveryCode.generate(new SecureRandom());
         credentials.insert(credential, NOW).block();
-        recoveryCodes.insert(UUID.randomUUID(), user, credential.id(), code.hash(), NOW).block();
+        recoveryCodes
+                .insert(UUID.randomUUID(), user, credential.id(), code.hash(), NOW)
+                .block();
 
-        assertThat(credentials.revokeActive(user, RevocationReason.USER_REQUEST, NOW).block())
+        assertThat(credentials
+                        .revokeActive(user, RevocationReason.USER_REQUEST, NOW)
+                        .block())
                 .isEqualTo(credential.id());
 
         assertThat(credentials.findActive(user).blockOptional()).isEmpty();
-        assertThat(credentials.consumeStep(credential.id(), STEP + 5, NOW).block()).isFalse();
-        assertThat(recoveryCodes.consume(user, code.hash(), NOW).blockOptional()).isEmpty();
-        assertThat(DB.client.sql("select secret_ciphertext is null and revoked_reason = 'USER_REQUEST' as cleared "
-                        + "from mfa_credential where id = :id").bind("id", credential.id())
-                .map(row -> row.get("cleared", Boolean.class)).one().block()).isTrue();
-        assertThat(credentials.revokeActive(user, RevocationReason.USER_REQUEST, NOW).blockOptional())
-                .as("already off").isEmpty();
-        assertThat(credentials.insert(credential(user), NOW).block()).as("set up again").isTrue();
+        assertThat(credentials.consumeStep(credential.id(), STEP + 5, NOW).block())
+                .isFalse();
+        assertThat(recoveryCodes.consume(user, code.hash(), NOW).blockOptional())
+                .isEmpty();
+        assertThat(DB.client
+                        .sql("select secret_ciphertext is null and revoked_reason = 'USER_REQUEST' as cleared "
+                                + "from mfa_credential where id = :id")
+                        .bind("id", credential.id())
+                        .map(row -> row.get("cleared", Boolean.class))
+                        .one()
+                        .block())
+                .isTrue();
+        assertThat(credentials
+                        .revokeActive(user, RevocationReason.USER_REQUEST, NOW)
+                        .blockOptional())
+                .as("already off")
+                .isEmpty();
+        assertThat(credentials.insert(credential(user), NOW).block())
+                .as("set up again")
+                .isTrue();
     }
 
     private NewCredential credential(UUID user) {
@@ -112,7 +134,7 @@ class CredentialStoreTest {
 
     private NewCredential credential(UUID user, TotpSecret secret) {
         RecoveryCode code = RecoveryCode.generate(new SecureRandom());
-        return new NewCredential(UUID.randomUUID(), user, cipher.encrypt(user, secret), NOW, STEP, UUID.randomUUID(),
-                code.hash());
+        return new NewCredential(
+                UUID.randomUUID(), user, cipher.encrypt(user, secret), NOW, STEP, UUID.randomUUID(), code.hash());
     }
 }

@@ -71,17 +71,26 @@ class LockoutStoreTest {
     @Test
     void fiftyParallelGuessesOnTwoInstancesGetFiveAttemptsAndOneLock() {
         UUID user = DB.newUser();
-        List<LockoutStore> instances = List.of(new LockoutStore(DB.newInstance(), LockoutPolicy.defaults()),
+        List<LockoutStore> instances = List.of(
+                new LockoutStore(DB.newInstance(), LockoutPolicy.defaults()),
                 new LockoutStore(DB.newInstance(), LockoutPolicy.defaults()));
 
-        List<AttemptDecision> decisions = Concurrently.submit(50, i -> instances.get(i % 2).beginAttempt(user, T0));
+        List<AttemptDecision> decisions =
+                Concurrently.submit(50, i -> instances.get(i % 2).beginAttempt(user, T0));
 
-        assertThat(decisions).filteredOn(Permitted.class::isInstance).hasSize(5)
-                .extracting(d -> ((Permitted) d).attemptNumber()).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
-        assertThat(decisions).filteredOn(d -> d instanceof Refused refused && refused.lockedNow()).hasSize(1);
-        assertThat(decisions).filteredOn(Refused.class::isInstance).hasSize(45)
-                .allSatisfy(d -> assertThat(((Refused) d).lockout().until())
-                        .isEqualTo(T0.plus(Duration.ofMinutes(15))));
+        assertThat(decisions)
+                .filteredOn(Permitted.class::isInstance)
+                .hasSize(5)
+                .extracting(d -> ((Permitted) d).attemptNumber())
+                .containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+        assertThat(decisions)
+                .filteredOn(d -> d instanceof Refused refused && refused.lockedNow())
+                .hasSize(1);
+        assertThat(decisions)
+                .filteredOn(Refused.class::isInstance)
+                .hasSize(45)
+                .allSatisfy(
+                        d -> assertThat(((Refused) d).lockout().until()).isEqualTo(T0.plus(Duration.ofMinutes(15))));
     }
 
     @Test
@@ -91,7 +100,8 @@ class LockoutStoreTest {
         Permitted fifth = (Permitted) lockouts.beginAttempt(user, T0).block();
         Refused sixth = (Refused) lockouts.beginAttempt(user, T0).block();
 
-        FailureRecorded fifthFailed = lockouts.attemptFailed(user, fifth.attemptNumber(), T0).block();
+        FailureRecorded fifthFailed =
+                lockouts.attemptFailed(user, fifth.attemptNumber(), T0).block();
 
         assertThat(sixth.lockedNow()).isTrue();
         assertThat(fifthFailed).isEqualTo(FailureRecorded.lockedMeanwhile(5, sixth.lockout()));
@@ -107,7 +117,8 @@ class LockoutStoreTest {
         AttemptDecision next = lockouts.beginAttempt(user, T0.plusSeconds(1)).block();
 
         assertThat(next).isEqualTo(new Refused(new Lockout(T0.plusSeconds(1).plus(Duration.ofMinutes(15)), 1), true));
-        assertThat(lockouts.beginAttempt(user, T0.plusSeconds(1).plus(Duration.ofMinutes(15))).block())
+        assertThat(lockouts.beginAttempt(user, T0.plusSeconds(1).plus(Duration.ofMinutes(15)))
+                        .block())
                 .isEqualTo(new Permitted(1));
     }
 

@@ -41,18 +41,26 @@ public final class MfaDatabase implements AutoCloseable {
 
     /** A client with its own pool of up to 25 connections, like one more API instance. */
     public DatabaseClient newInstance() {
-        ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(
-                        ConnectionFactoryOptions.parse(database.r2dbcUrl()).mutate()
-                                .option(USER, database.user()).option(PASSWORD, database.password()).build()))
-                .initialSize(2).maxSize(25).build());
+        ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(
+                        ConnectionFactories.get(ConnectionFactoryOptions.parse(database.r2dbcUrl())
+                                .mutate()
+                                .option(USER, database.user())
+                                .option(PASSWORD, database.password())
+                                .build()))
+                .initialSize(2)
+                .maxSize(25)
+                .build());
         pools.add(pool);
         return DatabaseClient.create(pool);
     }
 
     public UUID newUser() {
         UUID id = UUID.randomUUID();
-        update("insert into app_user (id, email, display_name, password_hash, status, created_at) "
-                + "values (?, ?, 'Test user', 'x', 'ACTIVE', now())", id, id + "@example.com");
+        update(
+                "insert into app_user (id, email, display_name, password_hash, status, created_at) "
+                        + "values (?, ?, 'Test user', 'x', 'ACTIVE', now())",
+                id,
+                id + "@example.com");
         return id;
     }
 
@@ -60,13 +68,19 @@ public final class MfaDatabase implements AutoCloseable {
         UUID id = UUID.randomUUID();
         byte[] tokenHash = new byte[32];
         new SecureRandom().nextBytes(tokenHash);
-        update("insert into auth_session (id, token_hash, user_id, kind, created_at, expires_at) "
-                + "values (?, ?, ?, ?, now(), now() + interval '1 hour')", id, tokenHash, userId, kind);
+        update(
+                "insert into auth_session (id, token_hash, user_id, kind, created_at, expires_at) "
+                        + "values (?, ?, ?, ?, now(), now() + interval '1 hour')",
+                id,
+                tokenHash,
+                userId,
+                kind);
         return id;
     }
 
     public int update(String sql, Object... parameters) {
-        try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = database.connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 Object value = parameters[i] instanceof Instant instant ? Timestamp.from(instant) : parameters[i];
                 statement.setObject(i + 1, value);

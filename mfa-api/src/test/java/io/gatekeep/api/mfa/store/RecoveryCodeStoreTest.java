@@ -33,10 +33,13 @@ class RecoveryCodeStoreTest {
         UUID user = DB.newUser();
         RecoveryCode issued = RecoveryCode.generate(random);
         UUID credential = enroll(user, issued);
-        RecoveryCode typed = RecoveryCode.parse(issued.formatted().toLowerCase().replace("-", "")).orElseThrow();
+        RecoveryCode typed = RecoveryCode.parse(issued.formatted().toLowerCase().replace("-", ""))
+                .orElseThrow();
 
         assertThat(recoveryCodes.consume(user, typed.hash(), NOW).block()).isEqualTo(credential);
-        assertThat(recoveryCodes.consume(user, issued.hash(), NOW).blockOptional()).as("second use").isEmpty();
+        assertThat(recoveryCodes.consume(user, issued.hash(), NOW).blockOptional())
+                .as("second use")
+                .isEmpty();
     }
 
     @Test
@@ -46,9 +49,15 @@ class RecoveryCodeStoreTest {
         RecoveryCode issued = RecoveryCode.generate(random);
         enroll(user, issued);
 
-        assertThat(recoveryCodes.consume(user, RecoveryCode.generate(random).hash(), NOW).blockOptional()).isEmpty();
-        assertThat(recoveryCodes.consume(other, issued.hash(), NOW).blockOptional()).isEmpty();
-        assertThat(recoveryCodes.consume(user, issued.hash(), NOW).blockOptional()).as("still usable").isPresent();
+        assertThat(recoveryCodes
+                        .consume(user, RecoveryCode.generate(random).hash(), NOW)
+                        .blockOptional())
+                .isEmpty();
+        assertThat(recoveryCodes.consume(other, issued.hash(), NOW).blockOptional())
+                .isEmpty();
+        assertThat(recoveryCodes.consume(user, issued.hash(), NOW).blockOptional())
+                .as("still usable")
+                .isPresent();
     }
 
     @Test
@@ -59,8 +68,12 @@ class RecoveryCodeStoreTest {
         List<RecoveryCodeStore> instances =
                 List.of(new RecoveryCodeStore(DB.newInstance()), new RecoveryCodeStore(DB.newInstance()));
 
-        List<Optional<UUID>> results = Concurrently.submit(50,
-                i -> instances.get(i % 2).consume(user, issued.hash(), NOW).map(Optional::of)
+        List<Optional<UUID>> results = Concurrently.submit(
+                50,
+                i -> instances
+                        .get(i % 2)
+                        .consume(user, issued.hash(), NOW)
+                        .map(Optional::of)
                         .defaultIfEmpty(Optional.empty()));
 
         assertThat(results).hasSize(50).containsOnlyOnce(Optional.of(credential));
@@ -69,10 +82,17 @@ class RecoveryCodeStoreTest {
 
     private UUID enroll(UUID user, RecoveryCode code) {
         SecretCipher cipher = new SecretCipher(SecretKeyring.development("dev"));
-        NewCredential credential = new NewCredential(UUID.randomUUID(), user,
-                cipher.encrypt(user, new TotpSecretGenerator().generate()), NOW, 1, UUID.randomUUID(), code.hash());
+        NewCredential credential = new NewCredential(
+                UUID.randomUUID(),
+                user,
+                cipher.encrypt(user, new TotpSecretGenerator().generate()),
+                NOW,
+                1,
+                UUID.randomUUID(),
+                code.hash());
         new CredentialStore(DB.client).insert(credential, NOW).block();
-        recoveryCodes.insert(credential.recoveryCodeId(), user, credential.id(), credential.recoveryCodeHash(), NOW)
+        recoveryCodes
+                .insert(credential.recoveryCodeId(), user, credential.id(), credential.recoveryCodeHash(), NOW)
                 .block();
         return credential.id();
     }

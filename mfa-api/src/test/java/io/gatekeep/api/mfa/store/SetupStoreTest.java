@@ -43,8 +43,12 @@ class SetupStoreTest {
         setups.insert(first).block();
         SetupSession second = pending(user, NOW.plusSeconds(10));
 
-        assertThat(setups.insert(second).block()).as("while the first is pending").isFalse();
-        assertThat(setups.supersedePending(user, NOW.plusSeconds(10)).collectList().block())
+        assertThat(setups.insert(second).block())
+                .as("while the first is pending")
+                .isFalse();
+        assertThat(setups.supersedePending(user, NOW.plusSeconds(10))
+                        .collectList()
+                        .block())
                 .containsExactly(first.id());
         assertThat(setups.insert(second).block()).isTrue();
 
@@ -62,18 +66,30 @@ class SetupStoreTest {
         SetupSession superseded = session.supersede();
 
         assertThat(setups.update(expired, NOW.plusSeconds(180)).block()).isTrue();
-        assertThat(setups.update(superseded, NOW.plusSeconds(181)).block()).as("lost the race").isFalse();
+        assertThat(setups.update(superseded, NOW.plusSeconds(181)).block())
+                .as("lost the race")
+                .isFalse();
 
         SetupSession stored = setups.findById(session.id()).block();
         assertThat(stored).isEqualTo(expired);
         assertThat(stored.pendingSecret()).isNull();
-        assertThat(DB.client.sql("select finished_at from mfa_setup where id = :id").bind("id", session.id())
-                .map(row -> row.get("finished_at", Instant.class)).one().block()).isEqualTo(NOW.plusSeconds(180));
+        assertThat(DB.client
+                        .sql("select finished_at from mfa_setup where id = :id")
+                        .bind("id", session.id())
+                        .map(row -> row.get("finished_at", Instant.class))
+                        .one()
+                        .block())
+                .isEqualTo(NOW.plusSeconds(180));
     }
 
     private SetupSession pending(UUID user, Instant now) {
         UUID authSession = DB.newAuthSession(user, "FULL");
-        return SetupSession.start(UUID.randomUUID(), user, authSession,
-                cipher.encrypt(user, new TotpSecretGenerator().generate()), now, SetupPolicy.defaults());
+        return SetupSession.start(
+                UUID.randomUUID(),
+                user,
+                authSession,
+                cipher.encrypt(user, new TotpSecretGenerator().generate()),
+                now,
+                SetupPolicy.defaults());
     }
 }

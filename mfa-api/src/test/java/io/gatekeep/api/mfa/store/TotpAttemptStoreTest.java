@@ -38,7 +38,8 @@ class TotpAttemptStoreTest {
         CountedAttempt attempt = attempts.begin(user, T0).block();
 
         assertThat(attempt.attemptNumber()).isEqualTo(1);
-        assertThat(attempt.credential()).hasValueSatisfying(c -> assertThat(c.id()).isEqualTo(credentialId));
+        assertThat(attempt.credential())
+                .hasValueSatisfying(c -> assertThat(c.id()).isEqualTo(credentialId));
         assertThat(failures()).as("counted as a failure until it succeeds").isEqualTo(1);
     }
 
@@ -58,10 +59,15 @@ class TotpAttemptStoreTest {
             assertThat(attempts.begin(user, T0).block().attemptNumber()).isEqualTo(i);
         }
 
-        assertThat(attempts.begin(user, T0).blockOptional()).as("used up: the lockout store decides").isEmpty();
+        assertThat(attempts.begin(user, T0).blockOptional())
+                .as("used up: the lockout store decides")
+                .isEmpty();
         lockouts.attemptFailed(user, 5, T0).block();
-        assertThat(attempts.begin(user, T0.plusSeconds(60)).blockOptional()).as("locked").isEmpty();
-        assertThat(attempts.begin(user, T0.plus(Duration.ofMinutes(15))).block().attemptNumber()).isEqualTo(1);
+        assertThat(attempts.begin(user, T0.plusSeconds(60)).blockOptional())
+                .as("locked")
+                .isEmpty();
+        assertThat(attempts.begin(user, T0.plus(Duration.ofMinutes(15))).block().attemptNumber())
+                .isEqualTo(1);
     }
 
     @Test
@@ -82,23 +88,34 @@ class TotpAttemptStoreTest {
         attempts.accept(user, credentialId, STEP + 1, T0).block();
         attempts.begin(user, T0).block();
 
-        assertThat(attempts.accept(user, credentialId, STEP + 1, T0).block()).as("replay").isFalse();
-        assertThat(attempts.accept(user, credentialId, STEP, T0).block()).as("older step").isFalse();
+        assertThat(attempts.accept(user, credentialId, STEP + 1, T0).block())
+                .as("replay")
+                .isFalse();
+        assertThat(attempts.accept(user, credentialId, STEP, T0).block())
+                .as("older step")
+                .isFalse();
 
         assertThat(failures()).isEqualTo(1);
     }
 
     private int failures() {
-        return DB.client.sql("select consecutive_failures from mfa_lockout where user_id = :user")
+        return DB.client
+                .sql("select consecutive_failures from mfa_lockout where user_id = :user")
                 .bind("user", user)
                 .map(row -> row.get(0, Integer.class))
-                .one().block();
+                .one()
+                .block();
     }
 
     /** MFA as setup leaves it: the setup code's step already used. */
     private UUID enroll() {
-        NewCredential credential = new NewCredential(UUID.randomUUID(), user,
-                cipher.encrypt(user, new TotpSecretGenerator().generate()), T0, STEP, UUID.randomUUID(),
+        NewCredential credential = new NewCredential(
+                UUID.randomUUID(),
+                user,
+                cipher.encrypt(user, new TotpSecretGenerator().generate()),
+                T0,
+                STEP,
+                UUID.randomUUID(),
                 null);
         new CredentialStore(DB.client).insert(credential, T0).block();
         return credential.id();

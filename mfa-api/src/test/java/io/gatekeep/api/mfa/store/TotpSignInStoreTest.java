@@ -72,7 +72,8 @@ class TotpSignInStoreTest {
 
         assertThat(store.lookUp(expired.tokenHash(), T0).blockOptional()).isEmpty();
         assertThat(store.lookUp(revoked.tokenHash(), T0).blockOptional()).isEmpty();
-        assertThat(store.lookUp(SessionTokens.sha256("unknown"), T0).blockOptional()).isEmpty();
+        assertThat(store.lookUp(SessionTokens.sha256("unknown"), T0).blockOptional())
+                .isEmpty();
     }
 
     @Test
@@ -84,10 +85,14 @@ class TotpSignInStoreTest {
 
         assertThat(lastUsedStep()).isEqualTo(STEP + 1);
         assertThat(count("select count(*) from auth_session where user_id = ? and kind = 'MFA_CHALLENGE' "
-                + "and revoked_at is not null")).as("challenge used").isEqualTo(1);
+                        + "and revoked_at is not null"))
+                .as("challenge used")
+                .isEqualTo(1);
         assertThat(count("select count(*) from auth_session where user_id = ? and kind = 'FULL' and mfa_verified "
-                + "and mfa_verified_at is not null and not via_recovery_code")).isEqualTo(1);
-        assertThat(count("select consecutive_failures from mfa_lockout where user_id = ?")).isZero();
+                        + "and mfa_verified_at is not null and not via_recovery_code"))
+                .isEqualTo(1);
+        assertThat(count("select consecutive_failures from mfa_lockout where user_id = ?"))
+                .isZero();
         assertThat(outboxTypes())
                 .containsExactly("io.gatekeep.verification.succeeded", "io.gatekeep.account.signed-in");
     }
@@ -107,22 +112,33 @@ class TotpSignInStoreTest {
         Challenge challenge = challenge(T0.plusSeconds(300));
         DB.update("insert into mfa_lockout (user_id, consecutive_failures, updated_at) values (?, 5, ?)", user, T0);
 
-        assertThat(complete(challenge, STEP + 1, DB.client).block()).as("attempts used up").isFalse();
+        assertThat(complete(challenge, STEP + 1, DB.client).block())
+                .as("attempts used up")
+                .isFalse();
 
-        DB.update("update mfa_lockout set consecutive_failures = 0, lockout_count = 1, locked_until = ? "
-                + "where user_id = ?", T0.plus(Duration.ofMinutes(15)), user);
-        assertThat(complete(challenge, STEP + 1, DB.client).block()).as("locked").isFalse();
+        DB.update(
+                "update mfa_lockout set consecutive_failures = 0, lockout_count = 1, locked_until = ? "
+                        + "where user_id = ?",
+                T0.plus(Duration.ofMinutes(15)),
+                user);
+        assertThat(complete(challenge, STEP + 1, DB.client).block())
+                .as("locked")
+                .isFalse();
 
         assertNothingWritten();
         assertThat(count("select count(*) from auth_session where user_id = ? and revoked_at is null "
-                + "and kind = 'MFA_CHALLENGE'")).as("the challenge stays good").isEqualTo(1);
+                        + "and kind = 'MFA_CHALLENGE'"))
+                .as("the challenge stays good")
+                .isEqualTo(1);
     }
 
     @Test
     void writesNothingForAStepAcceptedMeanwhileOrAnOlderOne() {
         Challenge challenge = challenge(T0.plusSeconds(300));
 
-        assertThat(complete(challenge, STEP, DB.client).block()).as("the setup code's step").isFalse();
+        assertThat(complete(challenge, STEP, DB.client).block())
+                .as("the setup code's step")
+                .isFalse();
         assertThat(complete(challenge, STEP - 1, DB.client).block()).as("older").isFalse();
 
         assertNothingWritten();
@@ -131,14 +147,16 @@ class TotpSignInStoreTest {
     @Test
     void fiftyCompletionsOfOneStepOnFiftyChallengesAndTwoInstancesSucceedOnce() {
         List<Challenge> challenges = java.util.stream.IntStream.range(0, 50)
-                .mapToObj(i -> challenge(T0.plusSeconds(300))).toList();
+                .mapToObj(i -> challenge(T0.plusSeconds(300)))
+                .toList();
         List<DatabaseClient> instances = List.of(DB.newInstance(), DB.newInstance());
 
-        List<Boolean> results = Concurrently.submit(50,
-                i -> complete(challenges.get(i), STEP + 1, instances.get(i % 2)));
+        List<Boolean> results =
+                Concurrently.submit(50, i -> complete(challenges.get(i), STEP + 1, instances.get(i % 2)));
 
         assertThat(results).filteredOn(Boolean::booleanValue).hasSize(1);
-        assertThat(count("select count(*) from auth_session where user_id = ? and kind = 'FULL'")).isEqualTo(1);
+        assertThat(count("select count(*) from auth_session where user_id = ? and kind = 'FULL'"))
+                .isEqualTo(1);
         assertThat(outboxTypes()).hasSize(2);
     }
 
@@ -150,24 +168,31 @@ class TotpSignInStoreTest {
         List<Boolean> results = Concurrently.submit(50, i -> complete(challenge, STEP + 1 + i, instances.get(i % 2)));
 
         assertThat(results).filteredOn(Boolean::booleanValue).hasSize(1);
-        assertThat(count("select count(*) from auth_session where user_id = ? and kind = 'FULL'")).isEqualTo(1);
+        assertThat(count("select count(*) from auth_session where user_id = ? and kind = 'FULL'"))
+                .isEqualTo(1);
     }
 
     /** What the caller does once the code matched {@code step}: the success, written if it all still holds. */
     private Mono<Boolean> complete(Challenge challenge, long step, DatabaseClient client) {
-        Sessions sessions = new Sessions(client, CLOCK, new SessionProperties(Duration.ofHours(12), Duration.ofHours(2), Duration.ofMinutes(15)));
+        Sessions sessions = new Sessions(
+                client,
+                CLOCK,
+                new SessionProperties(Duration.ofHours(12), Duration.ofHours(2), Duration.ofMinutes(15)));
         PendingSession session = sessions.pendingMfaVerified(user, T0, "127.0.0.1");
-        OutboxWriter.GuardedInsert events = new OutboxWriter(client, CLOCK, "/test").insertWhere(List.of(
-                        new MfaVerificationSucceeded(user, credentialId, "TOTP", "127.0.0.1"),
-                        new SignedIn(user, session.issued().sessionId(), "TOTP", "127.0.0.1")),
-                TotpSignInStore.WHEN_COMPLETED);
+        OutboxWriter.GuardedInsert events = new OutboxWriter(client, CLOCK, "/test")
+                .insertWhere(
+                        List.of(
+                                new MfaVerificationSucceeded(user, credentialId, "TOTP", "127.0.0.1"),
+                                new SignedIn(user, session.issued().sessionId(), "TOTP", "127.0.0.1")),
+                        TotpSignInStore.WHEN_COMPLETED);
         return new TotpSignInStore(client, LockoutPolicy.defaults())
                 .complete(new Completion(challenge.id(), user, credentialId, step, T0), session, events);
     }
 
     private void assertNothingWritten() {
         assertThat(lastUsedStep()).isEqualTo(STEP);
-        assertThat(count("select count(*) from auth_session where user_id = ? and kind = 'FULL'")).isZero();
+        assertThat(count("select count(*) from auth_session where user_id = ? and kind = 'FULL'"))
+                .isZero();
         assertThat(outboxTypes()).isEmpty();
     }
 
@@ -181,37 +206,55 @@ class TotpSignInStoreTest {
     /** A challenge as the password step leaves it. */
     private Challenge challenge(Instant expiresAt) {
         Challenge challenge = new Challenge(UUID.randomUUID(), SessionTokens.newToken());
-        DB.update("insert into auth_session (id, token_hash, user_id, kind, created_at, expires_at) "
-                + "values (?, ?, ?, 'MFA_CHALLENGE', ?, ?)", challenge.id(), challenge.tokenHash(), user,
-                T0.minusSeconds(10), expiresAt);
+        DB.update(
+                "insert into auth_session (id, token_hash, user_id, kind, created_at, expires_at) "
+                        + "values (?, ?, ?, 'MFA_CHALLENGE', ?, ?)",
+                challenge.id(),
+                challenge.tokenHash(),
+                user,
+                T0.minusSeconds(10),
+                expiresAt);
         return challenge;
     }
 
     private long lastUsedStep() {
-        return DB.client.sql("select last_used_step from mfa_credential where id = :id")
+        return DB.client
+                .sql("select last_used_step from mfa_credential where id = :id")
                 .bind("id", credentialId)
                 .map(row -> row.get(0, Long.class))
-                .one().block();
+                .one()
+                .block();
     }
 
     private long count(String sql) {
-        return DB.client.sql(sql.replace("?", ":user"))
+        return DB.client
+                .sql(sql.replace("?", ":user"))
                 .bind("user", user)
                 .map(row -> ((Number) row.get(0)).longValue())
-                .one().block();
+                .one()
+                .block();
     }
 
     private List<String> outboxTypes() {
-        return DB.client.sql("select event_type from outbox_event where partition_key = :user order by seq")
+        return DB.client
+                .sql("select event_type from outbox_event where partition_key = :user order by seq")
                 .bind("user", user.toString())
                 .map(row -> row.get(0, String.class))
-                .all().collectList().block();
+                .all()
+                .collectList()
+                .block();
     }
 
     /** MFA as setup leaves it: the setup code's step already used. */
     private UUID enroll() {
-        NewCredential credential = new NewCredential(UUID.randomUUID(), user,
-                cipher.encrypt(user, new TotpSecretGenerator().generate()), T0, STEP, UUID.randomUUID(), null);
+        NewCredential credential = new NewCredential(
+                UUID.randomUUID(),
+                user,
+                cipher.encrypt(user, new TotpSecretGenerator().generate()),
+                T0,
+                STEP,
+                UUID.randomUUID(),
+                null);
         new CredentialStore(DB.client).insert(credential, T0).block();
         return credential.id();
     }

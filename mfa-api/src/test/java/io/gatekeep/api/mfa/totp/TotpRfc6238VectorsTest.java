@@ -2,8 +2,8 @@ package io.gatekeep.api.mfa.totp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatekeep.testing.MutableClock;
 import io.gatekeep.api.mfa.ReferenceTotp;
+import io.gatekeep.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -18,28 +18,31 @@ class TotpRfc6238VectorsTest {
 
     @ParameterizedTest(name = "T = {0} s → {1}")
     @CsvSource({
-            "59, 94287082",
-            "1111111109, 07081804",
-            "1111111111, 14050471",
-            "1234567890, 89005924",
-            "2000000000, 69279037",
-            "20000000000, 65353130"})
+        "59, 94287082",
+        "1111111109, 07081804",
+        "1111111111, 14050471",
+        "1234567890, 89005924",
+        "2000000000, 69279037",
+        "20000000000, 65353130"
+    })
     void totpProducesTheRfcVector(long unixSeconds, String expected) {
         MutableClock clock = new MutableClock(Instant.ofEpochSecond(unixSeconds));
         Totp eightDigits = new Totp(clock, 8);
 
         assertThat(eightDigits.codeAt(RFC_SEED, eightDigits.currentStep())).isEqualTo(expected);
-        assertThat(eightDigits.match(RFC_SEED, expected)).hasValueSatisfying(m -> assertThat(m.drift()).isZero());
+        assertThat(eightDigits.match(RFC_SEED, expected))
+                .hasValueSatisfying(m -> assertThat(m.drift()).isZero());
     }
 
     @ParameterizedTest(name = "T = {0} s → {1}")
     @CsvSource({
-            "59, 94287082",
-            "1111111109, 07081804",
-            "1111111111, 14050471",
-            "1234567890, 89005924",
-            "2000000000, 69279037",
-            "20000000000, 65353130"})
+        "59, 94287082",
+        "1111111109, 07081804",
+        "1111111111, 14050471",
+        "1234567890, 89005924",
+        "2000000000, 69279037",
+        "20000000000, 65353130"
+    })
     void referenceImplementationProducesTheRfcVector(long unixSeconds, String expected) {
         assertThat(ReferenceTotp.code(RFC_SEED.bytes(), unixSeconds / 30, 8)).isEqualTo(expected);
     }

@@ -3,8 +3,8 @@ package io.gatekeep.api.mfa.totp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.warrenstrange.googleauth.GoogleAuthenticator;
-import io.gatekeep.testing.MutableClock;
 import io.gatekeep.api.mfa.ReferenceTotp;
+import io.gatekeep.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -24,8 +24,7 @@ class TotpTest {
 
     @Test
     void acceptsCodeFromAnIndependentImplementation() {
-        assertThat(totp.match(secret, appCode))
-                .contains(new MatchedStep(GENERATED_AT.getEpochSecond() / 30, 0));
+        assertThat(totp.match(secret, appCode)).contains(new MatchedStep(GENERATED_AT.getEpochSecond() / 30, 0));
     }
 
     @Test
@@ -35,7 +34,8 @@ class TotpTest {
             TotpSecret another = generator.generate();
             Instant at = GENERATED_AT.plusSeconds(i * 17L);
             clock.set(at);
-            assertThat(totp.match(another, ReferenceTotp.code(another.base32(), at))).isPresent();
+            assertThat(totp.match(another, ReferenceTotp.code(another.base32(), at)))
+                    .isPresent();
         }
     }
 
@@ -68,7 +68,8 @@ class TotpTest {
 
     @Test
     void acceptsCodeTypedWithASpace() {
-        assertThat(totp.match(secret, appCode.substring(0, 3) + " " + appCode.substring(3))).isPresent();
+        assertThat(totp.match(secret, appCode.substring(0, 3) + " " + appCode.substring(3)))
+                .isPresent();
     }
 
     @ParameterizedTest
@@ -87,8 +88,9 @@ class TotpTest {
 
     @Test
     void agreesWithGoogleauthsOwnAuthorization() {
-        assertThat(new GoogleAuthenticator().authorize(secret.base32(), Integer.parseInt(appCode),
-                GENERATED_AT.toEpochMilli())).isTrue();
+        assertThat(new GoogleAuthenticator()
+                        .authorize(secret.base32(), Integer.parseInt(appCode), GENERATED_AT.toEpochMilli()))
+                .isTrue();
     }
 
     @Test

@@ -71,10 +71,15 @@ class MfaConcurrencyIntegrationTest extends MfaHttpTest {
     /** A challenge as the password step creates it (50 password sign-ins would hit the per-account rate limit). */
     private String challengeInDatabase(UUID userId) {
         String token = SessionTokens.newToken();
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into auth_session (id, token_hash, user_id, kind, mfa_verified, created_at, expires_at)
-                values (?, ?, ?, 'MFA_CHALLENGE', false, ?, ?)""", UUID.randomUUID(), SessionTokens.sha256(token),
-                userId, Timestamp.from(clock.instant()), Timestamp.from(clock.instant().plus(Duration.ofMinutes(5))));
+                values (?, ?, ?, 'MFA_CHALLENGE', false, ?, ?)""",
+                UUID.randomUUID(),
+                SessionTokens.sha256(token),
+                userId,
+                Timestamp.from(clock.instant()),
+                Timestamp.from(clock.instant().plus(Duration.ofMinutes(5))));
         return token;
     }
 
@@ -82,12 +87,12 @@ class MfaConcurrencyIntegrationTest extends MfaHttpTest {
     private int authenticatedSessions(UUID userId) {
         return jdbc.queryForObject("""
                 select count(*) from auth_session s where user_id = ? and kind = 'FULL' and mfa_verified
-                  and not exists (select 1 from mfa_setup m where m.auth_session_id = s.id)""",
-                Integer.class, userId);
+                  and not exists (select 1 from mfa_setup m where m.auth_session_id = s.id)""", Integer.class, userId);
     }
 
-    private List<Integer> concurrently(IntFunction<org.springframework.test.web.reactive.server.WebTestClient
-            .ResponseSpec> submission) throws Exception {
+    private List<Integer> concurrently(
+            IntFunction<org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec> submission)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(SUBMISSIONS);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -96,7 +101,11 @@ class MfaConcurrencyIntegrationTest extends MfaHttpTest {
                 int index = i;
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return submission.apply(index).returnResult(Map.class).getStatus().value();
+                    return submission
+                            .apply(index)
+                            .returnResult(Map.class)
+                            .getStatus()
+                            .value();
                 }));
             }
             start.countDown();

@@ -35,8 +35,12 @@ abstract class MfaHttpTest extends ApiIntegrationTest {
         Account owner = signedUpOwner();
         Map<String, Object> setup = startSetup(owner.token());
         String secret = ReferenceTotp.secretOf((String) setup.get("otpauthUri"));
-        Map<String, Object> enabled = verifySetup(owner.token(), codeFor(secret)).expectStatus().isOk()
-                .expectBody(MAP).returnResult().getResponseBody();
+        Map<String, Object> enabled = verifySetup(owner.token(), codeFor(secret))
+                .expectStatus()
+                .isOk()
+                .expectBody(MAP)
+                .returnResult()
+                .getResponseBody();
         // the setup code's step is used up: later codes come from the next step
         nextStep();
         return new Enrolled(owner, secret, (String) enabled.get("recoveryCode"));
@@ -44,37 +48,53 @@ abstract class MfaHttpTest extends ApiIntegrationTest {
 
     protected Map<String, Object> startSetup(String token) {
         return withBearer(HttpMethod.POST, "/api/v1/me/mfa/setup", token, null)
-                .exchange().expectStatus().isCreated().expectBody(MAP).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(MAP)
+                .returnResult()
+                .getResponseBody();
     }
 
     protected WebTestClient.ResponseSpec verifySetup(String token, String code) {
-        return withBearer(HttpMethod.POST, "/api/v1/me/mfa/setup/verify", token, Map.of("code", code)).exchange();
+        return withBearer(HttpMethod.POST, "/api/v1/me/mfa/setup/verify", token, Map.of("code", code))
+                .exchange();
     }
 
     protected WebTestClient.ResponseSpec refreshQr(String token) {
-        return withBearer(HttpMethod.POST, "/api/v1/me/mfa/setup/qr", token, null).exchange();
+        return withBearer(HttpMethod.POST, "/api/v1/me/mfa/setup/qr", token, null)
+                .exchange();
     }
 
     protected WebTestClient.ResponseSpec disable(String token, String code) {
-        return withBearer(HttpMethod.DELETE, "/api/v1/me/mfa", token, Map.of("code", code)).exchange();
+        return withBearer(HttpMethod.DELETE, "/api/v1/me/mfa", token, Map.of("code", code))
+                .exchange();
     }
 
     protected WebTestClient.ResponseSpec me(String token) {
         return withBearer(HttpMethod.GET, "/api/v1/me", token, null).exchange();
     }
 
-    protected WebTestClient.RequestHeadersSpec<?> withBearer(HttpMethod method, String path, String token,
-                                                             Object body) {
-        WebTestClient.RequestBodySpec request = web.method(method).uri(path)
+    protected WebTestClient.RequestHeadersSpec<?> withBearer(
+            HttpMethod method, String path, String token, Object body) {
+        WebTestClient.RequestBodySpec request = web.method(method)
+                .uri(path)
                 .header("X-Forwarded-For", randomIp())
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        return body == null ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+        return body == null
+                ? request
+                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
     }
 
     /** The first step of a sign-in, whatever it answers. */
     protected Map<String, Object> passwordStep(String email) {
         return post("/api/v1/auth/sign-in", Map.of("email", email, "password", PASSWORD))
-                .exchange().expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(MAP)
+                .returnResult()
+                .getResponseBody();
     }
 
     protected String challenge(Enrolled user) {
@@ -84,7 +104,8 @@ abstract class MfaHttpTest extends ApiIntegrationTest {
     }
 
     protected WebTestClient.ResponseSpec submitCode(String challengeToken, String code) {
-        return post("/api/v1/auth/mfa", Map.of("challengeToken", challengeToken, "code", code)).exchange();
+        return post("/api/v1/auth/mfa", Map.of("challengeToken", challengeToken, "code", code))
+                .exchange();
     }
 
     protected WebTestClient.ResponseSpec submitRecoveryCode(String challengeToken, String recoveryCode) {
@@ -95,7 +116,11 @@ abstract class MfaHttpTest extends ApiIntegrationTest {
     /** Signs in with password and a current code; answers the session token. */
     protected String signInWithMfa(Enrolled user) {
         Map<String, Object> signedIn = submitCode(challenge(user), codeFor(user.secret()))
-                .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
+                .expectStatus()
+                .isOk()
+                .expectBody(MAP)
+                .returnResult()
+                .getResponseBody();
         assertThat(signedIn.get("status")).isEqualTo("AUTHENTICATED");
         return (String) signedIn.get("sessionToken");
     }
@@ -119,8 +144,10 @@ abstract class MfaHttpTest extends ApiIntegrationTest {
 
     /** Every outbox payload about the user, as text. */
     protected List<String> outboxPayloads(UUID userId) {
-        return jdbc.queryForList("select payload::text from outbox_event where partition_key = ? order by seq",
-                String.class, userId.toString());
+        return jdbc.queryForList(
+                "select payload::text from outbox_event where partition_key = ? order by seq",
+                String.class,
+                userId.toString());
     }
 
     protected int events(String type, UUID userId) {

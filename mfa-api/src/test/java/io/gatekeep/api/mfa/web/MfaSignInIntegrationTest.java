@@ -15,19 +15,30 @@ class MfaSignInIntegrationTest extends MfaHttpTest {
     @Test
     void signUpSetUpSignOutAndSignInWithACode() {
         Enrolled user = enrolledOwner();
-        withBearer(HttpMethod.POST, "/api/v1/auth/sign-out", user.account().token(), null).exchange()
-                .expectStatus().isNoContent();
+        withBearer(HttpMethod.POST, "/api/v1/auth/sign-out", user.account().token(), null)
+                .exchange()
+                .expectStatus()
+                .isNoContent();
 
         Instant signedInAt = clock.instant();
         Map<String, Object> step = passwordStep(user.email());
         assertThat(step).containsEntry("status", "MFA_REQUIRED").doesNotContainKey("sessionToken");
         assertThat(Instant.parse((String) step.get("expiresAt"))).isEqualTo(signedInAt.plus(Duration.ofMinutes(5)));
         String challenge = (String) step.get("challengeToken");
-        me(challenge).expectStatus().isUnauthorized().expectBody().jsonPath("$.code").isEqualTo("unauthenticated");
+        me(challenge)
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("unauthenticated");
 
         String code = codeFor(user.secret());
-        Map<String, Object> signedIn = submitCode(challenge, code).expectStatus().isOk().expectBody(MAP)
-                .returnResult().getResponseBody();
+        Map<String, Object> signedIn = submitCode(challenge, code)
+                .expectStatus()
+                .isOk()
+                .expectBody(MAP)
+                .returnResult()
+                .getResponseBody();
         assertThat(signedIn).containsEntry("status", "AUTHENTICATED").doesNotContainKey("mfaDisabled");
         String session = (String) signedIn.get("sessionToken");
         me(session).expectStatus().isOk().expectBody().jsonPath("$.mfaEnabled").isEqualTo(true);
@@ -37,13 +48,21 @@ class MfaSignInIntegrationTest extends MfaHttpTest {
                 where user_id = ? and kind = 'FULL' order by created_at desc limit 1""", user.userId());
         assertThat(row).containsEntry("mfa_verified", true).containsEntry("via_recovery_code", false);
         assertThat(row.get("mfa_verified_at")).isNotNull();
-        assertThat(outboxRows("io.gatekeep.account.signed-in", user.userId())).last()
+        assertThat(outboxRows("io.gatekeep.account.signed-in", user.userId()))
+                .last()
                 .satisfies(r -> assertThat(payload(r)).containsEntry("method", "TOTP"));
         assertThat(events("verification.succeeded", user.userId())).isEqualTo(1);
-        submitCode(challenge, codeFor(user.secret())).expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.code").isEqualTo("challenge_expired");
-        assertThat(String.join("\n", outboxPayloads(user.userId()))).doesNotContain(user.secret())
-                .doesNotContain(user.recoveryCode()).doesNotContain("\"" + code + "\"").doesNotContain(challenge)
+        submitCode(challenge, codeFor(user.secret()))
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("challenge_expired");
+        assertThat(String.join("\n", outboxPayloads(user.userId())))
+                .doesNotContain(user.secret())
+                .doesNotContain(user.recoveryCode())
+                .doesNotContain("\"" + code + "\"")
+                .doesNotContain(challenge)
                 .doesNotContain(session);
     }
 
@@ -60,12 +79,22 @@ class MfaSignInIntegrationTest extends MfaHttpTest {
         Enrolled user = enrolledOwner();
         String challenge = challenge(user);
         clock.advance(Duration.ofSeconds(301));
-        String expired = submitCode(challenge, codeFor(user.secret())).expectStatus().isUnauthorized()
-                .expectBody(String.class).returnResult().getResponseBody();
-        String unknown = submitCode("A".repeat(43), codeFor(user.secret())).expectStatus().isUnauthorized()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String expired = submitCode(challenge, codeFor(user.secret()))
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        String unknown = submitCode("A".repeat(43), codeFor(user.secret()))
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(expired).isEqualTo(unknown).contains("\"challenge_expired\"");
-        assertThat(events("verification.failed", user.userId())).as("no attempt was counted").isZero();
+        assertThat(events("verification.failed", user.userId()))
+                .as("no attempt was counted")
+                .isZero();
     }
 
     @Test
@@ -75,12 +104,18 @@ class MfaSignInIntegrationTest extends MfaHttpTest {
         submitCode(challenge(user), code).expectStatus().isOk();
 
         String second = challenge(user);
-        submitCode(second, code).expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.code").isEqualTo("code_already_used");
+        submitCode(second, code)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("code_already_used");
         nextStep();
         submitCode(second, codeFor(user.secret())).expectStatus().isOk();
-        assertThat(outboxRows("io.gatekeep.verification.failed", user.userId())).singleElement()
-                .satisfies(row -> assertThat(payload(row)).containsEntry("reason", "CODE_ALREADY_USED")
+        assertThat(outboxRows("io.gatekeep.verification.failed", user.userId()))
+                .singleElement()
+                .satisfies(row -> assertThat(payload(row))
+                        .containsEntry("reason", "CODE_ALREADY_USED")
                         .containsEntry("stage", "SIGN_IN"));
     }
 
@@ -90,13 +125,25 @@ class MfaSignInIntegrationTest extends MfaHttpTest {
         String challenge = challenge(user);
         String code = codeFor(user.secret());
 
-        submitCode(challenge, wrongCodeFor(code)).expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.code").isEqualTo("invalid_code");
+        submitCode(challenge, wrongCodeFor(code))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("invalid_code");
         submitCode(challenge, code).expectStatus().isOk();
-        submitCode(challenge, code).expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.code").isEqualTo("challenge_expired");
-        assertThat(jdbc.queryForObject("select count(*) from auth_session where user_id = ? "
-                + "and kind = 'MFA_CHALLENGE' and revoked_at is null", Integer.class, user.userId())).isZero();
+        submitCode(challenge, code)
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("challenge_expired");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from auth_session where user_id = ? "
+                                + "and kind = 'MFA_CHALLENGE' and revoked_at is null",
+                        Integer.class,
+                        user.userId()))
+                .isZero();
     }
 
     @Test
@@ -105,17 +152,30 @@ class MfaSignInIntegrationTest extends MfaHttpTest {
         String challenge = challenge(user);
         String wrong = wrongCodeFor(codeFor(user.secret()));
         for (int i = 1; i <= 4; i++) {
-            submitCode(challenge, wrong).expectStatus().isEqualTo(422)
-                    .expectBody().jsonPath("$.code").isEqualTo("invalid_code");
+            submitCode(challenge, wrong)
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("invalid_code");
         }
-        submitCode(challenge, wrong).expectStatus().isEqualTo(429)
-                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "900")
-                .expectBody().jsonPath("$.code").isEqualTo("locked_out");
+        submitCode(challenge, wrong)
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .valueEquals(HttpHeaders.RETRY_AFTER, "900")
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("locked_out");
 
         clock.advance(Duration.ofMinutes(1));
-        submitCode(challenge, codeFor(user.secret())).expectStatus().isEqualTo(429)
-                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "840");
-        assertThat(outboxRows("io.gatekeep.verification.locked-out", user.userId())).singleElement()
+        submitCode(challenge, codeFor(user.secret()))
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .valueEquals(HttpHeaders.RETRY_AFTER, "840");
+        assertThat(outboxRows("io.gatekeep.verification.locked-out", user.userId()))
+                .singleElement()
                 .satisfies(row -> assertThat(payload(row)).containsEntry("lockoutCount", 1));
 
         clock.advance(Duration.ofMinutes(14));
@@ -132,14 +192,19 @@ class MfaSignInIntegrationTest extends MfaHttpTest {
             submitCode(challenge, wrong).expectStatus().isEqualTo(422);
         }
         submitCode(challenge, codeFor(user.secret())).expectStatus().isOk();
-        assertThat(jdbc.queryForObject("select consecutive_failures from mfa_lockout where user_id = ?",
-                Integer.class, user.userId())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select consecutive_failures from mfa_lockout where user_id = ?", Integer.class, user.userId()))
+                .isZero();
 
         nextStep();
         String next = challenge(user);
         for (int i = 1; i <= 4; i++) {
-            submitCode(next, wrong).expectStatus().isEqualTo(422)
-                    .expectBody().jsonPath("$.code").isEqualTo("invalid_code");
+            submitCode(next, wrong)
+                    .expectStatus()
+                    .isEqualTo(422)
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("invalid_code");
         }
         submitCode(next, wrong).expectStatus().isEqualTo(429);
     }
@@ -148,22 +213,33 @@ class MfaSignInIntegrationTest extends MfaHttpTest {
     void recoveryCodeSignsInAndTurnsMfaOff() {
         Enrolled user = enrolledOwner();
         String typed = user.recoveryCode().toLowerCase().replace("-", "");
-        Map<String, Object> signedIn = submitRecoveryCode(challenge(user), typed).expectStatus().isOk()
-                .expectBody(MAP).returnResult().getResponseBody();
+        Map<String, Object> signedIn = submitRecoveryCode(challenge(user), typed)
+                .expectStatus()
+                .isOk()
+                .expectBody(MAP)
+                .returnResult()
+                .getResponseBody();
 
         assertThat(signedIn).containsEntry("status", "AUTHENTICATED").containsEntry("mfaDisabled", true);
-        me((String) signedIn.get("sessionToken")).expectStatus().isOk().expectBody()
-                .jsonPath("$.mfaEnabled").isEqualTo(false);
+        me((String) signedIn.get("sessionToken"))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.mfaEnabled")
+                .isEqualTo(false);
         assertThat(jdbc.queryForObject("""
                 select via_recovery_code from auth_session where user_id = ? and kind = 'FULL'
                 order by created_at desc limit 1""", Boolean.class, user.userId())).isTrue();
         assertThat(events("recovery.recovery-code-used", user.userId())).isEqualTo(1);
-        assertThat(outboxRows("io.gatekeep.recovery.mfa-disabled", user.userId())).singleElement()
+        assertThat(outboxRows("io.gatekeep.recovery.mfa-disabled", user.userId()))
+                .singleElement()
                 .satisfies(row -> assertThat(payload(row)).containsEntry("reason", "RECOVERY_CODE"));
-        assertThat(outboxRows("io.gatekeep.account.signed-in", user.userId())).last()
+        assertThat(outboxRows("io.gatekeep.account.signed-in", user.userId()))
+                .last()
                 .satisfies(row -> assertThat(payload(row)).containsEntry("method", "RECOVERY_CODE"));
         assertThat(passwordStep(user.email()).get("status")).isEqualTo("AUTHENTICATED");
-        assertThat(String.join("\n", outboxPayloads(user.userId()))).doesNotContain(user.recoveryCode())
+        assertThat(String.join("\n", outboxPayloads(user.userId())))
+                .doesNotContain(user.recoveryCode())
                 .doesNotContainIgnoringCase(typed);
     }
 
@@ -178,7 +254,10 @@ class MfaSignInIntegrationTest extends MfaHttpTest {
         nextStep();
 
         submitRecoveryCode(challenge(new Enrolled(user.account(), secret, null)), user.recoveryCode())
-                .expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.code").isEqualTo("invalid_code");
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("invalid_code");
     }
 }

@@ -20,18 +20,32 @@ class SessionTakeoverIntegrationTest extends MfaHttpTest {
         String attackersChallenge = challenge(owner);
 
         Map<String, Object> recovered = submitRecoveryCode(challenge(owner), owner.recoveryCode())
-                .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
+                .expectStatus()
+                .isOk()
+                .expectBody(MAP)
+                .returnResult()
+                .getResponseBody();
 
         assertThat(recovered).containsEntry("status", "AUTHENTICATED").containsEntry("mfaDisabled", true);
         String ownersSession = (String) recovered.get("sessionToken");
         me(ownersSession).expectStatus().isOk();
-        me(attackersSession).expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.code").isEqualTo("unauthenticated");
+        me(attackersSession)
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("unauthenticated");
         me(owner.account().token()).expectStatus().isUnauthorized();
-        submitCode(attackersChallenge, codeFor(owner.secret())).expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.code").isEqualTo("challenge_expired");
-        assertThat(outboxRows("io.gatekeep.account.sessions-revoked", owner.userId())).singleElement()
-                .satisfies(row -> assertThat(payload(row)).containsEntry("reason", "RECOVERY_CODE")
+        submitCode(attackersChallenge, codeFor(owner.secret()))
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("challenge_expired");
+        assertThat(outboxRows("io.gatekeep.account.sessions-revoked", owner.userId()))
+                .singleElement()
+                .satisfies(row -> assertThat(payload(row))
+                        .containsEntry("reason", "RECOVERY_CODE")
                         .containsEntry("count", 3));
     }
 
@@ -42,7 +56,11 @@ class SessionTakeoverIntegrationTest extends MfaHttpTest {
         enforceMfa(owner.account().organizationId());
 
         Map<String, Object> recovered = submitRecoveryCode(challenge(owner), owner.recoveryCode())
-                .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
+                .expectStatus()
+                .isOk()
+                .expectBody(MAP)
+                .returnResult()
+                .getResponseBody();
 
         assertThat(recovered).containsEntry("status", "MFA_SETUP_REQUIRED");
         me((String) recovered.get("setupToken")).expectStatus().isOk();

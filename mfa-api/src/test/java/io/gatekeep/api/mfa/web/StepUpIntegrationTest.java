@@ -31,18 +31,24 @@ class StepUpIntegrationTest extends MfaHttpTest {
         clock.advance(PAST_THE_WINDOW);
         expectProblem(toggle(session, owner, true), 403, "mfa_step_up_required");
 
-        stepUp(session, Map.of("code", codeFor(owner.secret()))).expectStatus().isOk()
+        stepUp(session, Map.of("code", codeFor(owner.secret())))
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.status").isEqualTo("VERIFIED")
-                .jsonPath("$.stepUpExpiresAt").isEqualTo(clock.instant().plus(Duration.ofMinutes(15)).toString())
-                .jsonPath("$.mfaDisabled").doesNotExist();
+                .jsonPath("$.status")
+                .isEqualTo("VERIFIED")
+                .jsonPath("$.stepUpExpiresAt")
+                .isEqualTo(clock.instant().plus(Duration.ofMinutes(15)).toString())
+                .jsonPath("$.mfaDisabled")
+                .doesNotExist();
         toggle(session, owner, true).expectStatus().isOk();
 
         clock.advance(PAST_THE_WINDOW);
         expectProblem(toggle(session, owner, false), 403, "mfa_step_up_required");
-        assertThat(outboxRows("io.gatekeep.verification.step-up-succeeded", owner.userId())).singleElement()
-                .satisfies(row -> assertThat(payload(row)).containsEntry("method", "TOTP")
-                        .doesNotContainKey("organizationId"));
+        assertThat(outboxRows("io.gatekeep.verification.step-up-succeeded", owner.userId()))
+                .singleElement()
+                .satisfies(row ->
+                        assertThat(payload(row)).containsEntry("method", "TOTP").doesNotContainKey("organizationId"));
     }
 
     @Test
@@ -68,14 +74,19 @@ class StepUpIntegrationTest extends MfaHttpTest {
         for (int i = 1; i <= 4; i++) {
             expectProblem(stepUp(session, Map.of("code", wrong)), 422, "invalid_code");
         }
-        stepUp(session, Map.of("code", wrong)).expectStatus().isEqualTo(429)
-                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
-                .expectBody().jsonPath("$.code").isEqualTo("locked_out");
+        stepUp(session, Map.of("code", wrong))
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("locked_out");
 
         expectProblem(stepUp(session, Map.of("code", codeFor(owner.secret()))), 429, "locked_out");
         expectProblem(submitCode(challenge(owner), codeFor(owner.secret())), 429, "locked_out");
-        assertThat(outboxPayloads(owner.userId())).anyMatch(p -> p.contains("\"stage\": \"STEP_UP\"")
-                || p.contains("\"stage\":\"STEP_UP\""));
+        assertThat(outboxPayloads(owner.userId()))
+                .anyMatch(p -> p.contains("\"stage\": \"STEP_UP\"") || p.contains("\"stage\":\"STEP_UP\""));
     }
 
     @Test
@@ -93,7 +104,9 @@ class StepUpIntegrationTest extends MfaHttpTest {
         expectProblem(disable(owner.account().token(), codeFor(owner.secret())), 403, "mfa_step_up_required");
         assertThat(events("verification.failed", owner.userId())).isZero();
 
-        stepUp(owner.account().token(), Map.of("code", codeFor(owner.secret()))).expectStatus().isOk();
+        stepUp(owner.account().token(), Map.of("code", codeFor(owner.secret())))
+                .expectStatus()
+                .isOk();
         nextStep();
         disable(owner.account().token(), codeFor(owner.secret())).expectStatus().isNoContent();
     }
@@ -107,21 +120,51 @@ class StepUpIntegrationTest extends MfaHttpTest {
         clock.advance(PAST_THE_WINDOW);
 
         expectProblem(changeMember(session, owner, member, Map.of("role", "OWNER")), 403, "mfa_step_up_required");
-        expectProblem(changeMember(session, owner, member, Map.of("role", "MEMBER",
-                "permissions", java.util.List.of("MANAGE_ORG_ACCESS"))), 403, "mfa_step_up_required");
+        expectProblem(
+                changeMember(
+                        session,
+                        owner,
+                        member,
+                        Map.of("role", "MEMBER", "permissions", java.util.List.of("MANAGE_ORG_ACCESS"))),
+                403,
+                "mfa_step_up_required");
         expectProblem(changeMember(session, owner, coOwner, Map.of("role", "ADMIN")), 403, "mfa_step_up_required");
-        expectProblem(withBearer(HttpMethod.DELETE, "/api/v1/organizations/" + owner.account().organizationId()
-                + "/members/" + coOwner.userId(), session, null).exchange(), 403, "mfa_step_up_required");
-        expectProblem(withBearer(HttpMethod.POST, "/api/v1/organizations/" + owner.account().organizationId()
-                + "/members", session, Map.of("email", uniqueEmail("new"), "role", "OWNER")).exchange(), 403,
+        expectProblem(
+                withBearer(
+                                HttpMethod.DELETE,
+                                "/api/v1/organizations/" + owner.account().organizationId() + "/members/"
+                                        + coOwner.userId(),
+                                session,
+                                null)
+                        .exchange(),
+                403,
+                "mfa_step_up_required");
+        expectProblem(
+                withBearer(
+                                HttpMethod.POST,
+                                "/api/v1/organizations/" + owner.account().organizationId() + "/members",
+                                session,
+                                Map.of("email", uniqueEmail("new"), "role", "OWNER"))
+                        .exchange(),
+                403,
                 "mfa_step_up_required");
         // an ordinary change needs no step-up
-        changeMember(session, owner, member, Map.of("role", "ADMIN")).expectStatus().isOk();
+        changeMember(session, owner, member, Map.of("role", "ADMIN"))
+                .expectStatus()
+                .isOk();
 
         stepUp(session, Map.of("code", codeFor(owner.secret()))).expectStatus().isOk();
-        changeMember(session, owner, member, Map.of("role", "OWNER")).expectStatus().isOk();
-        withBearer(HttpMethod.DELETE, "/api/v1/organizations/" + owner.account().organizationId() + "/members/"
-                + coOwner.userId(), session, null).exchange().expectStatus().isNoContent();
+        changeMember(session, owner, member, Map.of("role", "OWNER"))
+                .expectStatus()
+                .isOk();
+        withBearer(
+                        HttpMethod.DELETE,
+                        "/api/v1/organizations/" + owner.account().organizationId() + "/members/" + coOwner.userId(),
+                        session,
+                        null)
+                .exchange()
+                .expectStatus()
+                .isNoContent();
     }
 
     @Test
@@ -130,12 +173,17 @@ class StepUpIntegrationTest extends MfaHttpTest {
         String elsewhere = signInWithMfa(owner);
         String session = owner.account().token();
 
-        stepUp(session, Map.of("recoveryCode", owner.recoveryCode())).expectStatus().isOk()
-                .expectBody().jsonPath("$.mfaDisabled").isEqualTo(true);
+        stepUp(session, Map.of("recoveryCode", owner.recoveryCode()))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.mfaDisabled")
+                .isEqualTo(true);
 
         me(elsewhere).expectStatus().isUnauthorized();
         me(session).expectStatus().isOk().expectBody().jsonPath("$.mfaEnabled").isEqualTo(false);
-        assertThat(outboxRows("io.gatekeep.account.sessions-revoked", owner.userId())).singleElement()
+        assertThat(outboxRows("io.gatekeep.account.sessions-revoked", owner.userId()))
+                .singleElement()
                 .satisfies(row -> assertThat(payload(row)).containsEntry("reason", "RECOVERY_CODE"));
     }
 
@@ -144,17 +192,29 @@ class StepUpIntegrationTest extends MfaHttpTest {
     }
 
     private WebTestClient.ResponseSpec toggle(String token, Enrolled owner, boolean enforced) {
-        return withBearer(HttpMethod.PUT, "/api/v1/organizations/" + owner.account().organizationId()
-                + "/mfa-enforcement", token, Map.of("enforced", enforced)).exchange();
+        return withBearer(
+                        HttpMethod.PUT,
+                        "/api/v1/organizations/" + owner.account().organizationId() + "/mfa-enforcement",
+                        token,
+                        Map.of("enforced", enforced))
+                .exchange();
     }
 
-    private WebTestClient.ResponseSpec changeMember(String token, Enrolled owner, Account member,
-                                                    Map<String, Object> body) {
-        return withBearer(HttpMethod.PUT, "/api/v1/organizations/" + owner.account().organizationId()
-                + "/members/" + member.userId(), token, body).exchange();
+    private WebTestClient.ResponseSpec changeMember(
+            String token, Enrolled owner, Account member, Map<String, Object> body) {
+        return withBearer(
+                        HttpMethod.PUT,
+                        "/api/v1/organizations/" + owner.account().organizationId() + "/members/" + member.userId(),
+                        token,
+                        body)
+                .exchange();
     }
 
     private static void expectProblem(WebTestClient.ResponseSpec response, int status, String code) {
-        response.expectStatus().isEqualTo(status).expectBody().jsonPath("$.code").isEqualTo(code);
+        response.expectStatus()
+                .isEqualTo(status)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo(code);
     }
 }

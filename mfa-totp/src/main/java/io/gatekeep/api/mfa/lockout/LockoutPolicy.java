@@ -8,12 +8,20 @@ import java.time.Instant;
  * further lock that starts within {@code repeatWindow} of the previous one lasts {@code growthFactor} times longer,
  * up to {@code maxLockout}. A lock starting later than the window counts as a first lock again.
  */
-public record LockoutPolicy(int maxConsecutiveFailures, Duration initialLockout, int growthFactor,
-                            Duration maxLockout, Duration repeatWindow) {
+public record LockoutPolicy(
+        int maxConsecutiveFailures,
+        Duration initialLockout,
+        int growthFactor,
+        Duration maxLockout,
+        Duration repeatWindow) {
 
     public LockoutPolicy {
-        if (maxConsecutiveFailures < 1 || growthFactor < 1 || initialLockout.isNegative() || initialLockout.isZero()
-                || maxLockout.compareTo(initialLockout) < 0 || repeatWindow.isNegative()) {
+        if (maxConsecutiveFailures < 1
+                || growthFactor < 1
+                || initialLockout.isNegative()
+                || initialLockout.isZero()
+                || maxLockout.compareTo(initialLockout) < 0
+                || repeatWindow.isNegative()) {
             throw new IllegalArgumentException("Invalid lockout policy " + this);
         }
     }
@@ -25,7 +33,8 @@ public record LockoutPolicy(int maxConsecutiveFailures, Duration initialLockout,
 
     /** The lock that starts {@code now}, given the user's previous lock (count 0 and null when there was none). */
     public Lockout nextLockout(int previousLockoutCount, Instant previousLockoutAt, Instant now) {
-        boolean repeat = previousLockoutAt != null && previousLockoutCount > 0
+        boolean repeat = previousLockoutAt != null
+                && previousLockoutCount > 0
                 && now.isBefore(previousLockoutAt.plus(repeatWindow));
         int count = repeat ? previousLockoutCount + 1 : 1;
         return new Lockout(now.plus(durationOf(count)), count);

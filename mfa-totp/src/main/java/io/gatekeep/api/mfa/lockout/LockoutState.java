@@ -42,7 +42,8 @@ public record LockoutState(int consecutiveFailures, int lockoutCount, Instant lo
             return new Transition<>(locked, new AttemptDecision.Refused(locked.lockout(), true));
         }
         int attempt = consecutiveFailures + 1;
-        return new Transition<>(new LockoutState(attempt, lockoutCount, lockedUntil, lastLockoutAt),
+        return new Transition<>(
+                new LockoutState(attempt, lockoutCount, lockedUntil, lastLockoutAt),
                 new AttemptDecision.Permitted(attempt));
     }
 
@@ -75,6 +76,5 @@ public record LockoutState(int consecutiveFailures, int lockoutCount, Instant lo
     }
 
     /** A new state and what the transition decided. */
-    public record Transition<T>(LockoutState state, T decision) {
-    }
+    public record Transition<T>(LockoutState state, T decision) {}
 }

@@ -28,8 +28,10 @@ public record EncryptedSecret(String keyId, byte[] nonce, byte[] ciphertext) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof EncryptedSecret that && keyId.equals(that.keyId)
-                && Arrays.equals(nonce, that.nonce) && Arrays.equals(ciphertext, that.ciphertext);
+        return other instanceof EncryptedSecret that
+                && keyId.equals(that.keyId)
+                && Arrays.equals(nonce, that.nonce)
+                && Arrays.equals(ciphertext, that.ciphertext);
     }
 
     @Override

@@ -58,16 +58,17 @@ public final class SecretCipher {
     }
 
     public TotpSecret decrypt(UUID userId, EncryptedSecret sealed) {
-        SecretKey key = keyring.key(sealed.keyId()).orElseThrow(() -> new SecretDecryptionException(
-                "No key '" + sealed.keyId() + "' in the keyring", null));
+        SecretKey key = keyring.key(sealed.keyId())
+                .orElseThrow(
+                        () -> new SecretDecryptionException("No key '" + sealed.keyId() + "' in the keyring", null));
         try {
             Cipher cipher = DECRYPTERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed.nonce()));
             cipher.updateAAD(aad(userId));
             return TotpSecret.of(cipher.doFinal(sealed.ciphertext()));
         } catch (GeneralSecurityException e) {
-            throw new SecretDecryptionException("Secret sealed with key '" + sealed.keyId()
-                    + "' failed authentication", e);
+            throw new SecretDecryptionException(
+                    "Secret sealed with key '" + sealed.keyId() + "' failed authentication", e);
         }
     }
 

@@ -23,8 +23,8 @@ public final class SecretKeyring {
 
     private SecretKeyring(Map<String, SecretKey> keys, String activeKeyId) {
         if (!keys.containsKey(activeKeyId)) {
-            throw new IllegalArgumentException("The active key id '" + activeKeyId + "' is not in the keyring "
-                    + keys.keySet());
+            throw new IllegalArgumentException(
+                    "The active key id '" + activeKeyId + "' is not in the keyring " + keys.keySet());
         }
         this.keys = Map.copyOf(keys);
         this.activeKeyId = activeKeyId;

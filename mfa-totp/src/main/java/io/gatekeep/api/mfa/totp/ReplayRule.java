@@ -6,8 +6,7 @@ package io.gatekeep.api.mfa.totp;
  */
 public final class ReplayRule {
 
-    private ReplayRule() {
-    }
+    private ReplayRule() {}
 
     /** @param lastUsedStep the step of the last accepted code, null when none was accepted yet */
     public static boolean isFresh(MatchedStep matched, Long lastUsedStep) {

@@ -26,8 +26,7 @@ public final class Totp {
     public static final int SKEW_STEPS = 1;
 
     private static final String HMAC = "HmacSHA1";
-    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
-            100_000_000};
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
     private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
         try {
             return Mac.getInstance(HMAC);
@@ -105,8 +104,10 @@ public final class Totp {
         }
         byte[] hash = mac.doFinal(counter);
         int offset = hash[hash.length - 1] & 0x0f;
-        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+        int binary = ((hash[offset] & 0x7f) << 24)
+                | ((hash[offset + 1] & 0xff) << 16)
+                | ((hash[offset + 2] & 0xff) << 8)
+                | (hash[offset + 3] & 0xff);
         int code = binary % POWERS_OF_TEN[digits];
         byte[] ascii = new byte[digits];
         for (int i = digits - 1; i >= 0; i--) {

@@ -50,7 +50,10 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
 
     /** Every header that parses, in the order given (topmost first). */
     public static List<AuthenticationResults> parseAll(List<String> headerValues) {
-        return headerValues.stream().map(AuthenticationResults::parse).flatMap(Optional::stream).toList();
+        return headerValues.stream()
+                .map(AuthenticationResults::parse)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     private static Optional<MethodResult> methodResult(List<String> tokens) {
@@ -85,7 +88,9 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
 
     /** Whitespace-separated tokens, with spaces around '=' and '/' removed first and quoted strings kept whole. */
     private static List<String> tokens(String segment) {
-        String compact = segment.replaceAll("\\s*=\\s*", "=").replaceAll("\\s*/\\s*", "/").strip();
+        String compact = segment.replaceAll("\\s*=\\s*", "=")
+                .replaceAll("\\s*/\\s*", "/")
+                .strip();
         List<String> tokens = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean quoted = false;

@@ -25,7 +25,8 @@ public record MethodResult(String method, String result, Optional<String> reason
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder(method).append('=').append(result);
-        properties.forEach((name, value) -> out.append(' ').append(name).append('=').append(value));
+        properties.forEach(
+                (name, value) -> out.append(' ').append(name).append('=').append(value));
         return out.toString();
     }
 }

@@ -35,7 +35,9 @@ public final class SenderAuthentication {
     private final String trustedAuthservId;
 
     public SenderAuthentication(String trustedAuthservId) {
-        this.trustedAuthservId = Objects.requireNonNull(trustedAuthservId, "trustedAuthservId").strip().toLowerCase(Locale.ROOT);
+        this.trustedAuthservId = Objects.requireNonNull(trustedAuthservId, "trustedAuthservId")
+                .strip()
+                .toLowerCase(Locale.ROOT);
         if (this.trustedAuthservId.isEmpty()) {
             throw new IllegalArgumentException("a trusted authserv-id is required");
         }
@@ -59,11 +61,13 @@ public final class SenderAuthentication {
                 .filter(results -> results.authservId().equals(trustedAuthservId))
                 .toList();
         if (trusted.isEmpty()) {
-            return new NotAuthenticated(Reason.NO_TRUSTED_RESULTS, "no Authentication-Results from " + trustedAuthservId);
+            return new NotAuthenticated(
+                    Reason.NO_TRUSTED_RESULTS, "no Authentication-Results from " + trustedAuthservId);
         }
         SenderVerdict verdict = evaluateOne(trusted.get(0), domain);
         if (verdict.authenticated() && trusted.stream().skip(1).anyMatch(results -> dmarcFailed(results, domain))) {
-            return new NotAuthenticated(Reason.CONFLICTING_RESULTS,
+            return new NotAuthenticated(
+                    Reason.CONFLICTING_RESULTS,
                     "another Authentication-Results from " + trustedAuthservId + " reports dmarc=fail");
         }
         return verdict;
@@ -72,8 +76,10 @@ public final class SenderAuthentication {
     private static SenderVerdict evaluateOne(AuthenticationResults results, String domain) {
         Optional<MethodResult> dmarcPass = results.results("dmarc").stream()
                 .filter(MethodResult::passed)
-                .filter(dmarc -> dmarc.property("header.from").map(SenderAuthentication::normaliseDomain)
-                        .filter(domain::equals).isPresent())
+                .filter(dmarc -> dmarc.property("header.from")
+                        .map(SenderAuthentication::normaliseDomain)
+                        .filter(domain::equals)
+                        .isPresent())
                 .findFirst();
         if (dmarcFailed(results, domain)) {
             return new NotAuthenticated(Reason.DMARC_FAILED, "dmarc=fail for " + domain);
@@ -90,16 +96,22 @@ public final class SenderAuthentication {
         if (alignedDkim.isPresent()) {
             return new Authenticated("dkim", "dkim=pass header.d=" + alignedDkim.get());
         }
-        return new NotAuthenticated(Reason.NOT_ALIGNED, "no dmarc=pass or aligned dkim=pass for " + domain + "; found: "
-                + results.results().stream().map(r -> r.method() + "=" + r.result()).collect(Collectors.joining(", ")));
+        return new NotAuthenticated(
+                Reason.NOT_ALIGNED,
+                "no dmarc=pass or aligned dkim=pass for " + domain + "; found: "
+                        + results.results().stream()
+                                .map(r -> r.method() + "=" + r.result())
+                                .collect(Collectors.joining(", ")));
     }
 
     /** A DMARC failure about this domain (or about no stated domain: a failure is never ignored for lack of detail). */
     private static boolean dmarcFailed(AuthenticationResults results, String domain) {
         return results.results("dmarc").stream()
                 .filter(dmarc -> dmarc.result().equals("fail"))
-                .anyMatch(dmarc -> dmarc.property("header.from").map(SenderAuthentication::normaliseDomain)
-                        .map(domain::equals).orElse(true));
+                .anyMatch(dmarc -> dmarc.property("header.from")
+                        .map(SenderAuthentication::normaliseDomain)
+                        .map(domain::equals)
+                        .orElse(true));
     }
 
     private static Optional<String> signingDomain(MethodResult dkim) {

@@ -36,8 +36,9 @@ public final class DecisionWords {
             Map.entry("stop", Decision.STOP));
 
     /** Words that add politeness but no meaning. Negations and hedges ("not", "but", "maybe", "if") are absent on purpose. */
-    private static final Set<String> COURTESY = Set.of("please", "thanks", "thank", "you", "ty", "i", "we", "hereby",
-            "this", "the", "request", "it", "ok", "okay", "sure", "hello", "hi");
+    private static final Set<String> COURTESY = Set.of(
+            "please", "thanks", "thank", "you", "ty", "i", "we", "hereby", "this", "the", "request", "it", "ok", "okay",
+            "sure", "hello", "hi");
 
     private DecisionWords() {}
 

@@ -22,7 +22,8 @@ final class QuoteMarkers {
                     + ")$",
             FLAGS);
 
-    private static final Pattern ATTRIBUTION_START = Pattern.compile("^(?:on|am|le|el|op|il|\\d{1,4}[-/.])\\b.*", FLAGS);
+    private static final Pattern ATTRIBUTION_START =
+            Pattern.compile("^(?:on|am|le|el|op|il|\\d{1,4}[-/.])\\b.*", FLAGS);
 
     /** Outlook's plain-text separators, English and a few translations. */
     private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
@@ -31,10 +32,12 @@ final class QuoteMarkers {
                     + "|message transféré)\\s*-{2,}$|^begin forwarded message:$",
             FLAGS);
 
-    private static final Pattern HEADER_FROM = Pattern.compile("^\\*?(?:from|von|de|van|da|från|fra)\\s*:\\*?\\s*\\S.*", FLAGS);
+    private static final Pattern HEADER_FROM =
+            Pattern.compile("^\\*?(?:from|von|de|van|da|från|fra)\\s*:\\*?\\s*\\S.*", FLAGS);
 
     private static final Pattern HEADER_SENT = Pattern.compile(
-            "^\\*?(?:sent|date|gesendet|datum|envoyé|enviado|fecha|verzonden|inviato|data|skickat|sendt)\\s*:\\*?.*", FLAGS);
+            "^\\*?(?:sent|date|gesendet|datum|envoyé|enviado|fecha|verzonden|inviato|data|skickat|sendt)\\s*:\\*?.*",
+            FLAGS);
 
     private static final Pattern UNDERSCORES = Pattern.compile("^_{20,}$");
 
@@ -98,9 +101,15 @@ final class QuoteMarkers {
     static boolean isOutlookHeader(List<String> unquoted, int index) {
         String line = unquoted.get(index).strip();
         if (UNDERSCORES.matcher(line).matches()) {
-            return index + 1 < unquoted.size() && HEADER_FROM.matcher(unquoted.get(index + 1).strip()).matches()
-                    || index + 2 < unquoted.size() && unquoted.get(index + 1).isBlank()
-                            && HEADER_FROM.matcher(unquoted.get(index + 2).strip()).matches();
+            return index + 1 < unquoted.size()
+                            && HEADER_FROM
+                                    .matcher(unquoted.get(index + 1).strip())
+                                    .matches()
+                    || index + 2 < unquoted.size()
+                            && unquoted.get(index + 1).isBlank()
+                            && HEADER_FROM
+                                    .matcher(unquoted.get(index + 2).strip())
+                                    .matches();
         }
         if (!HEADER_FROM.matcher(line).matches()) {
             return false;

@@ -29,7 +29,8 @@ public final class ReplyText {
 
     /** From a message: its plain body when it has one, otherwise its HTML without the blocks marked as quotes. */
     public static ReplyText of(InboundMessage message) {
-        String body = message.plainText().filter(plain -> !plain.isBlank())
+        String body = message.plainText()
+                .filter(plain -> !plain.isBlank())
                 .or(message::htmlNewText)
                 .or(message::htmlText)
                 .orElse("");
@@ -79,8 +80,10 @@ public final class ReplyText {
         for (int u = 0; u < unquoted.size(); u++) {
             String line = unquoted.get(u);
             String stripped = line.strip();
-            if (QuoteMarkers.isSignatureDelimiter(line) || QuoteMarkers.isMobileSignature(stripped)
-                    || QuoteMarkers.isOriginalMessageSeparator(stripped) || QuoteMarkers.isOutlookHeader(unquoted, u)) {
+            if (QuoteMarkers.isSignatureDelimiter(line)
+                    || QuoteMarkers.isMobileSignature(stripped)
+                    || QuoteMarkers.isOriginalMessageSeparator(stripped)
+                    || QuoteMarkers.isOutlookHeader(unquoted, u)) {
                 break;
             }
             int index = unquotedIndex.get(u);

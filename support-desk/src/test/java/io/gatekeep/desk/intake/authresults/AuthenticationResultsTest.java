@@ -30,21 +30,25 @@ class AuthenticationResultsTest {
     @Test
     void parsesMicrosoftsHeaderThatOmitsTheAuthservId() {
         AuthenticationResults results = AuthenticationResults.parse("spf=pass (sender IP is 40.107.22.90) "
-                + "smtp.mailfrom=acme.example; dkim=pass (signature was verified) header.d=acme.example;"
-                + "dmarc=pass action=none header.from=acme.example;compauth=pass reason=100").orElseThrow();
+                        + "smtp.mailfrom=acme.example; dkim=pass (signature was verified) header.d=acme.example;"
+                        + "dmarc=pass action=none header.from=acme.example;compauth=pass reason=100")
+                .orElseThrow();
 
         assertThat(results.authservId()).isEmpty();
-        assertThat(results.results()).extracting(MethodResult::toString).contains(
-                "dkim=pass header.d=acme.example");
+        assertThat(results.results()).extracting(MethodResult::toString).contains("dkim=pass header.d=acme.example");
         assertThat(results.results("compauth").get(0).reason()).contains("100");
         assertThat(results.results("dmarc").get(0).property("action")).contains("none");
     }
 
     @Test
     void readsVersionsReasonsAndNoResult() {
-        assertThat(AuthenticationResults.parse("mx.example; none").orElseThrow().results()).isEmpty();
-        MethodResult dkim = AuthenticationResults.parse("mx.example; dkim/1=fail reason=\"bad signature\" header.d=x.example")
-                .orElseThrow().results().get(0);
+        assertThat(AuthenticationResults.parse("mx.example; none").orElseThrow().results())
+                .isEmpty();
+        MethodResult dkim = AuthenticationResults.parse(
+                        "mx.example; dkim/1=fail reason=\"bad signature\" header.d=x.example")
+                .orElseThrow()
+                .results()
+                .get(0);
         assertThat(dkim.method()).isEqualTo("dkim");
         assertThat(dkim.result()).isEqualTo("fail");
         assertThat(dkim.reason()).contains("bad signature");
@@ -54,8 +58,11 @@ class AuthenticationResultsTest {
     void skipsGarbageWithoutFailing() {
         assertThat(AuthenticationResults.parse("")).isEmpty();
         assertThat(AuthenticationResults.parse("((((")).isEmpty();
-        assertThat(AuthenticationResults.parse("mx.example; =; dkim=; ;;; spf=pass").orElseThrow().results())
-                .extracting(MethodResult::method).containsExactly("spf");
+        assertThat(AuthenticationResults.parse("mx.example; =; dkim=; ;;; spf=pass")
+                        .orElseThrow()
+                        .results())
+                .extracting(MethodResult::method)
+                .containsExactly("spf");
         assertThat(AuthenticationResults.parseAll(List.of("", "mx.example; dmarc=pass header.from=a.example")))
                 .hasSize(1);
     }

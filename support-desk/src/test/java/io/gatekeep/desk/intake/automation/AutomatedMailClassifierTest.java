@@ -27,11 +27,13 @@ class AutomatedMailClassifierTest {
         Classification classification = classifier.classify(outOfOffice);
 
         assertThat(outOfOffice.references()).containsExactly(SampleMail.CONFIRMATION_ID);
-        assertThat(DecisionWords.decide(ReplyText.of(outOfOffice))).as("its text alone would approve")
+        assertThat(DecisionWords.decide(ReplyText.of(outOfOffice)))
+                .as("its text alone would approve")
                 .isEqualTo(Decision.APPROVE);
         assertThat(classification.automated()).isTrue();
-        assertThat(classification.signals()).extracting(Signal::kind).contains(Kind.AUTO_SUBMITTED,
-                Kind.AUTO_REPLY_HEADER, Kind.AUTO_REPLY_SUBJECT, Kind.NULL_RETURN_PATH);
+        assertThat(classification.signals())
+                .extracting(Signal::kind)
+                .contains(Kind.AUTO_SUBMITTED, Kind.AUTO_REPLY_HEADER, Kind.AUTO_REPLY_SUBJECT, Kind.NULL_RETURN_PATH);
     }
 
     @Test
@@ -44,7 +46,8 @@ class AutomatedMailClassifierTest {
 
         assertThat(classification.automated()).isTrue();
         assertThat(classification.has(Kind.AUTO_SUBMITTED)).isFalse();
-        assertThat(classification.signals()).extracting(Signal::detail)
+        assertThat(classification.signals())
+                .extracting(Signal::detail)
                 .contains("X-Auto-Response-Suppress present", "subject starts with 'automatic reply:'");
     }
 
@@ -52,14 +55,17 @@ class AutomatedMailClassifierTest {
     void classifiesADeliveryStatusNotificationAsAutomated() {
         Classification classification = classifier.classify(parsed(SampleMail.dsnBounce()));
 
-        assertThat(classification.signals()).extracting(Signal::kind).contains(Kind.DELIVERY_REPORT,
-                Kind.NULL_RETURN_PATH, Kind.SYSTEM_SENDER, Kind.AUTO_SUBMITTED);
+        assertThat(classification.signals())
+                .extracting(Signal::kind)
+                .contains(Kind.DELIVERY_REPORT, Kind.NULL_RETURN_PATH, Kind.SYSTEM_SENDER, Kind.AUTO_SUBMITTED);
     }
 
     @Test
     void classifiesAReadReceiptAsAutomated() {
-        InboundMessage receipt = parsed(message("From: olivia.owner@acme.example\nSubject: Read: [MFA-7Q4K2]\n"
-                + "Content-Type: multipart/report; report-type=disposition-notification; boundary=r", """
+        InboundMessage receipt = parsed(message(
+                "From: olivia.owner@acme.example\nSubject: Read: [MFA-7Q4K2]\n"
+                        + "Content-Type: multipart/report; report-type=disposition-notification; boundary=r",
+                """
                 --r
                 Content-Type: text/plain
 
@@ -86,28 +92,50 @@ class AutomatedMailClassifierTest {
 
     @Test
     void acceptsAutoSubmittedNo() {
-        assertThat(classifier.classify(parsed(message("From: max@acme.example\nAuto-Submitted: No (a person wrote this)",
-                "hi"))).automated()).isFalse();
+        assertThat(classifier
+                        .classify(parsed(
+                                message("From: max@acme.example\nAuto-Submitted: No (a person wrote this)", "hi")))
+                        .automated())
+                .isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Auto-Submitted: auto-replied", "Auto-Submitted: auto-notified; owner-email=x@y.example",
-        "Auto-Submitted:", "Precedence: bulk", "Precedence: JUNK", "Precedence: list", "Precedence: auto_reply",
-        "X-Autoreply: yes", "X-Autorespond: on", "List-Id: Acme staff <staff.acme.example>",
-        "List-Unsubscribe: <mailto:leave@lists.acme.example>", "Return-Path: <>", "From: MAILER-DAEMON@mx.acme.example",
-        "From: postmaster@acme.example", "From: no-reply@saas.example", "Subject: Out of Office: back Monday",
-        "Subject: Undeliverable: [MFA-7Q4K2]", "From: Gatekeep <SUPPORT+7q4k2@desk.gatekeep.test>",
-        "From: no-reply@gatekeep.local", "Message-ID: <reply.7q4k2@desk.gatekeep.test>"})
+    @ValueSource(
+            strings = {
+                "Auto-Submitted: auto-replied",
+                "Auto-Submitted: auto-notified; owner-email=x@y.example",
+                "Auto-Submitted:",
+                "Precedence: bulk",
+                "Precedence: JUNK",
+                "Precedence: list",
+                "Precedence: auto_reply",
+                "X-Autoreply: yes",
+                "X-Autorespond: on",
+                "List-Id: Acme staff <staff.acme.example>",
+                "List-Unsubscribe: <mailto:leave@lists.acme.example>",
+                "Return-Path: <>",
+                "From: MAILER-DAEMON@mx.acme.example",
+                "From: postmaster@acme.example",
+                "From: no-reply@saas.example",
+                "Subject: Out of Office: back Monday",
+                "Subject: Undeliverable: [MFA-7Q4K2]",
+                "From: Gatekeep <SUPPORT+7q4k2@desk.gatekeep.test>",
+                "From: no-reply@gatekeep.local",
+                "Message-ID: <reply.7q4k2@desk.gatekeep.test>"
+            })
     void classifiesEachMarkAsAutomated(String header) {
         String headers = header.startsWith("From:") ? header : "From: olivia.owner@acme.example\n" + header;
 
-        assertThat(classifier.classify(parsed(message(headers, "approve"))).automated()).isTrue();
+        assertThat(classifier.classify(parsed(message(headers, "approve"))).automated())
+                .isTrue();
     }
 
     @Test
     void doesNotMistakeAReplyReferencingTheDesksMessageForItsOwn() {
-        InboundMessage reply = parsed(message("From: olivia.owner@acme.example\nMessage-ID: <x1@mail.acme.example>\n"
-                + "In-Reply-To: <" + SampleMail.CONFIRMATION_ID + ">", "approve"));
+        InboundMessage reply = parsed(message(
+                "From: olivia.owner@acme.example\nMessage-ID: <x1@mail.acme.example>\n" + "In-Reply-To: <"
+                        + SampleMail.CONFIRMATION_ID + ">",
+                "approve"));
 
         assertThat(classifier.classify(reply).automated()).isFalse();
     }

@@ -19,13 +19,17 @@ class DecisionWordsProperties {
         String line = String.join(" ", words);
 
         if (DecisionWords.decide(line) == Decision.APPROVE) {
-            assertThat(words).noneMatch(word -> DOUBTS.contains(word.toLowerCase().replaceAll("[^a-z']", "")));
+            assertThat(words)
+                    .noneMatch(word -> DOUBTS.contains(word.toLowerCase().replaceAll("[^a-z']", "")));
         }
     }
 
     @Property(tries = 500)
-    void ignoresCaseAndSurroundingPunctuation(@ForAll("approvals") String approval, @ForAll("punctuation") String before,
-            @ForAll("punctuation") String after, @ForAll boolean upper) {
+    void ignoresCaseAndSurroundingPunctuation(
+            @ForAll("approvals") String approval,
+            @ForAll("punctuation") String before,
+            @ForAll("punctuation") String after,
+            @ForAll boolean upper) {
         String line = before + (upper ? approval.toUpperCase() : approval) + after;
 
         assertThat(DecisionWords.decide(line)).isEqualTo(Decision.APPROVE);
@@ -33,8 +37,28 @@ class DecisionWordsProperties {
 
     @Provide
     Arbitrary<List<String>> lines() {
-        return Arbitraries.of("approve", "Approve,", "yes", "YES!", "confirm", "not", "don't", "never", "but", "if",
-                "maybe", "no", "deny", "please", "I", "thanks", "it", "request").list().ofMinSize(1).ofMaxSize(6);
+        return Arbitraries.of(
+                        "approve",
+                        "Approve,",
+                        "yes",
+                        "YES!",
+                        "confirm",
+                        "not",
+                        "don't",
+                        "never",
+                        "but",
+                        "if",
+                        "maybe",
+                        "no",
+                        "deny",
+                        "please",
+                        "I",
+                        "thanks",
+                        "it",
+                        "request")
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(6);
     }
 
     @Provide

@@ -8,9 +8,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DecisionWordsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"approve", "Approve", "APPROVE!", "Yes", "yes.", "Yes, approve.", "Approved, thanks!",
-        "confirm", "I confirm", "Confirmed 👍", "yes please", "OK, approved", "  approve  ", "'approve'",
-        "I hereby approve this request", "Yes – approve"})
+    @ValueSource(
+            strings = {
+                "approve",
+                "Approve",
+                "APPROVE!",
+                "Yes",
+                "yes.",
+                "Yes, approve.",
+                "Approved, thanks!",
+                "confirm",
+                "I confirm",
+                "Confirmed 👍",
+                "yes please",
+                "OK, approved",
+                "  approve  ",
+                "'approve'",
+                "I hereby approve this request",
+                "Yes – approve"
+            })
     void approves(String line) {
         assertThat(DecisionWords.decide(line)).isEqualTo(Decision.APPROVE);
     }
@@ -29,10 +45,31 @@ class DecisionWordsTest {
 
     /** A misread approval disables a security control; everything doubtful is a question back instead. */
     @ParameterizedTest
-    @ValueSource(strings = {"yes but no", "yes, deny", "I do not approve", "don't approve", "not approved",
-        "never confirm", "approve?", "Should I approve?", "ok", "Hi team,", "Approve – thanks, Olivia",
-        "approve if it was really Max", "maybe", "yesterday", "approval", "y", "+1", "", "   ", "stop, no",
-        "I would approve", "approve\u200Bnot"})
+    @ValueSource(
+            strings = {
+                "yes but no",
+                "yes, deny",
+                "I do not approve",
+                "don't approve",
+                "not approved",
+                "never confirm",
+                "approve?",
+                "Should I approve?",
+                "ok",
+                "Hi team,",
+                "Approve – thanks, Olivia",
+                "approve if it was really Max",
+                "maybe",
+                "yesterday",
+                "approval",
+                "y",
+                "+1",
+                "",
+                "   ",
+                "stop, no",
+                "I would approve",
+                "approve\u200Bnot"
+            })
     void findsEverythingElseUnclear(String line) {
         assertThat(DecisionWords.decide(line)).isEqualTo(Decision.UNCLEAR);
     }

@@ -13,9 +13,9 @@ import net.jqwik.api.Provide;
 class ReplyTextProperties {
 
     /** Words that cannot form a marker line (no "wrote:", "from:", "sent", "--"). */
-    private static final List<String> WORDS = List.of("approve", "yes", "no", "please", "reset", "the", "MFA", "for",
-            "Max", "on", "my", "phone", "is", "lost", "thanks", "Olivia", "am", "le", "el", "ok", "I", "confirm",
-            "2026", "10:15", "é", "日本");
+    private static final List<String> WORDS = List.of(
+            "approve", "yes", "no", "please", "reset", "the", "MFA", "for", "Max", "on", "my", "phone", "is", "lost",
+            "thanks", "Olivia", "am", "le", "el", "ok", "I", "confirm", "2026", "10:15", "é", "日本");
 
     private static final List<String> HISTORIES = List.of(
             "On Tue, 3 Mar 2026 at 10:15, Gatekeep Support <support@desk.gatekeep.test> wrote:\n\n> Reply approve.\n>\n> Thanks",
@@ -41,7 +41,8 @@ class ReplyTextProperties {
     void findsTheFirstLineOfTheReply(@ForAll("replies") String reply, @ForAll("histories") String history) {
         ReplyText extracted = ReplyText.extract(reply.replace("\n", "\r\n") + "\r\n" + history.replace("\n", "\r\n"));
 
-        assertThat(extracted.firstMeaningfulLine()).contains(reply.strip().lines().findFirst().orElseThrow().strip());
+        assertThat(extracted.firstMeaningfulLine())
+                .contains(reply.strip().lines().findFirst().orElseThrow().strip());
     }
 
     @Property(tries = 500)
@@ -60,8 +61,12 @@ class ReplyTextProperties {
 
     @Provide
     Arbitrary<String> replies() {
-        Arbitrary<String> line = Arbitraries.of(WORDS).list().ofMinSize(1).ofMaxSize(8).map(words -> String.join(" ", words));
-        return Arbitraries.oneOf(line, line, Arbitraries.just("")).list().ofMinSize(1).ofMaxSize(6)
+        Arbitrary<String> line =
+                Arbitraries.of(WORDS).list().ofMinSize(1).ofMaxSize(8).map(words -> String.join(" ", words));
+        return Arbitraries.oneOf(line, line, Arbitraries.just(""))
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(6)
                 .map(lines -> String.join("\n", lines))
                 .filter(text -> !text.isBlank());
     }
@@ -76,10 +81,26 @@ class ReplyTextProperties {
     Arbitrary<String> mixedBodies() {
         Arbitrary<String> line = Arbitraries.oneOf(
                 Arbitraries.of(WORDS).list().ofMinSize(1).ofMaxSize(5).map(words -> String.join(" ", words)),
-                Arbitraries.of("", " ", "> quoted", ">", "-- ", "--", "Sent from my iPhone", "From: a <a@b.example>",
-                        "Sent: Tuesday", "Date: today", "________________________________",
-                        "On Tue, 3 Mar 2026, Gatekeep <s@d.example> wrote:", "On Tue, 3 Mar 2026, Gatekeep <",
-                        "s@d.example> wrote:", "-----Original Message-----", "\tindented", "Subject: x"));
-        return line.list().ofMaxSize(25).map(lines -> String.join(Arbitraries.of("\n", "\r\n").sample(), lines));
+                Arbitraries.of(
+                        "",
+                        " ",
+                        "> quoted",
+                        ">",
+                        "-- ",
+                        "--",
+                        "Sent from my iPhone",
+                        "From: a <a@b.example>",
+                        "Sent: Tuesday",
+                        "Date: today",
+                        "________________________________",
+                        "On Tue, 3 Mar 2026, Gatekeep <s@d.example> wrote:",
+                        "On Tue, 3 Mar 2026, Gatekeep <",
+                        "s@d.example> wrote:",
+                        "-----Original Message-----",
+                        "\tindented",
+                        "Subject: x"));
+        return line.list()
+                .ofMaxSize(25)
+                .map(lines -> String.join(Arbitraries.of("\n", "\r\n").sample(), lines));
     }
 }

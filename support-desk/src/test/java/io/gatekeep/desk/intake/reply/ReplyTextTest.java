@@ -100,11 +100,18 @@ class ReplyTextTest {
     @Test
     void recognisesTranslatedAndWrappedAttributions() {
         assertThat(ReplyText.extract("Ja\n\nAm Di., 3. März 2026 um 10:15 Uhr schrieb Gatekeep Support <\n"
-                + "support@desk.gatekeep.test>:\nMax möchte MFA abschalten.").text()).isEqualTo("Ja");
-        assertThat(ReplyText.extract("Oui\n\nLe mar. 3 mars 2026 à 10:15, Gatekeep Support <support@desk.gatekeep.test> a écrit :\n"
-                + "Max souhaite désactiver la MFA.").text()).isEqualTo("Oui");
+                                + "support@desk.gatekeep.test>:\nMax möchte MFA abschalten.")
+                        .text())
+                .isEqualTo("Ja");
+        assertThat(ReplyText.extract(
+                                "Oui\n\nLe mar. 3 mars 2026 à 10:15, Gatekeep Support <support@desk.gatekeep.test> a écrit :\n"
+                                        + "Max souhaite désactiver la MFA.")
+                        .text())
+                .isEqualTo("Oui");
         assertThat(ReplyText.extract("ok\n2026-03-03 10:15 GMT+01:00 Gatekeep Support <support@desk.gatekeep.test>:\n"
-                + "history").text()).isEqualTo("ok");
+                                + "history")
+                        .text())
+                .isEqualTo("ok");
     }
 
     @Test
@@ -124,6 +131,7 @@ class ReplyTextTest {
 
     @Test
     void skipsBlankAndPunctuationOnlyLinesToFindTheFirstMeaningfulOne() {
-        assertThat(ReplyText.extract("\r\n  \r\n...\r\n  Approve  \r\nthanks").firstMeaningfulLine()).contains("Approve");
+        assertThat(ReplyText.extract("\r\n  \r\n...\r\n  Approve  \r\nthanks").firstMeaningfulLine())
+                .contains("Approve");
     }
 }
