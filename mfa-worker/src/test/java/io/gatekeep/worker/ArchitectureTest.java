@@ -49,4 +49,28 @@ class ArchitectureTest {
                 .resideInAnyPackage("org.springframework.mail..", "jakarta.mail..")
                 .check(WORKER);
     }
+
+    @Test
+    void onlyTheCredentialHandlersRunCredentialStatements() {
+        // the worker changes a credential only as a support reset or a setup expiry, through the statements the API
+        // runs too
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.gatekeep.worker.mfa")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.gatekeep.credentials")
+                .check(WORKER);
+        noClasses()
+                .that()
+                .resideInAPackage("io.gatekeep.worker.mfa")
+                .and()
+                .doNotHaveSimpleName("SupportResetHandler")
+                .and()
+                .doNotHaveSimpleName("SetupSweep")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.gatekeep.credentials")
+                .check(WORKER);
+    }
 }

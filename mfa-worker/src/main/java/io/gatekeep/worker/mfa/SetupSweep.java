@@ -1,21 +1,24 @@
 package io.gatekeep.worker.mfa;
 
+import io.gatekeep.credentials.SetupExpiry;
 import io.gatekeep.events.mfa.MfaSetupExpired;
 import io.gatekeep.outbox.JdbcOutboxWriter;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Finishes setup sessions their user abandoned: PENDING past {@code expires_at} becomes EXPIRED, the sealed secret is
- * erased, the auth session that started the setup ends (as the API does when a call finds the setup expired), and
- * {@code MfaSetupExpired} is recorded, all in one transaction per batch. Rows are claimed with
+ * Finishes setup sessions their user abandoned: makes the {@link SetupExpiry} (PENDING past {@code expires_at} becomes
+ * EXPIRED, the sealed secret erased), ends the auth session that started each setup (as the API does when a call
+ * finds the setup expired) and records {@code MfaSetupExpired}, all in one transaction per batch. Rows are claimed with
  * {@code FOR UPDATE SKIP LOCKED} and only PENDING rows change, so several worker instances (and an API call expiring
  * the same setup) never expire one twice.
  */
@@ -24,6 +27,7 @@ public class SetupSweep {
     private static final Logger log = LoggerFactory.getLogger(SetupSweep.class);
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate statements;
     private final JdbcOutboxWriter outbox;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -32,6 +36,7 @@ public class SetupSweep {
     SetupSweep(
             JdbcTemplate jdbc, JdbcOutboxWriter outbox, TransactionTemplate transaction, Clock clock, int batchSize) {
         this.jdbc = jdbc;
+        this.statements = new NamedParameterJdbcTemplate(jdbc);
         this.outbox = outbox;
         this.transaction = transaction;
         this.clock = clock;
@@ -56,25 +61,14 @@ public class SetupSweep {
 
     private int sweepBatch() {
         Timestamp now = Timestamp.from(clock.instant());
-        List<Expired> expired = jdbc.query(
-                """
-                with due as (
-                    select id from mfa_setup where status = 'PENDING' and expires_at <= ?
-                    order by expires_at limit ? for update skip locked)
-                update mfa_setup s
-                set status = 'EXPIRED', finished_at = ?, revision = s.revision + 1,
-                    secret_key_id = null, secret_nonce = null, secret_ciphertext = null
-                from due where s.id = due.id and s.status = 'PENDING'
-                returning s.id, s.user_id, s.auth_session_id, s.expires_at
-                """,
+        List<Expired> expired = statements.query(
+                SetupExpiry.EXPIRE_DUE.sql(),
+                Map.of("now", now, "batch", batchSize),
                 (row, i) -> new Expired(
                         row.getObject(1, UUID.class),
                         row.getObject(2, UUID.class),
                         row.getObject(3, UUID.class),
-                        row.getTimestamp(4).toInstant()),
-                now,
-                batchSize,
-                now);
+                        row.getTimestamp(4).toInstant()));
         if (expired.isEmpty()) {
             return 0;
         }

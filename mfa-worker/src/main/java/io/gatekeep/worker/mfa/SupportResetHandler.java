@@ -1,5 +1,6 @@
 package io.gatekeep.worker.mfa;
 
+import io.gatekeep.credentials.SupportReset;
 import io.gatekeep.events.EventType;
 import io.gatekeep.events.account.SessionsRevoked;
 import io.gatekeep.events.mfa.MfaDisabled;
@@ -12,20 +13,21 @@ import io.gatekeep.outbox.JdbcOutboxWriter;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * On {@code MfaResetApproved} (a support ticket approved and not cancelled before its reset time): first
  * {@link ResetRecheck re-checks} ticket, approver and requester with the system of record; if any check fails nothing
- * changes and {@code MfaResetRefused} (reason) is recorded, so the desk hands the ticket to an agent. Otherwise turns
- * MFA off on the user, the
- * same state change as a used recovery code with reason {@code SUPPORT_RESET}: the active credential (its secret
- * erased) and the unused recovery code are revoked, every session of the user ends (sign-in challenges and setup
- * tokens included), pending setups expire, and {@code MfaDisabled} (ticket, approver) and {@code SessionsRevoked} are
+ * changes and {@code MfaResetRefused} (reason) is recorded, so the desk hands the ticket to an agent. Otherwise makes
+ * the {@link SupportReset} (the credential revoked, its secret erased, the unused recovery code revoked, a pending
+ * setup expired; the same statements as the API's), ends every session of the user (sign-in challenges and setup
+ * tokens included), and {@code MfaDisabled} (ticket, approver) and {@code SessionsRevoked} are
  * recorded, all in the handler's transaction. A user without an active
  * credential (MFA turned off since they asked support) is left alone and {@code MfaResetNotNeeded} is recorded instead,
  * so the desk can close the ticket either way.
@@ -36,12 +38,14 @@ class SupportResetHandler implements EventHandler {
     private static final Logger log = LoggerFactory.getLogger(SupportResetHandler.class);
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate statements;
     private final JdbcOutboxWriter outbox;
     private final Clock clock;
     private final ResetRecheck recheck;
 
     SupportResetHandler(JdbcTemplate jdbc, JdbcOutboxWriter outbox, Clock clock, ResetRecheck recheck) {
         this.jdbc = jdbc;
+        this.statements = new NamedParameterJdbcTemplate(jdbc);
         this.outbox = outbox;
         this.clock = clock;
         this.recheck = recheck;
@@ -73,13 +77,8 @@ class SupportResetHandler implements EventHandler {
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
-        List<UUID> revoked = jdbc.queryForList("""
-                update mfa_credential
-                set revoked_at = ?, revoked_reason = 'SUPPORT_RESET',
-                    secret_key_id = null, secret_nonce = null, secret_ciphertext = null
-                where user_id = ? and revoked_at is null
-                returning id
-                """, UUID.class, now, approved.userId());
+        Map<String, Object> reset = Map.of("user", approved.userId(), "now", now, "reason", SupportReset.REASON);
+        List<UUID> revoked = statements.queryForList(SupportReset.REVOKE_CREDENTIAL.sql(), reset, UUID.class);
         if (revoked.isEmpty()) {
             log.info(
                     "Support reset of ticket {}: user {} has no active MFA credential; nothing to do",
@@ -89,13 +88,7 @@ class SupportResetHandler implements EventHandler {
                     approved.ticketId(), approved.reference(), approved.userId(), approved.approverUserId()));
             return;
         }
-        jdbc.update("""
-                update mfa_recovery_code set revoked_at = ?
-                where user_id = ? and used_at is null and revoked_at is null""", now, approved.userId());
-        jdbc.update("""
-                update mfa_setup set status = 'EXPIRED', finished_at = ?, revision = revision + 1,
-                       secret_key_id = null, secret_nonce = null, secret_ciphertext = null
-                where user_id = ? and status = 'PENDING'""", now, approved.userId());
+        statements.update(SupportReset.EXPIRE_PENDING_SETUP.sql(), reset);
         int sessions = jdbc.update(
                 "update auth_session set revoked_at = ? where user_id = ? and revoked_at is null",
                 now,

@@ -1,6 +1,7 @@
 package io.gatekeep.api.mfa.application;
 
 import io.gatekeep.api.mfa.enrollment.SetupPolicy;
+import io.gatekeep.api.mfa.store.ChallengeStore;
 import io.gatekeep.api.mfa.verification.ChallengePolicy;
 import io.gatekeep.api.sessions.IssuedSession;
 import io.gatekeep.api.sessions.SessionKind;
@@ -24,12 +25,19 @@ public class MfaSessions {
 
     private final Sessions sessions;
     private final DatabaseClient db;
+    private final ChallengeStore challenges;
     private final ChallengePolicy challengePolicy;
     private final SetupPolicy setupPolicy;
 
-    MfaSessions(Sessions sessions, DatabaseClient db, ChallengePolicy challengePolicy, SetupPolicy setupPolicy) {
+    MfaSessions(
+            Sessions sessions,
+            DatabaseClient db,
+            ChallengeStore challenges,
+            ChallengePolicy challengePolicy,
+            SetupPolicy setupPolicy) {
         this.sessions = sessions;
         this.db = db;
+        this.challenges = challenges;
         this.challengePolicy = challengePolicy;
         this.setupPolicy = setupPolicy;
     }
@@ -57,23 +65,14 @@ public class MfaSessions {
      * revoked; one that is refused must release it, as the challenge stays good for another try.
      */
     public Mono<Challenge> claimLiveChallenge(String token, Instant now) {
-        return db.sql("""
-                        update auth_session set revoked_at = :now
-                        where token_hash = :hash and kind = 'MFA_CHALLENGE' and revoked_at is null and expires_at > :now
-                        returning id, user_id""")
-                .bind("hash", SessionTokens.sha256(token))
-                .bind("now", now)
-                .map(row -> new Challenge(row.get("id", UUID.class), row.get("user_id", UUID.class)))
-                .one();
+        return challenges
+                .claimLive(SessionTokens.sha256(token), now)
+                .map(claimed -> new Challenge(claimed.sessionId(), claimed.userId()));
     }
 
     /** Undoes {@link #claimLiveChallenge} in the same transaction: the factor was refused, the challenge lives on. */
     public Mono<Void> release(Challenge challenge) {
-        return db.sql("update auth_session set revoked_at = null where id = :id and kind = 'MFA_CHALLENGE'")
-                .bind("id", challenge.sessionId())
-                .fetch()
-                .rowsUpdated()
-                .then();
+        return challenges.release(challenge.sessionId());
     }
 
     /** Ends a session (a consumed challenge, a used setup token, the session behind an expired setup). */

@@ -108,7 +108,7 @@ public class TotpSignInFastPath {
                 List.of(
                         new MfaVerificationSucceeded(state.userId(), credential.id(), MfaSignIn.METHOD_TOTP, clientIp),
                         new SignedIn(state.userId(), session.issued().sessionId(), MfaSignIn.METHOD_TOTP, clientIp)),
-                TotpSignInStore.WHEN_COMPLETED);
+                TotpSignInStore.WHEN_COMPLETED.sql());
         Completion completion = new Completion(state.challengeId(), state.userId(), credential.id(), step, now);
         return store.complete(completion, session, events)
                 .flatMap(completed -> completed

@@ -8,6 +8,7 @@ import io.gatekeep.api.mfa.lockout.LockoutPolicy;
 import io.gatekeep.api.mfa.qr.QrCodeRenderer;
 import io.gatekeep.api.mfa.secrets.SecretCipher;
 import io.gatekeep.api.mfa.secrets.SecretKeyring;
+import io.gatekeep.api.mfa.store.ChallengeStore;
 import io.gatekeep.api.mfa.store.CredentialStore;
 import io.gatekeep.api.mfa.store.LockoutStore;
 import io.gatekeep.api.mfa.store.RecoveryCodeStore;
@@ -96,6 +97,11 @@ class MfaConfiguration {
     @Bean
     CredentialStore credentialStore(DatabaseClient db) {
         return new CredentialStore(db);
+    }
+
+    @Bean
+    ChallengeStore challengeStore(DatabaseClient db) {
+        return new ChallengeStore(db);
     }
 
     @Bean

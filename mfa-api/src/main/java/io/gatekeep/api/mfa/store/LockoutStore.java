@@ -5,6 +5,8 @@ import io.gatekeep.api.mfa.lockout.FailureRecorded;
 import io.gatekeep.api.mfa.lockout.LockoutPolicy;
 import io.gatekeep.api.mfa.lockout.LockoutState;
 import io.gatekeep.api.mfa.lockout.LockoutState.Transition;
+import io.gatekeep.credentials.LockoutCondition;
+import io.gatekeep.credentials.LockoutStatements;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.UUID;
@@ -13,7 +15,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code mfa_lockout} table, implementing {@link LockoutState}'s transitions atomically. The frequent paths
+ * The {@code mfa_lockout} table, running {@link LockoutStatements} to make {@link LockoutState}'s transitions atomically. The frequent paths
  * (begin an attempt, reset after success) are single statements; starting a lock is a compare-and-set guarded by the
  * state it was computed from, so two instances can never both start (and announce) the same lock.
  */
@@ -21,28 +23,6 @@ public class LockoutStore {
 
     /** Compare-and-set rounds before giving up; each lost round means another instance changed the row. */
     private static final int MAX_ROUNDS = 10;
-
-    /**
-     * Counts an attempt unless locked or used up, returning its number (no row: not counted). Parameters
-     * {@code :user}, {@code :now}, {@code :max}; shared with {@link TotpAttemptStore}, which folds it into a read.
-     */
-    static final String COUNT_ATTEMPT = """
-            insert into mfa_lockout as l (user_id, consecutive_failures, updated_at)
-            values (:user, 1, :now)
-            on conflict (user_id) do update
-                set consecutive_failures = l.consecutive_failures + 1, updated_at = :now
-                where (l.locked_until is null or l.locked_until <= :now)
-                  and l.consecutive_failures < :max
-            returning consecutive_failures""";
-
-    /**
-     * A success resets the failures, unless a lock started meanwhile. Parameters {@code :user}, {@code :now}; ends
-     * with its where clause, so {@link TotpAttemptStore} can add a condition.
-     */
-    static final String RESET_FAILURES = """
-            update mfa_lockout set consecutive_failures = 0, updated_at = :now
-            where user_id = :user and consecutive_failures > 0
-              and (locked_until is null or locked_until <= :now)""";
 
     private final DatabaseClient db;
     private final LockoutPolicy policy;
@@ -57,9 +37,11 @@ public class LockoutStore {
     }
 
     public Mono<LockoutState> find(UUID userId) {
-        return db.sql("""
-                        select consecutive_failures, lockout_count, locked_until, last_lockout_at
-                        from mfa_lockout where user_id = :user""").bind("user", userId).map(LockoutStore::state).one().defaultIfEmpty(LockoutState.initial());
+        return db.sql(LockoutStatements.FIND.sql())
+                .bind("user", userId)
+                .map(LockoutStore::state)
+                .one()
+                .defaultIfEmpty(LockoutState.initial());
     }
 
     /** The state in a row's {@code mfa_lockout} columns; {@link LockoutState#initial()} when they are null (no row). */
@@ -80,10 +62,10 @@ public class LockoutStore {
     }
 
     private Mono<AttemptDecision> beginAttempt(UUID userId, Instant now, int round) {
-        Mono<AttemptDecision> counted = db.sql(COUNT_ATTEMPT)
+        Mono<AttemptDecision> counted = db.sql(LockoutStatements.COUNT_ATTEMPT.sql())
                 .bind("user", userId)
                 .bind("now", now)
-                .bind("max", policy.maxConsecutiveFailures())
+                .bind("max", LockoutCondition.maxParameter(policy))
                 .map(row -> (AttemptDecision) new AttemptDecision.Permitted(row.get(0, Integer.class)))
                 .one();
         // Not counted: locked, or the attempts are used up by ones in flight or lost with their instance.
@@ -127,21 +109,19 @@ public class LockoutStore {
 
     /** A code was accepted: the failures start again from zero (an active lock stays). */
     public Mono<Void> attemptSucceeded(UUID userId, Instant now) {
-        return db.sql(RESET_FAILURES).bind("user", userId).bind("now", now).then();
+        return db.sql(LockoutStatements.RESET_FAILURES.sql())
+                .bind("user", userId)
+                .bind("now", now)
+                .then();
     }
 
     private Mono<Boolean> startLock(UUID userId, LockoutState from, LockoutState locked, Instant now) {
-        return db.sql("""
-                        update mfa_lockout
-                        set consecutive_failures = 0, lockout_count = :count, locked_until = :until,
-                            last_lockout_at = :now, updated_at = :now
-                        where user_id = :user and consecutive_failures >= :max and lockout_count = :previousCount
-                          and (locked_until is null or locked_until <= :now)""")
+        return db.sql(LockoutStatements.START_LOCK.sql())
                 .bind("user", userId)
                 .bind("count", locked.lockoutCount())
                 .bind("until", locked.lockedUntil())
                 .bind("now", now)
-                .bind("max", policy.maxConsecutiveFailures())
+                .bind("max", LockoutCondition.maxParameter(policy))
                 .bind("previousCount", from.lockoutCount())
                 .fetch()
                 .rowsUpdated()

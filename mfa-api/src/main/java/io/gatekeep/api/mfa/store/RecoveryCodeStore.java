@@ -1,6 +1,7 @@
 package io.gatekeep.api.mfa.store;
 
 import io.gatekeep.api.mfa.recovery.RecoveryCodeHash;
+import io.gatekeep.credentials.RecoveryCodeStatements;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,9 +18,7 @@ public class RecoveryCodeStore {
     }
 
     public Mono<Void> insert(UUID id, UUID userId, UUID credentialId, RecoveryCodeHash hash, Instant now) {
-        return db.sql("""
-                        insert into mfa_recovery_code (id, user_id, credential_id, code_hash, created_at)
-                        values (:id, :user, :credential, :hash, :now)""")
+        return db.sql(RecoveryCodeStatements.ISSUE.sql())
                 .bind("id", id)
                 .bind("user", userId)
                 .bind("credential", credentialId)
@@ -33,10 +32,7 @@ public class RecoveryCodeStore {
      * exactly one gets the credential id; the others (and wrong codes) get nothing.
      */
     public Mono<UUID> consume(UUID userId, RecoveryCodeHash hash, Instant now) {
-        return db.sql("""
-                        update mfa_recovery_code set used_at = :now
-                        where user_id = :user and code_hash = :hash and used_at is null and revoked_at is null
-                        returning credential_id""")
+        return db.sql(RecoveryCodeStatements.USE.sql())
                 .bind("user", userId)
                 .bind("hash", ByteBuffer.wrap(hash.bytes()))
                 .bind("now", now)

@@ -3,6 +3,7 @@ package io.gatekeep.api.mfa.store;
 import io.gatekeep.api.mfa.enrollment.SetupSession;
 import io.gatekeep.api.mfa.enrollment.SetupStatus;
 import io.gatekeep.api.mfa.secrets.EncryptedSecret;
+import io.gatekeep.credentials.SetupStatements;
 import io.r2dbc.spi.Readable;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -19,10 +20,6 @@ import reactor.core.publisher.Mono;
  */
 public class SetupStore {
 
-    private static final String COLUMNS = """
-            id, user_id, auth_session_id, status, secret_key_id, secret_nonce, secret_ciphertext,
-            started_at, qr_issued_at, qr_expires_at, expires_at, revision""";
-
     private final DatabaseClient db;
 
     public SetupStore(DatabaseClient db) {
@@ -34,11 +31,7 @@ public class SetupStore {
      * call {@link #supersedePending} first in the same transaction.
      */
     public Mono<Boolean> insert(SetupSession session) {
-        GenericExecuteSpec spec = db.sql("""
-                        insert into mfa_setup (%s)
-                        values (:id, :user, :authSession, :status, :keyId, :nonce, :ciphertext,
-                                :startedAt, :qrIssuedAt, :qrExpiresAt, :expiresAt, :revision)
-                        on conflict (user_id) where status = 'PENDING' do nothing""".formatted(COLUMNS))
+        GenericExecuteSpec spec = db.sql(SetupStatements.START.sql())
                 .bind("id", session.id())
                 .bind("user", session.userId())
                 .bind("authSession", session.authSessionId())
@@ -51,11 +44,7 @@ public class SetupStore {
      * Moves the user's pending session, if any, to SUPERSEDED and discards its secret; emits the ids superseded.
      */
     public Flux<UUID> supersedePending(UUID userId, Instant now) {
-        return db.sql("""
-                        update mfa_setup set status = 'SUPERSEDED', finished_at = :now, revision = revision + 1,
-                                             secret_key_id = null, secret_nonce = null, secret_ciphertext = null
-                        where user_id = :user and status = 'PENDING'
-                        returning id""")
+        return db.sql(SetupStatements.SUPERSEDE_PENDING.sql())
                 .bind("user", userId)
                 .bind("now", now)
                 .map(row -> row.get("id", UUID.class))
@@ -63,7 +52,7 @@ public class SetupStore {
     }
 
     public Mono<SetupSession> findById(UUID id) {
-        return db.sql("select " + COLUMNS + " from mfa_setup where id = :id")
+        return db.sql(SetupStatements.FIND_BY_ID.sql())
                 .bind("id", id)
                 .map(SetupStore::session)
                 .one();
@@ -71,7 +60,7 @@ public class SetupStore {
 
     /** The user's most recent session, whatever its status (an expired one answers setup_session_expired). */
     public Mono<SetupSession> findLatest(UUID userId) {
-        return db.sql("select " + COLUMNS + " from mfa_setup where user_id = :user order by started_at desc limit 1")
+        return db.sql(SetupStatements.FIND_LATEST.sql())
                 .bind("user", userId)
                 .map(SetupStore::session)
                 .one();
@@ -82,12 +71,7 @@ public class SetupStore {
      * is still {@code next.revision() - 1}. Emits false when another change got there first.
      */
     public Mono<Boolean> update(SetupSession next, Instant now) {
-        GenericExecuteSpec spec = db.sql("""
-                        update mfa_setup set status = :status, secret_key_id = :keyId, secret_nonce = :nonce,
-                               secret_ciphertext = :ciphertext, qr_issued_at = :qrIssuedAt,
-                               qr_expires_at = :qrExpiresAt, revision = :revision,
-                               finished_at = case when :status = 'PENDING' then null else :now end
-                        where id = :id and revision = :previousRevision""")
+        GenericExecuteSpec spec = db.sql(SetupStatements.SAVE.sql())
                 .bind("id", next.id())
                 .bind("previousRevision", next.revision() - 1)
                 .bind("now", now);

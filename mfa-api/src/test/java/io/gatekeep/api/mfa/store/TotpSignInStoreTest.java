@@ -184,7 +184,7 @@ class TotpSignInStoreTest {
                         List.of(
                                 new MfaVerificationSucceeded(user, credentialId, "TOTP", "127.0.0.1"),
                                 new SignedIn(user, session.issued().sessionId(), "TOTP", "127.0.0.1")),
-                        TotpSignInStore.WHEN_COMPLETED);
+                        TotpSignInStore.WHEN_COMPLETED.sql());
         return new TotpSignInStore(client, LockoutPolicy.defaults())
                 .complete(new Completion(challenge.id(), user, credentialId, step, T0), session, events);
     }

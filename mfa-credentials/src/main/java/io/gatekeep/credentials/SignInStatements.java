@@ -1,0 +1,81 @@
+package io.gatekeep.credentials;
+
+import static io.gatekeep.credentials.ChallengeStatements.live;
+import static io.gatekeep.credentials.LockoutCondition.permitsAttempt;
+
+/**
+ * A TOTP sign-in's common case (a live challenge, a fresh valid code, no lock) in two statements, each atomic on its
+ * own: {@link #LOOK_UP} reads the challenge, the credential and the lockout state; the caller checks the code;
+ * {@link #complete} checks all of it again under row locks and only if it all still holds consumes the step, revokes
+ * the challenge, resets the failures and inserts the caller's rows (the new session and its events), each guarded by
+ * {@link #WHEN_COMPLETED}. The conditions are those of {@link ChallengeStatements}, {@link LockoutCondition} and
+ * {@link CredentialStatements}.
+ */
+public final class SignInStatements {
+
+    private SignInStatements() {}
+
+    /**
+     * The challenge whose token hashes to {@code :hash} if live, its user's active credential columns (null when none)
+     * and lockout columns (null when no row). Parameters {@code :hash}, {@code :now}.
+     */
+    public static final Statement LOOK_UP = new Statement(
+            "sign-in.look-up",
+            "select s.id as challenge_id, s.user_id as challenge_user_id, c."
+                    + CredentialStatements.ACTIVE_COLUMNS.replace(", ", ", c.") + ",\n" + """
+                           l.consecutive_failures, l.lockout_count, l.locked_until, l.last_lockout_at
+                    from auth_session s
+                    left join mfa_credential c on c.user_id = s.user_id and c.revoked_at is null
+                    left join mfa_lockout l on l.user_id = s.user_id
+                    where s.token_hash = :hash and %s""".formatted(live("s.")));
+
+    /** The condition the rows given to {@link #complete} must be inserted under: the step was consumed. */
+    public static final Guard WHEN_COMPLETED = new Guard("exists (select 1 from consumed)");
+
+    /*
+     * Row locks in the order the full path takes them (challenge, lockout, credential), so the two never deadlock.
+     * The locking reads see the newest committed rows (READ COMMITTED re-checks a row changed meanwhile), so a
+     * challenge used, a lock started or a step consumed by a concurrent request anywhere stops this one: then nothing
+     * at all is written, as every write below waits on "consumed".
+     */
+    private static final String COMPLETE = """
+            with challenge as materialized (
+                select id from auth_session
+                where id = :challenge and %1$s
+                for update),
+            lockout as materialized (
+                select consecutive_failures, locked_until from mfa_lockout where user_id = :user for update),
+            consumed as (
+                update mfa_credential set last_used_step = :step, last_used_at = :now
+                where id = :credential and user_id = :user and revoked_at is null
+                  and %2$s
+                  and exists (select 1 from challenge)
+                  and not exists (select 1 from lockout where not (%3$s))
+                returning id),
+            claimed as (
+                update auth_session set revoked_at = :now where id = :challenge and exists (select 1 from consumed)),
+            reset as (
+                update mfa_lockout set consecutive_failures = 0, updated_at = :now
+                where user_id = :user and consecutive_failures > 0 and exists (select 1 from consumed)),
+            session as (
+                %4$s),
+            events as (
+                %5$s)
+            select count(*) from consumed""";
+
+    /**
+     * The completing statement, carrying {@code sessionInsert} and {@code eventsInsert} (each guarded by
+     * {@link #WHEN_COMPLETED}). One row: 1 when the sign-in completed, 0 when nothing was written. Parameters
+     * {@code :challenge}, {@code :user}, {@code :credential}, {@code :step}, {@code :now}, {@code :max} and those of
+     * the two inserts. Build it once per shape of insert, not per sign-in.
+     */
+    public static Statement complete(String sessionInsert, String eventsInsert) {
+        return new Statement(
+                "sign-in.complete",
+                COMPLETE.formatted(
+                        live(""), CredentialStatements.newerStep(""), permitsAttempt(""), sessionInsert, eventsInsert));
+    }
+
+    /** A condition that rows a statement adds for its caller are inserted under; the statement names it. */
+    public record Guard(String sql) {}
+}
