@@ -64,18 +64,15 @@ public final class SignInStatements {
             select count(*) from consumed""";
 
     /**
-     * The completing statement, carrying {@code sessionInsert} and {@code eventsInsert} (each guarded by
+     * The completing statement, carrying the inserts of the new session and of its events (each guarded by
      * {@link #WHEN_COMPLETED}). One row: 1 when the sign-in completed, 0 when nothing was written. Parameters
      * {@code :challenge}, {@code :user}, {@code :credential}, {@code :step}, {@code :now}, {@code :max} and those of
      * the two inserts. Build it once per shape of insert, not per sign-in.
      */
-    public static Statement complete(String sessionInsert, String eventsInsert) {
+    public static Statement complete(GuardedInsert session, GuardedInsert events) {
         return new Statement(
                 "sign-in.complete",
                 COMPLETE.formatted(
-                        live(""), CredentialStatements.newerStep(""), permitsAttempt(""), sessionInsert, eventsInsert));
+                        live(""), CredentialStatements.newerStep(""), permitsAttempt(""), session.sql(), events.sql()));
     }
-
-    /** A condition that rows a statement adds for its caller are inserted under; the statement names it. */
-    public record Guard(String sql) {}
 }

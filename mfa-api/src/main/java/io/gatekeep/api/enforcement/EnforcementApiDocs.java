@@ -1,6 +1,6 @@
 package io.gatekeep.api.enforcement;
 
-import io.gatekeep.api.mfa.application.StepUpGuard;
+import io.gatekeep.api.mfa.verification.StepUpGuard;
 import io.gatekeep.api.web.ApiError;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;

@@ -4,7 +4,7 @@ import io.gatekeep.api.enforcement.EnforcementStore.ComplianceCounts;
 import io.gatekeep.api.enforcement.EnforcementStore.MemberWithoutMfa;
 import io.gatekeep.api.enforcement.model.EnforcementAccessPolicy;
 import io.gatekeep.api.enforcement.model.EnforcementSetting;
-import io.gatekeep.api.mfa.verification.StepUpRule;
+import io.gatekeep.api.mfa.verification.model.StepUpRule;
 import io.gatekeep.api.organizations.Memberships;
 import io.gatekeep.api.organizations.model.Member;
 import io.gatekeep.api.outbox.OutboxWriter;

@@ -1,6 +1,10 @@
 /**
- * Authenticator-app MFA. The feature packages ({@code totp}, {@code secrets}, {@code recovery}, {@code qr},
- * {@code enrollment}, {@code lockout}, {@code verification}) are plain Java: no Spring, no R2DBC. {@code store} holds
- * the R2DBC repositories whose single statements make replay protection and lockout atomic across API instances.
+ * Authenticator-app MFA, cut by capability: {@code challenge} (the sign-in challenge and the other MFA kinds of
+ * session), {@code enrollment} (setup), {@code verification} (the second factor at sign-in and for step-up, the
+ * lockout counted before every code), {@code recovery} (the recovery code), {@code credential} (the active credential
+ * and MFA status) and {@code disabling} (turning MFA off). Each holds its controller, service and store; its rules are
+ * plain Java in its {@code model} package. The SQL the stores run is the credentials module's
+ * ({@code io.gatekeep.credentials}). This package wires the feature ({@link io.gatekeep.api.mfa.MfaConfiguration},
+ * {@code gatekeep.mfa.*}) and maps every MFA outcome to its problem code ({@link io.gatekeep.api.mfa.MfaProblems}).
  */
 package io.gatekeep.api.mfa;

@@ -6,7 +6,7 @@ import io.gatekeep.api.accounts.model.UserAccount;
 import io.gatekeep.api.accounts.model.UserStatus;
 import io.gatekeep.api.invitations.Invitations;
 import io.gatekeep.api.invitations.model.Invitation;
-import io.gatekeep.api.mfa.application.StepUpGuard;
+import io.gatekeep.api.mfa.verification.StepUpGuard;
 import io.gatekeep.api.organizations.model.Member;
 import io.gatekeep.api.organizations.model.MemberDecision;
 import io.gatekeep.api.organizations.model.MemberManagementPolicy;

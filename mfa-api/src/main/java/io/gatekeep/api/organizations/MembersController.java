@@ -3,7 +3,7 @@ package io.gatekeep.api.organizations;
 import io.gatekeep.api.accounts.ValidEmail;
 import io.gatekeep.api.accounts.ValidName;
 import io.gatekeep.api.accounts.model.PlainName;
-import io.gatekeep.api.mfa.application.StepUpGuard;
+import io.gatekeep.api.mfa.verification.StepUpGuard;
 import io.gatekeep.api.organizations.MemberService.Actor;
 import io.gatekeep.api.organizations.MemberService.NewMember;
 import io.gatekeep.api.organizations.model.Permission;

@@ -1,5 +1,7 @@
 package io.gatekeep.api.outbox;
 
+import io.gatekeep.credentials.Guard;
+import io.gatekeep.credentials.GuardedInsert;
 import io.gatekeep.events.EventCodec;
 import io.gatekeep.events.EventEnvelope;
 import io.gatekeep.events.EventPayload;
@@ -78,19 +80,19 @@ public class OutboxWriter {
 
     /**
      * The rows for {@code payloads} as part of a larger statement that needs no transaction of its own: an
-     * {@code insert ... select} of the events, guarded by {@code condition} (SQL over the statement's other CTEs), so
+     * {@code insert ... select} of the events, guarded by {@code guard} (defined by the statement that carries it), so
      * the events are written exactly when the state change beside them is. Parameter names start with
      * {@code outbox}.
      */
-    public GuardedInsert insertWhere(List<? extends EventPayload> payloads, String condition) {
+    public GuardedEvents insertWhere(List<? extends EventPayload> payloads, Guard guard) {
         List<EventEnvelope> envelopes = envelopes(payloads);
-        String sql =
-                INSERT_INTO_COLUMNS + "\nselect * from (values " + rows(envelopes.size()) + ") as e where " + condition;
-        return new GuardedInsert(envelopes, sql, parameters(envelopes));
+        String sql = INSERT_INTO_COLUMNS + "\nselect * from (values " + rows(envelopes.size()) + ") as e where "
+                + guard.sql();
+        return new GuardedEvents(envelopes, new GuardedInsert(sql, parameters(envelopes)));
     }
 
-    /** An outbox insert to embed in another statement, with the envelopes it writes and its parameters. */
-    public record GuardedInsert(List<EventEnvelope> envelopes, String sql, Map<String, Object> parameters) {}
+    /** An outbox insert to embed in another statement, with the envelopes it writes. */
+    public record GuardedEvents(List<EventEnvelope> envelopes, GuardedInsert insert) {}
 
     private List<EventEnvelope> envelopes(List<? extends EventPayload> payloads) {
         Instant now = clock.instant();

@@ -2,7 +2,7 @@ package io.gatekeep.api.passwords;
 
 import io.gatekeep.api.accounts.PasswordHasher;
 import io.gatekeep.api.accounts.Users;
-import io.gatekeep.api.mfa.application.StepUpGuard;
+import io.gatekeep.api.mfa.verification.StepUpGuard;
 import io.gatekeep.api.outbox.OutboxWriter;
 import io.gatekeep.api.ratelimit.RateLimiter;
 import io.gatekeep.api.ratelimit.model.FixedWindow;

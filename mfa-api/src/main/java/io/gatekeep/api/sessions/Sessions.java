@@ -1,6 +1,8 @@
 package io.gatekeep.api.sessions;
 
 import io.gatekeep.api.web.RequestUserAgent;
+import io.gatekeep.credentials.Guard;
+import io.gatekeep.credentials.GuardedInsert;
 import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -24,16 +27,19 @@ import reactor.core.publisher.Mono;
 public class Sessions {
 
     /** The columns a {@link PendingSession} fills, in the order of its {@link #INSERT_VALUES}. */
-    public static final String INSERT_COLUMNS = """
+    private static final String INSERT_COLUMNS = """
             auth_session (id, token_hash, user_id, kind, mfa_verified, mfa_verified_at, via_recovery_code,
                           client_ip, created_at, expires_at, last_used_at, user_agent)""";
 
-    public static final String INSERT_VALUES = """
+    private static final String INSERT_VALUES = """
             :sessionId, :sessionTokenHash, :sessionUserId, :sessionKind, :sessionMfaVerified, :sessionMfaVerifiedAt,
             :sessionViaRecoveryCode, :sessionClientIp, :sessionCreatedAt, :sessionExpiresAt, :sessionLastUsedAt,
             :sessionUserAgent""";
     /** A session in use is marked used at most this often: most requests only read their session. */
     static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    /** One text per guard (in practice one): built once, not per sign-in. */
+    private static final Map<Guard, String> GUARDED_INSERTS = new ConcurrentHashMap<>();
 
     private static final UUID NO_SESSION = new UUID(0, 0);
     private static final String INSERT = "insert into " + INSERT_COLUMNS + "\nvalues (" + INSERT_VALUES + ")";
@@ -72,7 +78,7 @@ public class Sessions {
 
     /**
      * A full MFA-verified session's row, not stored yet: for a statement that stores it together with the changes it
-     * depends on ({@link #INSERT_COLUMNS}, {@link PendingSession#parameters()}). The token exists only in memory.
+     * depends on ({@link PendingSession#insertWhere}). The token exists only in memory.
      */
     public PendingSession pendingMfaVerified(UUID userId, Instant mfaVerifiedAt, String clientIp) {
         return pendingMfaVerified(userId, mfaVerifiedAt, clientIp, null);
@@ -85,6 +91,13 @@ public class Sessions {
 
     /** A session row about to be inserted; {@link #parameters()} names its values as in {@link #INSERT_VALUES}. */
     public record PendingSession(IssuedSession issued, Map<String, Object> parameters) {
+
+        /** This row as an insert guarded by {@code guard}, for the statement that defines the guard to carry. */
+        public GuardedInsert insertWhere(Guard guard) {
+            String sql = GUARDED_INSERTS.computeIfAbsent(
+                    guard, g -> "insert into " + INSERT_COLUMNS + "\nselect " + INSERT_VALUES + " where " + g.sql());
+            return new GuardedInsert(sql, parameters);
+        }
 
         @Override
         public String toString() {

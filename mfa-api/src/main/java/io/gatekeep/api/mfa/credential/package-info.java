@@ -1,2 +1,5 @@
-/** The user's authenticator credential as stored: active secret, replay state, revocation. */
+/**
+ * The active credential as stored ({@code CredentialStore}: activation, step use, deactivation) and the MFA status
+ * others read.
+ */
 package io.gatekeep.api.mfa.credential;

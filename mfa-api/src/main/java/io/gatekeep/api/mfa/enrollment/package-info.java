@@ -1,6 +1,6 @@
 /**
- * MFA setup as an explicit state machine: a setup session is started, its QR code may be refreshed, and it ends
- * completed, expired or superseded. {@link io.gatekeep.api.mfa.enrollment.Enrollment} makes every decision and
- * returns it as a {@link io.gatekeep.api.mfa.enrollment.SetupOutcome}.
+ * MFA setup over HTTP ({@code /api/v1/me/mfa/setup*}): {@code EnrollmentService} runs the rules of
+ * {@link io.gatekeep.api.mfa.enrollment.model.Enrollment} against {@code SetupStore}, and on success activates the
+ * credential and issues the recovery code.
  */
 package io.gatekeep.api.mfa.enrollment;

@@ -1,2 +1,2 @@
-/** The account's single recovery code: generation, human format, normalisation, hashing. */
+/** The recovery code as stored ({@code RecoveryCodeStore}): issued with the credential, used at most once. */
 package io.gatekeep.api.mfa.recovery;

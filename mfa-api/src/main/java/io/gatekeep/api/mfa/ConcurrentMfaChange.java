@@ -1,0 +1,22 @@
+package io.gatekeep.api.mfa;
+
+/**
+ * Another request changed the same setup or credential first (a compare-and-set or a unique index lost). Thrown to
+ * roll the transaction back; the web layer answers 409.
+ *
+ * @see #alreadyEnabled()
+ */
+public final class ConcurrentMfaChange extends RuntimeException {
+
+    private final boolean alreadyEnabled;
+
+    public ConcurrentMfaChange(String message, boolean alreadyEnabled) {
+        super(message, null, false, false);
+        this.alreadyEnabled = alreadyEnabled;
+    }
+
+    /** True when the concurrent change enabled MFA (answer {@code mfa_already_enabled}). */
+    public boolean alreadyEnabled() {
+        return alreadyEnabled;
+    }
+}

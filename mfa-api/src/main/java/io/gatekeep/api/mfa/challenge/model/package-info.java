@@ -1,0 +1,2 @@
+/** How long a sign-in challenge lives. */
+package io.gatekeep.api.mfa.challenge.model;

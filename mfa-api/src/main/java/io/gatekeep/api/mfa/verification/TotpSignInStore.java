@@ -1,0 +1,102 @@
+package io.gatekeep.api.mfa.verification;
+
+import io.gatekeep.api.mfa.credential.CredentialStore;
+import io.gatekeep.api.mfa.credential.model.ActiveCredential;
+import io.gatekeep.api.mfa.lockout.LockoutPolicy;
+import io.gatekeep.api.mfa.lockout.LockoutState;
+import io.gatekeep.api.outbox.OutboxWriter.GuardedEvents;
+import io.gatekeep.api.sessions.Sessions.PendingSession;
+import io.gatekeep.credentials.Guard;
+import io.gatekeep.credentials.GuardedInsert;
+import io.gatekeep.credentials.LockoutCondition;
+import io.gatekeep.credentials.SignInStatements;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The two statements of a TOTP sign-in's common case (a live challenge, a fresh valid code, no lock), each atomic on
+ * its own, so no transaction is opened: {@link #lookUp} reads the challenge, the credential and the lockout state;
+ * the caller checks the code; {@link #complete} checks all of it again under row locks and only if it all still holds
+ * consumes the step, revokes the challenge, resets the failures and inserts the session and its events. The full path
+ * ({@code MfaSignIn}) takes seven statements in a transaction for the same work; it stays the one that decides every
+ * refusal.
+ */
+@Component
+class TotpSignInStore {
+
+    /** The condition the events given to {@link #complete} must be inserted under. */
+    static final Guard WHEN_COMPLETED = SignInStatements.WHEN_COMPLETED;
+
+    /** What {@link #complete} needs beside the row of the new session and its events. */
+    public record Completion(UUID challengeId, UUID userId, UUID credentialId, long step, Instant now) {}
+
+    /** A live challenge, its user's active credential (if any) and lockout state. */
+    public record SignInState(
+            UUID challengeId, UUID userId, Optional<ActiveCredential> credential, LockoutState lockout) {}
+
+    private final DatabaseClient db;
+    private final LockoutPolicy policy;
+    private final Map<Shape, String> statements = new ConcurrentHashMap<>();
+
+    TotpSignInStore(DatabaseClient db, LockoutPolicy policy) {
+        this.db = db;
+        this.policy = policy;
+    }
+
+    /** The state behind a live challenge, or empty when the challenge is unknown, used, revoked or expired. */
+    public Mono<SignInState> lookUp(byte[] challengeTokenHash, Instant now) {
+        return db.sql(SignInStatements.LOOK_UP.sql())
+                .bind("hash", challengeTokenHash)
+                .bind("now", now)
+                .map(TotpSignInStore::state)
+                .one();
+    }
+
+    /**
+     * Completes the sign-in if the challenge is still live, the lockout still permits an attempt and {@code step} is
+     * newer than every step the credential accepted; emits whether it did. False means nothing was written.
+     *
+     * @param events inserted with the guard {@link #WHEN_COMPLETED}
+     */
+    Mono<Boolean> complete(Completion completion, PendingSession session, GuardedEvents events) {
+        GuardedInsert sessionRow = session.insertWhere(WHEN_COMPLETED);
+        GuardedInsert eventRows = events.insert();
+        Map<String, Object> parameters = new HashMap<>(sessionRow.parameters());
+        parameters.putAll(eventRows.parameters());
+        parameters.put("challenge", completion.challengeId());
+        parameters.put("user", completion.userId());
+        parameters.put("credential", completion.credentialId());
+        parameters.put("step", completion.step());
+        parameters.put("now", completion.now());
+        parameters.put("max", LockoutCondition.maxParameter(policy));
+        // one statement per shape of the two inserts (in practice one): formatted once, not per sign-in
+        String statement = statements.computeIfAbsent(
+                new Shape(sessionRow.sql(), eventRows.sql()),
+                shape -> SignInStatements.complete(sessionRow, eventRows).sql());
+        return db.sql(statement)
+                .bindValues(parameters)
+                .map(row -> row.get(0, Long.class) == 1)
+                .one();
+    }
+
+    private record Shape(String sessionInsert, String eventsInsert) {}
+
+    private static SignInState state(Readable row) {
+        Optional<ActiveCredential> credential = row.get("id", UUID.class) == null
+                ? Optional.empty()
+                : Optional.of(CredentialStore.activeCredential(row));
+        return new SignInState(
+                row.get("challenge_id", UUID.class),
+                row.get("challenge_user_id", UUID.class),
+                credential,
+                LockoutStore.state(row));
+    }
+}
