@@ -3,7 +3,7 @@ package io.gatekeep.api.mfa.disabling;
 import io.gatekeep.api.mfa.verification.model.VerificationOutcome;
 
 /** How {@code DELETE /api/v1/me/mfa} ended. */
-public sealed interface DisableResult {
+sealed interface DisableResult {
 
     record Disabled() implements DisableResult {}
 

@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  * no attempt); the code goes through the same lockout and replay guard as a sign-in.
  */
 @Component
-public class MfaDisabling {
+class MfaDisabling {
 
     private final MfaRequirement requirement;
     private final CredentialStore credentials;

@@ -2,7 +2,6 @@ package io.gatekeep.api.mfa.enrollment;
 
 import io.gatekeep.api.accounts.Users;
 import io.gatekeep.api.accounts.model.UserAccount;
-import io.gatekeep.api.mfa.ConcurrentMfaChange;
 import io.gatekeep.api.mfa.challenge.MfaSessions;
 import io.gatekeep.api.mfa.credential.CredentialStore;
 import io.gatekeep.api.mfa.enrollment.model.Enrollment;

@@ -1,13 +1,10 @@
 package io.gatekeep.api.mfa.enrollment;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.gatekeep.api.mfa.ConcurrentMfaChange;
+import io.gatekeep.api.mfa.MfaCodeRequest;
 import io.gatekeep.api.mfa.MfaOpenApi;
-import io.gatekeep.api.mfa.MfaProblems;
-import io.gatekeep.api.mfa.disabling.DisableResult;
-import io.gatekeep.api.mfa.disabling.MfaDisabling;
 import io.gatekeep.api.mfa.enrollment.model.SetupMaterial;
-import io.gatekeep.api.mfa.verification.StepUpGuard;
+import io.gatekeep.api.mfa.verification.VerificationProblems;
 import io.gatekeep.api.sessions.CurrentSession;
 import io.gatekeep.api.web.ClientIps;
 import io.gatekeep.api.web.OpenApiDocs;
@@ -17,14 +14,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,20 +33,11 @@ import reactor.core.publisher.Mono;
 class MfaSetupController {
 
     private final EnrollmentService enrollment;
-    private final MfaDisabling disabling;
-    private final StepUpGuard stepUp;
     private final ClientIps clientIps;
     private final Clock clock;
 
-    MfaSetupController(
-            EnrollmentService enrollment,
-            MfaDisabling disabling,
-            StepUpGuard stepUp,
-            ClientIps clientIps,
-            Clock clock) {
+    MfaSetupController(EnrollmentService enrollment, ClientIps clientIps, Clock clock) {
         this.enrollment = enrollment;
-        this.disabling = disabling;
-        this.stepUp = stepUp;
         this.clientIps = clientIps;
         this.clock = clock;
     }
@@ -91,16 +76,6 @@ class MfaSetupController {
         }
     }
 
-    @Schema(name = "MfaCodeRequest")
-    record CodeRequest(
-            @NotBlank @Size(max = 32) @Schema(example = "123456")
-            String code) {
-        @Override
-        public String toString() {
-            return "CodeRequest[]";
-        }
-    }
-
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "MfaEnabled")
     record EnabledResponse(
@@ -136,7 +111,7 @@ class MfaSetupController {
     Mono<SetupResponse> start(@AuthenticationPrincipal CurrentSession session, ServerHttpRequest http) {
         return enrollment
                 .start(session, clientIps.of(http))
-                .onErrorMap(ConcurrentMfaChange.class, MfaProblems::of)
+                .onErrorMap(ConcurrentMfaChange.class, SetupProblems::of)
                 .map(this::material);
     }
 
@@ -151,7 +126,7 @@ class MfaSetupController {
     Mono<SetupResponse> refreshQr(@AuthenticationPrincipal CurrentSession session, ServerHttpRequest http) {
         return enrollment
                 .refreshQr(session, clientIps.of(http))
-                .onErrorMap(ConcurrentMfaChange.class, MfaProblems::of)
+                .onErrorMap(ConcurrentMfaChange.class, SetupProblems::of)
                 .map(this::material);
     }
 
@@ -168,11 +143,11 @@ class MfaSetupController {
     @ApiResponse(responseCode = "429", ref = MfaOpenApi.LOCKED_OUT)
     Mono<EnabledResponse> verify(
             @AuthenticationPrincipal CurrentSession session,
-            @Valid @RequestBody CodeRequest request,
+            @Valid @RequestBody MfaCodeRequest request,
             ServerHttpRequest http) {
         return enrollment
                 .verify(session, request.code(), clientIps.of(http))
-                .onErrorMap(ConcurrentMfaChange.class, MfaProblems::of)
+                .onErrorMap(ConcurrentMfaChange.class, SetupProblems::of)
                 .map(result -> {
                     if (result instanceof SetupResult.Enabled enabled) {
                         return enabled.signedIn() == null
@@ -187,40 +162,6 @@ class MfaSetupController {
                 });
     }
 
-    @DeleteMapping
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(
-            summary = "Turn MFA off",
-            description = "Needs a current code, from a session whose second factor was "
-                    + "verified within the step-up window (403 mfa_step_up_required otherwise: POST /api/v1/auth/step-up). "
-                    + "Refused while an organization of the user enforces MFA. Wrong codes count toward the lockout.")
-    @ApiResponse(responseCode = "204", description = "MFA is off; the recovery code is void")
-    @ApiResponse(responseCode = "401", ref = OpenApiDocs.UNAUTHENTICATED)
-    @ApiResponse(responseCode = "403", ref = MfaOpenApi.STEP_UP_REQUIRED)
-    @ApiResponse(responseCode = "409", ref = MfaOpenApi.MFA_DISABLE_CONFLICT)
-    @ApiResponse(responseCode = "422", ref = MfaOpenApi.INVALID_CODE)
-    @ApiResponse(responseCode = "429", ref = MfaOpenApi.LOCKED_OUT)
-    Mono<Void> disable(
-            @AuthenticationPrincipal CurrentSession session,
-            @Valid @RequestBody CodeRequest request,
-            ServerHttpRequest http) {
-        // checked before the code, so a session that must step up first spends no attempt
-        return stepUp.requireIfMfa(session)
-                .then(Mono.defer(() -> disabling.disable(session.userId(), request.code(), clientIps.of(http))))
-                .flatMap(result -> {
-                    if (result instanceof DisableResult.Disabled) {
-                        return Mono.empty();
-                    }
-                    if (result instanceof DisableResult.Enforced) {
-                        return Mono.error(MfaProblems.MFA_ENFORCED.exception());
-                    }
-                    if (result instanceof DisableResult.NotEnabled) {
-                        return Mono.error(MfaProblems.MFA_NOT_ENABLED.exception());
-                    }
-                    return Mono.error(MfaProblems.of(((DisableResult.Refused) result).outcome(), clock.instant()));
-                });
-    }
-
     private SetupResponse material(SetupResult result) {
         if (result instanceof SetupResult.Material material) {
             return SetupResponse.of(material.material());
@@ -230,13 +171,13 @@ class MfaSetupController {
 
     private RuntimeException refusal(SetupResult result) {
         if (result instanceof SetupResult.Refused refused) {
-            return MfaProblems.of(refused.reason());
+            return SetupProblems.of(refused.reason());
         }
         if (result instanceof SetupResult.LockedOut locked) {
-            return MfaProblems.lockedOut(locked.lockout(), clock.instant());
+            return VerificationProblems.lockedOut(locked.lockout(), clock.instant());
         }
         if (result instanceof SetupResult.NoSetup) {
-            return MfaProblems.SETUP_SESSION_EXPIRED.exception();
+            return SetupProblems.SETUP_SESSION_EXPIRED.exception();
         }
         return new IllegalStateException(
                 "Unexpected setup result " + result.getClass().getSimpleName());

@@ -1,6 +1,5 @@
 package io.gatekeep.api.mfa.verification;
 
-import io.gatekeep.api.mfa.MfaProblems;
 import io.gatekeep.api.sessions.SignInResponse;
 import io.gatekeep.api.web.ApiError;
 import io.gatekeep.api.web.Problem.FieldProblem;
@@ -31,6 +30,6 @@ final class MfaSignInAnswers {
             SignInResponse response = SignInResponse.from(passed.outcome());
             return passed.mfaDisabled() ? response.withMfaDisabled() : response;
         }
-        throw MfaProblems.of(((MfaSignInResult.Refused) result).outcome(), now);
+        throw VerificationProblems.of(((MfaSignInResult.Refused) result).outcome(), now);
     }
 }

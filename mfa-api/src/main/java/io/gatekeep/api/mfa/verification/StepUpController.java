@@ -2,7 +2,6 @@ package io.gatekeep.api.mfa.verification;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.gatekeep.api.mfa.MfaOpenApi;
-import io.gatekeep.api.mfa.MfaProblems;
 import io.gatekeep.api.sessions.CurrentSession;
 import io.gatekeep.api.web.ApiError;
 import io.gatekeep.api.web.ClientIps;
@@ -115,8 +114,8 @@ class StepUpController {
                     verified.mfaDisabled() ? Boolean.TRUE : null);
         }
         if (result instanceof StepUpResult.NotEnabled) {
-            throw MfaProblems.MFA_NOT_ENABLED.exception();
+            throw VerificationProblems.MFA_NOT_ENABLED.exception();
         }
-        throw MfaProblems.of(((StepUpResult.Refused) result).outcome(), clock.instant());
+        throw VerificationProblems.of(((StepUpResult.Refused) result).outcome(), clock.instant());
     }
 }

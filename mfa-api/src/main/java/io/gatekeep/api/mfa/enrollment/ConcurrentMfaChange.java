@@ -1,4 +1,4 @@
-package io.gatekeep.api.mfa;
+package io.gatekeep.api.mfa.enrollment;
 
 /**
  * Another request changed the same setup or credential first (a compare-and-set or a unique index lost). Thrown to
@@ -6,17 +6,17 @@ package io.gatekeep.api.mfa;
  *
  * @see #alreadyEnabled()
  */
-public final class ConcurrentMfaChange extends RuntimeException {
+final class ConcurrentMfaChange extends RuntimeException {
 
     private final boolean alreadyEnabled;
 
-    public ConcurrentMfaChange(String message, boolean alreadyEnabled) {
+    ConcurrentMfaChange(String message, boolean alreadyEnabled) {
         super(message, null, false, false);
         this.alreadyEnabled = alreadyEnabled;
     }
 
     /** True when the concurrent change enabled MFA (answer {@code mfa_already_enabled}). */
-    public boolean alreadyEnabled() {
+    boolean alreadyEnabled() {
         return alreadyEnabled;
     }
 }

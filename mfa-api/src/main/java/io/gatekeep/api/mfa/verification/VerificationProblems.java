@@ -1,6 +1,5 @@
-package io.gatekeep.api.mfa;
+package io.gatekeep.api.mfa.verification;
 
-import io.gatekeep.api.mfa.enrollment.model.SetupOutcome;
 import io.gatekeep.api.mfa.lockout.Lockout;
 import io.gatekeep.api.mfa.verification.model.VerificationOutcome;
 import io.gatekeep.api.web.ApiError;
@@ -9,25 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 
-/** The MFA problem codes (public contract) and the one mapping from MFA outcomes to them. */
-public final class MfaProblems {
+/**
+ * The problem codes of a second-factor check (public contract) and the one mapping from its outcomes to them. Setup
+ * and turning MFA off check codes too, so they answer with these.
+ */
+public final class VerificationProblems {
 
-    public static final ApiError MFA_ALREADY_ENABLED =
-            new ApiError(HttpStatus.CONFLICT, "mfa_already_enabled", "MFA is already enabled on this account");
     public static final ApiError MFA_NOT_ENABLED =
             new ApiError(HttpStatus.CONFLICT, "mfa_not_enabled", "MFA is not enabled on this account");
-    public static final ApiError MFA_ENFORCED = new ApiError(
-            HttpStatus.CONFLICT,
-            "mfa_enforced",
-            "An organization you belong to requires MFA, so it cannot be turned off");
-    public static final ApiError QR_EXPIRED = new ApiError(
-            HttpStatus.GONE,
-            "qr_expired",
-            "This QR code has expired; request a new one with POST /api/v1/me/mfa/setup/qr");
-    public static final ApiError SETUP_SESSION_EXPIRED = new ApiError(
-            HttpStatus.UNAUTHORIZED,
-            "setup_session_expired",
-            "The setup session has expired; sign in again and start over");
     public static final ApiError INVALID_CODE =
             new ApiError(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_code", "The code is not valid");
     public static final ApiError CODE_ALREADY_USED = new ApiError(
@@ -39,24 +27,7 @@ public final class MfaProblems {
             "locked_out",
             "Too many wrong codes; MFA is locked for this account for a while");
 
-    private MfaProblems() {}
-
-    public static ApiException of(SetupOutcome outcome) {
-        if (outcome instanceof SetupOutcome.AlreadyEnabled) {
-            return MFA_ALREADY_ENABLED.exception();
-        }
-        if (outcome instanceof SetupOutcome.SessionExpired) {
-            return SETUP_SESSION_EXPIRED.exception();
-        }
-        if (outcome instanceof SetupOutcome.QrExpired) {
-            return QR_EXPIRED.exception();
-        }
-        if (outcome instanceof SetupOutcome.InvalidCode) {
-            return INVALID_CODE.exception();
-        }
-        throw new IllegalArgumentException(
-                "Not a refusal: " + outcome.getClass().getSimpleName());
-    }
+    private VerificationProblems() {}
 
     public static ApiException of(VerificationOutcome outcome, Instant now) {
         if (outcome instanceof VerificationOutcome.InvalidCode) {
@@ -75,11 +46,8 @@ public final class MfaProblems {
                 "Not a refusal: " + outcome.getClass().getSimpleName());
     }
 
+    /** {@code 429 locked_out} with a {@code Retry-After} of the lock's remaining seconds. */
     public static ApiException lockedOut(Lockout lockout, Instant now) {
         return LOCKED_OUT.exception().withRetryAfter(Duration.ofSeconds(lockout.retryAfterSeconds(now)));
-    }
-
-    public static ApiException of(ConcurrentMfaChange race) {
-        return race.alreadyEnabled() ? MFA_ALREADY_ENABLED.exception() : ApiError.CONFLICT.exception();
     }
 }
