@@ -88,6 +88,8 @@ export async function setup(main) {
     try {
       const fresh = await api.newQrCode();
       qr.src = fresh.qrCodePng;
+      // show the new code only once it is painted, never a blank box or the old code for a moment
+      try { await qr.decode(); } catch (e) { /* a broken image still shows its alternative text */ }
       key.textContent = fresh.manualEntryKey;
       qrDeadline = Date.parse(fresh.qrExpiresAt);
       qr.hidden = false;

@@ -15,6 +15,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 
 /** What a person does in the browser again and again, step by step as they would. */
@@ -46,12 +47,26 @@ final class Flows {
         browser.onPage("Sign in");
     }
 
-    /** What a phone does: reads the QR code shown on the setup page and takes the secret out of it. */
+    /**
+     * What a phone does: reads the QR code shown on the setup page and takes the secret out of it. A fresh code
+     * arrives as a new image that the browser decodes in its own time, so the phone keeps looking until a loaded,
+     * visible image reads as a QR code, as a person holds the camera up until it beeps.
+     */
     static String scanQr(Browser browser) {
-        WebElement qr = browser.waitFor(d -> d.findElements(By.cssSelector("img.qr")).stream()
-                .filter(WebElement::isDisplayed)
-                .findFirst()
-                .orElse(null));
+        try {
+            return browser.waitFor(d -> d.findElements(By.cssSelector("img.qr")).stream()
+                    .filter(WebElement::isDisplayed)
+                    .filter(img -> Boolean.TRUE.equals(
+                            browser.script("return arguments[0].complete && arguments[0].naturalWidth > 0", img)))
+                    .findFirst()
+                    .map(Flows::readQr)
+                    .orElse(null));
+        } catch (TimeoutException e) {
+            throw new AssertionError("The page shows no readable QR code", e);
+        }
+    }
+
+    private static String readQr(WebElement qr) {
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(qr.getScreenshotAs(OutputType.BYTES)));
             String uri = new MultiFormatReader()
@@ -63,7 +78,7 @@ final class Flows {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NotFoundException e) {
-            throw new AssertionError("The page shows no readable QR code", e);
+            return null; // not painted yet: look again
         }
     }
 
