@@ -17,10 +17,12 @@ import io.gatekeep.api.outbox.OutboxWriter;
 import io.gatekeep.api.sessions.CurrentSession;
 import io.gatekeep.api.sessions.SessionKind;
 import io.gatekeep.api.sessions.SignInService;
+import io.gatekeep.events.account.SignInMethod;
 import io.gatekeep.events.mfa.MfaEnabled;
 import io.gatekeep.events.mfa.MfaQrRefreshed;
 import io.gatekeep.events.mfa.MfaSetupExpired;
 import io.gatekeep.events.mfa.MfaSetupStarted;
+import io.gatekeep.events.mfa.MfaVerificationFailed.Stage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -163,7 +165,7 @@ public class EnrollmentService {
         }
         // The setup token has done its job: it is replaced by a full session, verified by this very code.
         return stored.then(sessions.end(caller.sessionId()))
-                .then(signIn.completeMfaSignIn(userId, MfaSignIn.METHOD_TOTP, now, false, List.of(), clientIp))
+                .then(signIn.completeMfaSignIn(userId, SignInMethod.TOTP, now, false, List.of(), clientIp))
                 .map(session -> new SetupResult.Enabled(activated.recoveryCode(), session));
     }
 
@@ -172,13 +174,13 @@ public class EnrollmentService {
             if (failure.lock().isPresent()) {
                 VerificationOutcome.LockedOut locked =
                         new VerificationOutcome.LockedOut(failure.lock().get(), failure.lockStartedNow());
-                return refusals.refused(userId, locked, VerificationEvents.SETUP, clientIp)
+                return refusals.refused(userId, locked, Stage.SETUP, clientIp)
                         .thenReturn(new SetupResult.LockedOut(locked.lockout()));
             }
             return refusals.refused(
                             userId,
                             new VerificationOutcome.InvalidCode(failure.consecutiveFailures()),
-                            VerificationEvents.SETUP,
+                            Stage.SETUP,
                             clientIp)
                     .thenReturn(new SetupResult.Refused(outcome));
         });
@@ -195,7 +197,7 @@ public class EnrollmentService {
             return refusals.refused(
                             userId,
                             new VerificationOutcome.LockedOut(refused.lockout(), refused.lockedNow()),
-                            VerificationEvents.SETUP,
+                            Stage.SETUP,
                             clientIp)
                     .thenReturn(new SetupResult.LockedOut(refused.lockout()));
         });

@@ -6,7 +6,9 @@ import io.gatekeep.api.mfa.store.CredentialStore;
 import io.gatekeep.api.mfa.verification.VerificationOutcome.Verified;
 import io.gatekeep.api.outbox.OutboxWriter;
 import io.gatekeep.events.mfa.MfaDisabled;
+import io.gatekeep.events.mfa.MfaVerificationFailed.Stage;
 import io.gatekeep.events.mfa.MfaVerificationSucceeded;
+import io.gatekeep.events.mfa.SecondFactor;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -62,20 +64,15 @@ public class MfaDisabling {
     private Mono<DisableResult> verifyAndRevoke(UUID userId, String code, String clientIp) {
         return verifier.verifyTotp(userId, code).flatMap(outcome -> {
             if (!(outcome instanceof Verified verified)) {
-                return refusals.refused(userId, outcome, VerificationEvents.DISABLE, clientIp)
+                return refusals.refused(userId, outcome, Stage.DISABLE, clientIp)
                         .thenReturn(new DisableResult.Refused(outcome));
             }
             return credentials
                     .revokeActive(userId, RevocationReason.USER_REQUEST, clock.instant())
                     .flatMap(credentialId -> outbox.append(
-                                    new MfaVerificationSucceeded(userId, credentialId, MfaSignIn.METHOD_TOTP, clientIp))
+                                    new MfaVerificationSucceeded(userId, credentialId, SecondFactor.TOTP, clientIp))
                             .then(outbox.append(new MfaDisabled(
-                                    userId,
-                                    credentialId,
-                                    RevocationReason.USER_REQUEST.name(),
-                                    userId,
-                                    null,
-                                    clientIp))))
+                                    userId, credentialId, MfaDisabled.Reason.USER_REQUEST, userId, null, clientIp))))
                     .thenReturn(new DisableResult.Disabled());
         });
     }

@@ -16,8 +16,10 @@ import io.gatekeep.api.sessions.Sessions;
 import io.gatekeep.api.sessions.Sessions.PendingSession;
 import io.gatekeep.api.sessions.SignInOutcome;
 import io.gatekeep.api.web.RequestUserAgent;
+import io.gatekeep.events.account.SignInMethod;
 import io.gatekeep.events.account.SignedIn;
 import io.gatekeep.events.mfa.MfaVerificationSucceeded;
+import io.gatekeep.events.mfa.SecondFactor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -106,8 +108,8 @@ public class TotpSignInFastPath {
         PendingSession session = sessions.pendingMfaVerified(state.userId(), now, clientIp, userAgent);
         GuardedInsert events = outbox.insertWhere(
                 List.of(
-                        new MfaVerificationSucceeded(state.userId(), credential.id(), MfaSignIn.METHOD_TOTP, clientIp),
-                        new SignedIn(state.userId(), session.issued().sessionId(), MfaSignIn.METHOD_TOTP, clientIp)),
+                        new MfaVerificationSucceeded(state.userId(), credential.id(), SecondFactor.TOTP, clientIp),
+                        new SignedIn(state.userId(), session.issued().sessionId(), SignInMethod.TOTP, clientIp)),
                 TotpSignInStore.WHEN_COMPLETED);
         Completion completion = new Completion(state.challengeId(), state.userId(), credential.id(), step, now);
         return store.complete(completion, session, events)
