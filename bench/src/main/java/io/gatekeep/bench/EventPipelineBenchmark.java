@@ -1,6 +1,7 @@
 package io.gatekeep.bench;
 
 import io.gatekeep.events.EventEnvelope;
+import io.gatekeep.events.account.SignInMethod;
 import io.gatekeep.events.account.SignedIn;
 import io.gatekeep.outbox.JdbcOutboxWriter;
 import io.gatekeep.testing.TestEnvironment;
@@ -195,7 +196,7 @@ public final class EventPipelineBenchmark {
     private void commit(String run, int count, Map<UUID, Instant> committed) {
         List<SignedIn> batch = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            batch.add(new SignedIn(UUID.randomUUID(), UUID.randomUUID(), "PASSWORD", run));
+            batch.add(new SignedIn(UUID.randomUUID(), UUID.randomUUID(), SignInMethod.PASSWORD, run));
         }
         List<EventEnvelope> envelopes = transaction.execute(status -> writer.appendAll(batch));
         Instant commitTime = Instant.now();

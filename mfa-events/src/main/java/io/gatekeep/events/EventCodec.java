@@ -64,10 +64,14 @@ public final class EventCodec {
         }
     }
 
+    /** The user the event is about, else its organization, else none. */
     private static String subjectOf(EventPayload payload) {
-        if (payload.userId() != null) {
-            return "user/" + payload.userId();
+        if (payload instanceof UserEvent event && event.userId() != null) {
+            return "user/" + event.userId();
         }
-        return payload.organizationId() != null ? "organization/" + payload.organizationId() : null;
+        if (payload instanceof OrganizationEvent event && event.organizationId() != null) {
+            return "organization/" + event.organizationId();
+        }
+        return null;
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.gatekeep.events.EventEnvelope;
 import io.gatekeep.events.Topic;
+import io.gatekeep.events.account.SignInMethod;
 import io.gatekeep.events.account.SignedIn;
 import io.gatekeep.outbox.blocked.BlockedEvent;
 import io.gatekeep.outbox.blocked.BlockedEvents;
@@ -115,7 +116,7 @@ class BlockedEventsIntegrationTest {
 
     /** A sign-in whose record is larger than {@link #SMALL_REQUESTS} bytes. */
     private static SignedIn largeSignIn(UUID user) {
-        return new SignedIn(user, UUID.randomUUID(), "PASSWORD", "x".repeat(5_000));
+        return new SignedIn(user, UUID.randomUUID(), SignInMethod.PASSWORD, "x".repeat(5_000));
     }
 
     private Map<String, Object> row(EventEnvelope event) {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.gatekeep.events.EventCodec;
 import io.gatekeep.events.EventEnvelope;
 import io.gatekeep.events.Topic;
+import io.gatekeep.events.account.SignInMethod;
 import io.gatekeep.events.account.SignedIn;
 import io.gatekeep.testing.MutableClock;
 import io.gatekeep.testing.TestDatabase;
@@ -78,7 +79,7 @@ final class OutboxFixture implements AutoCloseable {
     }
 
     static SignedIn signedIn(UUID userId) {
-        return new SignedIn(userId, UUID.randomUUID(), "PASSWORD", "203.0.113.7");
+        return new SignedIn(userId, UUID.randomUUID(), SignInMethod.PASSWORD, "203.0.113.7");
     }
 
     /** Appends events in one committed transaction. */

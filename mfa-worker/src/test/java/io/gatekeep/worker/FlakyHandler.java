@@ -1,6 +1,7 @@
 package io.gatekeep.worker;
 
 import io.gatekeep.events.EventType;
+import io.gatekeep.events.account.SignedIn;
 import io.gatekeep.messaging.consuming.EventHandler;
 import io.gatekeep.messaging.consuming.ReceivedEvent;
 import java.util.Map;
@@ -33,7 +34,7 @@ public class FlakyHandler implements EventHandler {
 
     @Override
     public void handle(ReceivedEvent event) {
-        String ip = event.payload().clientIp();
+        String ip = event.payload(SignedIn.class).clientIp();
         if (FAIL_ALWAYS.equals(ip) || FAIL_TWICE.equals(ip) && failures.merge(event.id(), 1, Integer::sum) <= 2) {
             throw new IllegalStateException("Failing on purpose for " + event.id());
         }

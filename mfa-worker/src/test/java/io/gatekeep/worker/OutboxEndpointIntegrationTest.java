@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gatekeep.events.EventEnvelope;
+import io.gatekeep.events.account.SignInMethod;
 import io.gatekeep.events.account.SignedIn;
 import io.gatekeep.testing.ManagementPort;
 import java.net.http.HttpResponse;
@@ -23,7 +24,8 @@ class OutboxEndpointIntegrationTest extends WorkerIntegrationTest {
     @Test
     void listsAnEventTheRelaySetAsideWithoutItsPayloadAndReleasesItToBePublishedAgain() {
         ManagementPort management = new ManagementPort(managementPort);
-        EventEnvelope event = publish(new SignedIn(UUID.randomUUID(), UUID.randomUUID(), "PASSWORD", PAYLOAD_MARKER));
+        EventEnvelope event =
+                publish(new SignedIn(UUID.randomUUID(), UUID.randomUUID(), SignInMethod.PASSWORD, PAYLOAD_MARKER));
         await().atMost(Duration.ofSeconds(20)).until(() -> "PUBLISHED".equals(status(event)));
         // As the relay leaves an event Kafka refused for good.
         jdbc.update("""

@@ -13,6 +13,7 @@ import io.gatekeep.api.ratelimit.model.RateLimitDecision;
 import io.gatekeep.api.sessions.SessionTokens;
 import io.gatekeep.api.sessions.SignInOutcome;
 import io.gatekeep.api.sessions.SignInService;
+import io.gatekeep.events.account.SignInMethod;
 import io.gatekeep.events.account.SignedUp;
 import io.gatekeep.events.account.SignupRequested;
 import java.time.Clock;
@@ -36,9 +37,6 @@ import reactor.core.publisher.Mono;
 @Component
 @EnableConfigurationProperties(SignupRateLimitProperties.class)
 class SignupService {
-
-    /** {@code SignedIn.method} of the session a confirmed signup starts with. */
-    static final String METHOD_SIGNUP_CONFIRMATION = "SIGNUP_CONFIRMATION";
 
     private final Users users;
     private final PendingSignups pending;
@@ -161,7 +159,7 @@ class SignupService {
                                 signup.email(),
                                 signup.displayName(),
                                 clientIp)))
-                        .then(signIn.completeSignIn(account.id(), METHOD_SIGNUP_CONFIRMATION, false, clientIp))
+                        .then(signIn.completeSignIn(account.id(), SignInMethod.SIGNUP_CONFIRMATION, false, clientIp))
                         .<Confirmed>map(Confirmed.SignedIn::new))
                 // the address became an active account meanwhile (an accepted invitation): this signup is void
                 .defaultIfEmpty(new Confirmed.InvalidToken())

@@ -106,7 +106,7 @@ class PasswordChangeService {
                                                                         account.id(), session.sessionId()))
                                                                 .flatMap(ended -> outbox.append(new PasswordChanged(
                                                                         account.id(),
-                                                                        PasswordChanged.VIA_CHANGE,
+                                                                        PasswordChanged.Via.CHANGE,
                                                                         ended,
                                                                         clientIp)))
                                                                 .thenReturn(new Outcome.Changed()))))));

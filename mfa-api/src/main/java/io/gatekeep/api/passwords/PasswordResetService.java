@@ -98,7 +98,7 @@ class PasswordResetService {
                                         .then(resets.deleteAllOf(reset.userId()))
                                         .then(sessions.revokeAll(reset.userId(), null))
                                         .flatMap(ended -> outbox.append(new PasswordChanged(
-                                                reset.userId(), PasswordChanged.VIA_RESET, ended, clientIp)))
+                                                reset.userId(), PasswordChanged.Via.RESET, ended, clientIp)))
                                         .thenReturn(new Outcome.Done()))
                         .defaultIfEmpty(new Outcome.InvalidToken())));
     }

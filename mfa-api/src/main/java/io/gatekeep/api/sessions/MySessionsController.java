@@ -3,6 +3,7 @@ package io.gatekeep.api.sessions;
 import io.gatekeep.api.web.ApiError;
 import io.gatekeep.api.web.ClientIps;
 import io.gatekeep.api.web.OpenApiDocs;
+import io.gatekeep.events.account.SessionsRevoked;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -122,7 +123,7 @@ class MySessionsController {
     @ApiResponse(responseCode = "204", description = "Every other session ended")
     Mono<Void> endOthers(@AuthenticationPrincipal CurrentSession session, ServerHttpRequest http) {
         return revocations
-                .endAll(session.userId(), session.sessionId(), SessionRevocations.USER_REQUEST, clientIps.of(http))
+                .endAll(session.userId(), session.sessionId(), SessionsRevoked.Reason.USER_REQUEST, clientIps.of(http))
                 .then();
     }
 }

@@ -15,11 +15,6 @@ import reactor.core.publisher.Mono;
 @Component
 public class SessionRevocations {
 
-    /** {@code SessionsRevoked.reason} when the account holder ended them from the session list. */
-    public static final String USER_REQUEST = "USER_REQUEST";
-    /** {@code SessionsRevoked.reason} after a sign-in or step-up with the recovery code. */
-    public static final String RECOVERY_CODE = "RECOVERY_CODE";
-
     private final Sessions sessions;
     private final OutboxWriter outbox;
     private final TransactionalOperator tx;
@@ -34,7 +29,7 @@ public class SessionRevocations {
      * Revokes every live session of {@code userId} but {@code keptSessionIdOrNull} (null: all) and, when any ended,
      * records why; answers how many ended.
      */
-    public Mono<Long> endAll(UUID userId, UUID keptSessionIdOrNull, String reason, String clientIp) {
+    public Mono<Long> endAll(UUID userId, UUID keptSessionIdOrNull, SessionsRevoked.Reason reason, String clientIp) {
         Mono<Long> work = sessions.revokeAll(userId, keptSessionIdOrNull)
                 .flatMap(count -> count == 0
                         ? Mono.just(count)
@@ -54,7 +49,7 @@ public class SessionRevocations {
                                         sessionId,
                                         sessionId.equals(callerSessionId) ? null : callerSessionId,
                                         1,
-                                        USER_REQUEST,
+                                        SessionsRevoked.Reason.USER_REQUEST,
                                         userId,
                                         clientIp))
                                 .thenReturn(true));

@@ -1,5 +1,9 @@
 package io.gatekeep.api.sessions;
 
+import static io.gatekeep.events.account.SignInFailed.Reason.BAD_PASSWORD;
+import static io.gatekeep.events.account.SignInFailed.Reason.NOT_ACTIVE;
+import static io.gatekeep.events.account.SignInFailed.Reason.RATE_LIMITED;
+
 import io.gatekeep.api.accounts.PasswordHasher;
 import io.gatekeep.api.accounts.UnconfirmedSignups;
 import io.gatekeep.api.accounts.Users;
@@ -13,6 +17,7 @@ import io.gatekeep.api.ratelimit.model.RateLimitDecision;
 import io.gatekeep.api.web.ClientIps;
 import io.gatekeep.events.EventPayload;
 import io.gatekeep.events.account.SignInFailed;
+import io.gatekeep.events.account.SignInMethod;
 import io.gatekeep.events.account.SignedIn;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,9 +42,6 @@ import reactor.core.publisher.Mono;
 @Component
 @EnableConfigurationProperties(SignInRateLimitProperties.class)
 public class SignInService {
-
-    /** {@code SignedIn.method} of a password-only sign-in. */
-    public static final String METHOD_PASSWORD = "PASSWORD";
 
     private static final Logger log = LoggerFactory.getLogger(SignInService.class);
 
@@ -91,10 +93,10 @@ public class SignInService {
      * Issues a full session and records {@code SignedIn}, joining the caller's transaction if there is one. The MFA
      * sign-in calls this once the second factor is verified.
      *
-     * @param method how the user proved who they are ({@code PASSWORD}, {@code TOTP}, {@code RECOVERY_CODE} …)
+     * @param method how the user proved who they are
      */
     public Mono<SignInOutcome.Authenticated> completeSignIn(
-            UUID userId, String method, boolean mfaVerified, String clientIp) {
+            UUID userId, SignInMethod method, boolean mfaVerified, String clientIp) {
         Mono<SignInOutcome.Authenticated> work = sessions.issue(userId, SessionKind.FULL, mfaVerified, clientIp)
                 .flatMap(session -> outbox.append(new SignedIn(userId, session.sessionId(), method, clientIp))
                         .thenReturn(new SignInOutcome.Authenticated(userId, session)));
@@ -108,7 +110,7 @@ public class SignInService {
      */
     public Mono<SignInOutcome.Authenticated> completeMfaSignIn(
             UUID userId,
-            String method,
+            SignInMethod method,
             Instant mfaVerifiedAt,
             boolean viaRecoveryCode,
             List<EventPayload> factorEvents,
@@ -145,7 +147,7 @@ public class SignInService {
                     .isUnconfirmedWithPassword(email, password, clientIp)
                     .flatMap(unconfirmed -> unconfirmed
                             ? counted.refund().thenReturn((SignInOutcome) new SignInOutcome.EmailNotVerified())
-                            : recordFailure(user, user.isPresent() ? "NOT_ACTIVE" : null, clientIp)
+                            : recordFailure(user, user.isPresent() ? NOT_ACTIVE : null, clientIp)
                                     .thenReturn(new SignInOutcome.InvalidCredentials()));
         }
         String hash = user.get().passwordHash();
@@ -156,7 +158,7 @@ public class SignInService {
                         .then(succeed(user.get(), clientIp))
                         .zipWith(counted.refund().thenReturn(true), (outcome, refunded) -> outcome);
             }
-            String reason = user.map(u -> u.canSignInWithPassword() ? "BAD_PASSWORD" : "NOT_ACTIVE")
+            SignInFailed.Reason reason = user.map(u -> u.canSignInWithPassword() ? BAD_PASSWORD : NOT_ACTIVE)
                     .orElse(null);
             return recordFailure(user, reason, clientIp).thenReturn(new SignInOutcome.InvalidCredentials());
         });
@@ -179,15 +181,15 @@ public class SignInService {
         Mono<SignInOutcome> work = Flux.fromIterable(secondFactorChecks)
                 .concatMap(check -> check.afterPassword(user, clientIp))
                 .next()
-                .switchIfEmpty(Mono.defer(() -> completeSignIn(user.id(), METHOD_PASSWORD, false, clientIp)));
+                .switchIfEmpty(Mono.defer(() -> completeSignIn(user.id(), SignInMethod.PASSWORD, false, clientIp)));
         return tx.transactional(work);
     }
 
     private Mono<SignInOutcome> rateLimited(Optional<UserAccount> user, Duration retryAfter, String clientIp) {
-        return recordFailure(user, "RATE_LIMITED", clientIp).thenReturn(new SignInOutcome.RateLimited(retryAfter));
+        return recordFailure(user, RATE_LIMITED, clientIp).thenReturn(new SignInOutcome.RateLimited(retryAfter));
     }
 
-    private Mono<Void> recordFailure(Optional<UserAccount> user, String reason, String clientIp) {
+    private Mono<Void> recordFailure(Optional<UserAccount> user, SignInFailed.Reason reason, String clientIp) {
         return user.map(u -> tx.transactional(outbox.append(new SignInFailed(u.id(), reason, clientIp)))
                         .then())
                 .orElse(Mono.empty());

@@ -7,9 +7,11 @@ import io.gatekeep.api.accounts.Users;
 import io.gatekeep.api.accounts.model.UserAccount;
 import io.gatekeep.api.accounts.model.UserStatus;
 import io.gatekeep.api.organizations.Memberships;
+import io.gatekeep.events.account.SignInMethod;
 import io.gatekeep.events.account.SignedIn;
 import io.gatekeep.events.account.SignedUp;
 import io.gatekeep.events.mfa.MfaVerificationSucceeded;
+import io.gatekeep.events.mfa.SecondFactor;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -83,9 +85,9 @@ class OutboxAtomicityIntegrationTest extends ApiIntegrationTest {
         UUID userId = UUID.randomUUID();
         UUID sessionId = UUID.randomUUID();
         StepVerifier.create(tx.transactional(outbox.appendAll(List.of(
-                        new MfaVerificationSucceeded(userId, UUID.randomUUID(), "TOTP", "192.0.2.11"),
-                        new SignedIn(userId, sessionId, "TOTP", "192.0.2.11"),
-                        new SignedIn(userId, UUID.randomUUID(), "TOTP", null)))))
+                        new MfaVerificationSucceeded(userId, UUID.randomUUID(), SecondFactor.TOTP, "192.0.2.11"),
+                        new SignedIn(userId, sessionId, SignInMethod.TOTP, "192.0.2.11"),
+                        new SignedIn(userId, UUID.randomUUID(), SignInMethod.TOTP, null)))))
                 .assertNext(envelopes -> assertThat(envelopes).hasSize(3))
                 .verifyComplete();
 
@@ -105,7 +107,7 @@ class OutboxAtomicityIntegrationTest extends ApiIntegrationTest {
     @Test
     void refusesToWriteSeveralEventsOutsideATransaction() {
         UUID userId = UUID.randomUUID();
-        StepVerifier.create(outbox.appendAll(List.of(new SignedIn(userId, UUID.randomUUID(), "TOTP", null))))
+        StepVerifier.create(outbox.appendAll(List.of(new SignedIn(userId, UUID.randomUUID(), SignInMethod.TOTP, null))))
                 .expectError(IllegalStateException.class)
                 .verify();
         assertThat(outboxRows("io.gatekeep.account.signed-in", userId)).isEmpty();

@@ -1,6 +1,13 @@
 package io.gatekeep.events.account;
 
-import io.gatekeep.events.EventPayload;
+import static io.gatekeep.events.Require.present;
+import static io.gatekeep.events.Require.text;
+import static io.gatekeep.events.Require.textOrNull;
+
+import io.gatekeep.events.ActorEvent;
+import io.gatekeep.events.OrganizationEvent;
+import io.gatekeep.events.RequestEvent;
+import io.gatekeep.events.UserEvent;
 import java.util.UUID;
 
 /**
@@ -9,4 +16,14 @@ import java.util.UUID;
  */
 public record MemberAdded(
         UUID organizationId, UUID userId, String email, String role, UUID actorUserId, String clientIp)
-        implements EventPayload {}
+        implements UserEvent, OrganizationEvent, ActorEvent, RequestEvent {
+
+    public MemberAdded {
+        present(organizationId, "organizationId");
+        present(userId, "userId");
+        text(email, "email");
+        text(role, "role");
+        present(actorUserId, "actorUserId");
+        textOrNull(clientIp, "clientIp");
+    }
+}

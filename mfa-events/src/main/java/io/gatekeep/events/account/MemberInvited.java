@@ -1,6 +1,13 @@
 package io.gatekeep.events.account;
 
-import io.gatekeep.events.EventPayload;
+import static io.gatekeep.events.Require.present;
+import static io.gatekeep.events.Require.text;
+import static io.gatekeep.events.Require.textOrNull;
+
+import io.gatekeep.events.ActorEvent;
+import io.gatekeep.events.OrganizationEvent;
+import io.gatekeep.events.RequestEvent;
+import io.gatekeep.events.UserEvent;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,4 +26,16 @@ public record MemberInvited(
         Instant expiresAt,
         UUID actorUserId,
         String clientIp)
-        implements EventPayload {}
+        implements UserEvent, OrganizationEvent, ActorEvent, RequestEvent {
+
+    public MemberInvited {
+        present(organizationId, "organizationId");
+        present(userId, "userId");
+        present(invitationId, "invitationId");
+        text(email, "email");
+        text(role, "role");
+        present(expiresAt, "expiresAt");
+        present(actorUserId, "actorUserId");
+        textOrNull(clientIp, "clientIp");
+    }
+}

@@ -1,6 +1,13 @@
 package io.gatekeep.events.account;
 
-import io.gatekeep.events.EventPayload;
+import static io.gatekeep.events.Require.present;
+import static io.gatekeep.events.Require.text;
+import static io.gatekeep.events.Require.textOrNull;
+
+import io.gatekeep.events.ActorEvent;
+import io.gatekeep.events.OrganizationEvent;
+import io.gatekeep.events.RequestEvent;
+import io.gatekeep.events.UserEvent;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,4 +21,16 @@ public record MemberUpdated(
         Set<String> newPermissions,
         UUID actorUserId,
         String clientIp)
-        implements EventPayload {}
+        implements UserEvent, OrganizationEvent, ActorEvent, RequestEvent {
+
+    public MemberUpdated {
+        present(organizationId, "organizationId");
+        present(userId, "userId");
+        text(oldRole, "oldRole");
+        text(newRole, "newRole");
+        present(oldPermissions, "oldPermissions");
+        present(newPermissions, "newPermissions");
+        present(actorUserId, "actorUserId");
+        textOrNull(clientIp, "clientIp");
+    }
+}

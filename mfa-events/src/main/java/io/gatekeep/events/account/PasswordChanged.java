@@ -1,23 +1,34 @@
 package io.gatekeep.events.account;
 
-import io.gatekeep.events.EventPayload;
+import static io.gatekeep.events.Require.notNegative;
+import static io.gatekeep.events.Require.present;
+import static io.gatekeep.events.Require.textOrNull;
+
+import io.gatekeep.events.ActorEvent;
+import io.gatekeep.events.RequestEvent;
+import io.gatekeep.events.UserEvent;
 import java.util.UUID;
 
-/**
- * An account's password changed. {@code via}: {@code RESET} (an emailed reset link; every session ended) or
- * {@code CHANGE} (the signed-in holder; their other sessions ended). {@code sessionsEnded} counts the sessions that
- * were ended.
- */
-public record PasswordChanged(UUID userId, String via, long sessionsEnded, String clientIp) implements EventPayload {
+/** An account's password changed. {@code sessionsEnded} counts the sessions that were ended. */
+public record PasswordChanged(UUID userId, Via via, long sessionsEnded, String clientIp)
+        implements UserEvent, ActorEvent, RequestEvent {
 
-    public static final String VIA_RESET = "RESET";
-    public static final String VIA_CHANGE = "CHANGE";
-
-    @Override
-    public UUID organizationId() {
-        return null;
+    /** How the password changed. */
+    public enum Via {
+        /** With an emailed reset link; every session ended. */
+        RESET,
+        /** By the signed-in holder; their other sessions ended. */
+        CHANGE
     }
 
+    public PasswordChanged {
+        present(userId, "userId");
+        present(via, "via");
+        notNegative(sessionsEnded, "sessionsEnded");
+        textOrNull(clientIp, "clientIp");
+    }
+
+    /** The account holder changed it (with a reset link or signed in). */
     @Override
     public UUID actorUserId() {
         return userId;

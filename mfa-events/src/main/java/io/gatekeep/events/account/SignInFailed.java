@@ -1,18 +1,28 @@
 package io.gatekeep.events.account;
 
-import io.gatekeep.events.EventPayload;
+import static io.gatekeep.events.Require.present;
+import static io.gatekeep.events.Require.textOrNull;
+
+import io.gatekeep.events.RequestEvent;
+import io.gatekeep.events.UserEvent;
 import java.util.UUID;
 
-/** A password sign-in for a known user failed ({@code reason}: {@code BAD_PASSWORD}, {@code RATE_LIMITED} …). */
-public record SignInFailed(UUID userId, String reason, String clientIp) implements EventPayload {
+/** A password sign-in for a known user failed. Anyone may try: it names no actor. */
+public record SignInFailed(UUID userId, Reason reason, String clientIp) implements UserEvent, RequestEvent {
 
-    @Override
-    public UUID organizationId() {
-        return null;
+    /** Why the sign-in failed. */
+    public enum Reason {
+        /** The password did not match. */
+        BAD_PASSWORD,
+        /** The account cannot sign in with a password (not active). */
+        NOT_ACTIVE,
+        /** Too many attempts: refused before the password was checked. */
+        RATE_LIMITED
     }
 
-    @Override
-    public UUID actorUserId() {
-        return null;
+    public SignInFailed {
+        present(userId, "userId");
+        present(reason, "reason");
+        textOrNull(clientIp, "clientIp");
     }
 }

@@ -1,6 +1,11 @@
 package io.gatekeep.events.account;
 
-import io.gatekeep.events.EventPayload;
+import static io.gatekeep.events.Require.exactlyOne;
+import static io.gatekeep.events.Require.text;
+import static io.gatekeep.events.Require.textOrNull;
+
+import io.gatekeep.events.RequestEvent;
+import io.gatekeep.events.UserEvent;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -12,16 +17,12 @@ import java.util.UUID;
  */
 public record SignupRequested(
         UUID signupId, UUID userId, String email, String displayName, String organizationName, String clientIp)
-        implements EventPayload {
+        implements UserEvent, RequestEvent {
 
-    @Override
-    public UUID organizationId() {
-        return null;
-    }
-
-    @Override
-    public UUID actorUserId() {
-        return null;
+    public SignupRequested {
+        exactlyOne(signupId, "signupId", userId, "userId");
+        text(email, "email");
+        textOrNull(clientIp, "clientIp");
     }
 
     /** One address's signups stay in order, with or without an account. */

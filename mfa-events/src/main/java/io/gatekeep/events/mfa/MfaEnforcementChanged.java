@@ -1,6 +1,11 @@
 package io.gatekeep.events.mfa;
 
-import io.gatekeep.events.EventPayload;
+import static io.gatekeep.events.Require.present;
+import static io.gatekeep.events.Require.textOrNull;
+
+import io.gatekeep.events.ActorEvent;
+import io.gatekeep.events.OrganizationEvent;
+import io.gatekeep.events.RequestEvent;
 import java.util.UUID;
 
 /** An organization turned MFA enforcement on or off; keyed by organization. */
@@ -11,11 +16,12 @@ public record MfaEnforcementChanged(
         boolean revokeNonCompliantSessions,
         UUID actorUserId,
         String clientIp)
-        implements EventPayload {
+        implements OrganizationEvent, ActorEvent, RequestEvent {
 
-    @Override
-    public UUID userId() {
-        return null;
+    public MfaEnforcementChanged {
+        present(organizationId, "organizationId");
+        present(actorUserId, "actorUserId");
+        textOrNull(clientIp, "clientIp");
     }
 
     @Override

@@ -1,24 +1,17 @@
 package io.gatekeep.events.mfa;
 
-import io.gatekeep.events.EventPayload;
+import static io.gatekeep.events.Require.present;
+
+import io.gatekeep.events.UserEvent;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A setup session passed its 3-minute limit without being completed. */
-public record MfaSetupExpired(UUID userId, UUID setupId, Instant expiredAt) implements EventPayload {
+/** A setup session passed its 3-minute limit without being completed. Nobody caused it. */
+public record MfaSetupExpired(UUID userId, UUID setupId, Instant expiredAt) implements UserEvent {
 
-    @Override
-    public UUID organizationId() {
-        return null;
-    }
-
-    @Override
-    public UUID actorUserId() {
-        return null;
-    }
-
-    @Override
-    public String clientIp() {
-        return null;
+    public MfaSetupExpired {
+        present(userId, "userId");
+        present(setupId, "setupId");
+        present(expiredAt, "expiredAt");
     }
 }

@@ -1,16 +1,24 @@
 package io.gatekeep.events.mfa;
 
-import io.gatekeep.events.EventPayload;
+import static io.gatekeep.events.Require.present;
+import static io.gatekeep.events.Require.textOrNull;
+
+import io.gatekeep.events.ActorEvent;
+import io.gatekeep.events.RequestEvent;
+import io.gatekeep.events.UserEvent;
 import java.util.UUID;
 
 /** The account's one recovery code was used to sign in (MFA is disabled by the same transaction). */
-public record RecoveryCodeUsed(UUID userId, UUID credentialId, String clientIp) implements EventPayload {
+public record RecoveryCodeUsed(UUID userId, UUID credentialId, String clientIp)
+        implements UserEvent, ActorEvent, RequestEvent {
 
-    @Override
-    public UUID organizationId() {
-        return null;
+    public RecoveryCodeUsed {
+        present(userId, "userId");
+        present(credentialId, "credentialId");
+        textOrNull(clientIp, "clientIp");
     }
 
+    /** The user used it. */
     @Override
     public UUID actorUserId() {
         return userId;

@@ -1,11 +1,17 @@
 package io.gatekeep.events.support;
 
-import io.gatekeep.events.EventPayload;
+import static io.gatekeep.events.Require.present;
+import static io.gatekeep.events.Require.text;
+
+import io.gatekeep.events.OrganizationEvent;
+import io.gatekeep.events.UserEvent;
 import java.util.UUID;
 
 /**
  * A support ticket moved from one state to another. {@code actor} names who moved it ({@code SYSTEM},
  * {@code REQUESTER}, {@code OWNER}, {@code AGENT:<id>}); {@code reason} is a short machine-readable cause.
+ * {@code userId} and {@code organizationId} are null while the ticket names no known account or organization (a
+ * request from an unknown address). Keyed by ticket.
  */
 public record SupportTicketTransitioned(
         UUID ticketId,
@@ -16,16 +22,14 @@ public record SupportTicketTransitioned(
         UUID organizationId,
         String actor,
         String reason)
-        implements EventPayload {
+        implements UserEvent, OrganizationEvent {
 
-    @Override
-    public UUID actorUserId() {
-        return null;
-    }
-
-    @Override
-    public String clientIp() {
-        return null;
+    public SupportTicketTransitioned {
+        present(ticketId, "ticketId");
+        text(reference, "reference");
+        text(fromStatus, "fromStatus");
+        text(toStatus, "toStatus");
+        text(actor, "actor");
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.gatekeep.events.CloudEventHeaders;
 import io.gatekeep.events.EventEnvelope;
 import io.gatekeep.events.Topic;
+import io.gatekeep.events.account.SignInMethod;
 import io.gatekeep.events.account.SignedIn;
 import io.gatekeep.outbox.JdbcOutboxWriter;
 import io.gatekeep.outbox.OutboxAutoConfiguration;
@@ -82,13 +83,13 @@ class ConsumingAutoConfigurationIntegrationTest {
     void appliesAnEventOnceInTheHandlersTransactionEvenWhenItIsDeliveredAgain() {
         subscribed.run(context -> {
             UUID user = UUID.randomUUID();
-            EventEnvelope event = publish(context, new SignedIn(user, UUID.randomUUID(), "PASSWORD", null));
+            EventEnvelope event = publish(context, new SignedIn(user, UUID.randomUUID(), SignInMethod.PASSWORD, null));
             await().atMost(WAIT).until(() -> handler.timesApplied(event.id()) == 1);
             assertThat(processed(context, event.id())).isTrue();
 
             jdbc(context).update("update outbox_event set status = 'PENDING' where event_id = ?", event.id());
             // A later event of the same key (so the same partition) is consumed after the redelivered one.
-            EventEnvelope later = publish(context, new SignedIn(user, UUID.randomUUID(), "PASSWORD", null));
+            EventEnvelope later = publish(context, new SignedIn(user, UUID.randomUUID(), SignInMethod.PASSWORD, null));
             await().atMost(WAIT).until(() -> handler.timesApplied(later.id()) == 1);
 
             assertThat(handler.timesApplied(event.id())).isEqualTo(1);
@@ -99,9 +100,9 @@ class ConsumingAutoConfigurationIntegrationTest {
     void deadLettersAnEventItsHandlerNeverAcceptsAfterItsRetriesAndAppliesTheNext() {
         subscribed.run(context -> {
             UUID user = UUID.randomUUID();
-            EventEnvelope poison =
-                    publish(context, new SignedIn(user, UUID.randomUUID(), "PASSWORD", SignInHandler.FAIL_ALWAYS));
-            EventEnvelope next = publish(context, new SignedIn(user, UUID.randomUUID(), "PASSWORD", null));
+            EventEnvelope poison = publish(
+                    context, new SignedIn(user, UUID.randomUUID(), SignInMethod.PASSWORD, SignInHandler.FAIL_ALWAYS));
+            EventEnvelope next = publish(context, new SignedIn(user, UUID.randomUUID(), SignInMethod.PASSWORD, null));
 
             await().atMost(WAIT).until(() -> handler.timesApplied(next.id()) == 1);
 
@@ -118,7 +119,7 @@ class ConsumingAutoConfigurationIntegrationTest {
             UUID user = UUID.randomUUID();
             String unreadable = UUID.randomUUID().toString();
             sendRaw(user, unreadable, "{\"userId\": \"not json");
-            EventEnvelope next = publish(context, new SignedIn(user, UUID.randomUUID(), "PASSWORD", null));
+            EventEnvelope next = publish(context, new SignedIn(user, UUID.randomUUID(), SignInMethod.PASSWORD, null));
 
             await().atMost(WAIT).until(() -> handler.timesApplied(next.id()) == 1);
 
@@ -130,9 +131,9 @@ class ConsumingAutoConfigurationIntegrationTest {
     void passesOverEventsAHandlerRefusesWithoutRecordingThem() {
         subscribed.run(context -> {
             UUID user = UUID.randomUUID();
-            EventEnvelope refused =
-                    publish(context, new SignedIn(user, UUID.randomUUID(), "PASSWORD", SignInHandler.NOT_MINE));
-            EventEnvelope next = publish(context, new SignedIn(user, UUID.randomUUID(), "PASSWORD", null));
+            EventEnvelope refused = publish(
+                    context, new SignedIn(user, UUID.randomUUID(), SignInMethod.PASSWORD, SignInHandler.NOT_MINE));
+            EventEnvelope next = publish(context, new SignedIn(user, UUID.randomUUID(), SignInMethod.PASSWORD, null));
 
             await().atMost(WAIT).until(() -> handler.timesApplied(next.id()) == 1);
 

@@ -37,7 +37,7 @@ final class SignInHandler implements EventHandler {
 
     @Override
     public void handle(ReceivedEvent event) {
-        if (FAIL_ALWAYS.equals(event.payload().clientIp())) {
+        if (FAIL_ALWAYS.equals(event.payload(SignedIn.class).clientIp())) {
             throw new IllegalStateException("Failing on purpose for " + event.id());
         }
         // Counted when the transaction commits, like a real effect (a rolled-back try does not count).

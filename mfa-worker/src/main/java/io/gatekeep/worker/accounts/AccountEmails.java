@@ -1,5 +1,6 @@
 package io.gatekeep.worker.accounts;
 
+import io.gatekeep.events.account.PasswordChanged;
 import io.gatekeep.worker.mail.EmailText;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -94,8 +95,9 @@ final class AccountEmails {
                         EmailText.quoted(displayName), baseUrl, encode(token), baseUrl, token, TIME.format(expiresAt));
     }
 
-    static String passwordChanged(String displayName, String via, Instant at, String clientIp, String baseUrl) {
-        String how = "RESET".equals(via)
+    static String passwordChanged(
+            String displayName, PasswordChanged.Via via, Instant at, String clientIp, String baseUrl) {
+        String how = via == PasswordChanged.Via.RESET
                 ? "with a password reset link. Every session of your account was ended."
                 : "by a signed-in session of your account. Your other sessions were ended.";
         return """

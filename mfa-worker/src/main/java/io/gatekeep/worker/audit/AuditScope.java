@@ -1,7 +1,11 @@
 package io.gatekeep.worker.audit;
 
+import io.gatekeep.events.ActorEvent;
 import io.gatekeep.events.EventPayload;
 import io.gatekeep.events.EventType;
+import io.gatekeep.events.OrganizationEvent;
+import io.gatekeep.events.RequestEvent;
+import io.gatekeep.events.UserEvent;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -30,7 +34,7 @@ final class AuditScope {
 
     /** The organization whose audit gets the event's own entry, or null for the account's security log. */
     static UUID organizationOf(EventType type, EventPayload payload) {
-        return COMPLIANCE_FACTS.contains(type) ? null : payload.organizationId();
+        return COMPLIANCE_FACTS.contains(type) ? null : organizationIdOf(payload);
     }
 
     /**
@@ -38,7 +42,7 @@ final class AuditScope {
      * an address that has no account yet: until it is confirmed there is nobody whose log it belongs in).
      */
     static boolean isRecorded(EventPayload payload) {
-        return payload.userId() != null || payload.organizationId() != null;
+        return userIdOf(payload) != null || organizationIdOf(payload) != null;
     }
 
     /** Whether the event's member-time copies go to the organizations of its user. */
@@ -48,6 +52,27 @@ final class AuditScope {
 
     /** Whether an organization's entry may show the client IP (and session) of the request. */
     static boolean organizationSeesClientIp(EventPayload payload) {
-        return payload.userId() == null || !payload.userId().equals(payload.actorUserId());
+        UUID userId = userIdOf(payload);
+        return userId == null || !userId.equals(actorUserIdOf(payload));
+    }
+
+    /** The account the event is about, or null (a column value). */
+    static UUID userIdOf(EventPayload payload) {
+        return payload instanceof UserEvent event ? event.userId() : null;
+    }
+
+    /** The organization the event happened in, or null (a column value). */
+    static UUID organizationIdOf(EventPayload payload) {
+        return payload instanceof OrganizationEvent event ? event.organizationId() : null;
+    }
+
+    /** Who caused the event, or null for the system (a column value). */
+    static UUID actorUserIdOf(EventPayload payload) {
+        return payload instanceof ActorEvent event ? event.actorUserId() : null;
+    }
+
+    /** The client IP of the request that caused the event, or null (a column value). */
+    static String clientIpOf(EventPayload payload) {
+        return payload instanceof RequestEvent event ? event.clientIp() : null;
     }
 }

@@ -81,21 +81,15 @@ class AuditTrail implements EventHandler {
             statement.setArray(1, connection.createArrayOf("uuid", column(events, ReceivedEvent::id)));
             statement.setArray(2, connection.createArrayOf("uuid", column(events, AuditTrail::organization)));
             statement.setArray(
-                    3,
-                    connection.createArrayOf(
-                            "uuid", column(events, e -> e.payload().userId())));
+                    3, connection.createArrayOf("uuid", column(events, e -> AuditScope.userIdOf(e.payload()))));
             statement.setArray(
-                    4,
-                    connection.createArrayOf(
-                            "uuid", column(events, e -> e.payload().actorUserId())));
+                    4, connection.createArrayOf("uuid", column(events, e -> AuditScope.actorUserIdOf(e.payload()))));
             statement.setArray(
                     5,
                     connection.createArrayOf(
                             "text", column(events, e -> e.type().action())));
             statement.setArray(
-                    6,
-                    connection.createArrayOf(
-                            "text", column(events, e -> e.payload().clientIp())));
+                    6, connection.createArrayOf("text", column(events, e -> AuditScope.clientIpOf(e.payload()))));
             statement.setArray(
                     7,
                     connection.createArrayOf(

@@ -1,5 +1,12 @@
 package io.gatekeep.worker.mfa;
 
+import static io.gatekeep.events.mfa.MfaResetRefused.Reason.APPROVER_NOT_ELIGIBLE;
+import static io.gatekeep.events.mfa.MfaResetRefused.Reason.NOT_DUE_YET;
+import static io.gatekeep.events.mfa.MfaResetRefused.Reason.REQUESTER_NOT_ELIGIBLE;
+import static io.gatekeep.events.mfa.MfaResetRefused.Reason.TICKET_MISMATCH;
+import static io.gatekeep.events.mfa.MfaResetRefused.Reason.TICKET_NOT_APPROVED;
+
+import io.gatekeep.events.mfa.MfaResetRefused;
 import io.gatekeep.events.support.MfaResetApproved;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -20,12 +27,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class ResetRecheck {
 
-    static final String TICKET_NOT_APPROVED = "TICKET_NOT_APPROVED";
-    static final String TICKET_MISMATCH = "TICKET_MISMATCH";
-    static final String NOT_DUE_YET = "NOT_DUE_YET";
-    static final String APPROVER_NOT_ELIGIBLE = "APPROVER_NOT_ELIGIBLE";
-    static final String REQUESTER_NOT_ELIGIBLE = "REQUESTER_NOT_ELIGIBLE";
-
     private final JdbcTemplate jdbc;
     private final Duration minMembershipAge;
 
@@ -34,7 +35,7 @@ class ResetRecheck {
         this.minMembershipAge = minMembershipAge;
     }
 
-    Optional<String> refusal(MfaResetApproved approved, Instant now) {
+    Optional<MfaResetRefused.Reason> refusal(MfaResetApproved approved, Instant now) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 select status, user_id, organization_id, approver_user_id, approver_role, reset_at, reset_released_at
                 from desk_ticket where id = ? for share""", approved.ticketId());

@@ -64,7 +64,7 @@ class SupportResetHandler implements EventHandler {
     @Override
     public void handle(ReceivedEvent event) {
         MfaResetApproved approved = event.payload(MfaResetApproved.class);
-        Optional<String> refusal = recheck.refusal(approved, clock.instant());
+        Optional<MfaResetRefused.Reason> refusal = recheck.refusal(approved, clock.instant());
         if (refusal.isPresent()) {
             log.warn("Support reset of ticket {} refused at the re-check: {}", approved.ticketId(), refusal.get());
             outbox.append(new MfaResetRefused(
@@ -96,14 +96,20 @@ class SupportResetHandler implements EventHandler {
         outbox.append(new MfaDisabled(
                 approved.userId(),
                 revoked.get(0),
-                "SUPPORT_RESET",
+                MfaDisabled.Reason.SUPPORT_RESET,
                 approved.approverUserId(),
                 approved.ticketId(),
                 null));
         if (sessions > 0) {
             // every session ends, challenges included: the account holder signs in again without MFA
             outbox.append(new SessionsRevoked(
-                    approved.userId(), null, null, sessions, "SUPPORT_RESET", approved.approverUserId(), null));
+                    approved.userId(),
+                    null,
+                    null,
+                    sessions,
+                    SessionsRevoked.Reason.SUPPORT_RESET,
+                    approved.approverUserId(),
+                    null));
         }
         log.info(
                 "Support reset of ticket {}: MFA disabled for user {}, {} session(s) ended",

@@ -31,15 +31,15 @@ class MfaDisabledNotification implements NotificationRule {
     public List<Notification> compose(ReceivedEvent event) {
         MfaDisabled disabled = event.payload(MfaDisabled.class);
         String how = switch (disabled.reason()) {
-            case "USER_REQUEST" ->
+            case USER_REQUEST ->
                 "You turned multi-factor authentication off for your Gatekeep account on %s."
                         .formatted(MfaNotices.time(event.envelope().time()));
-            case "SUPPORT_RESET" ->
+            case SUPPORT_RESET ->
                 """
                     Multi-factor authentication was turned off for your Gatekeep account on %s, after a support \
                     request (ticket %s) was confirmed by %s. Your sessions were ended and your old recovery code \
                     no longer works.""".formatted(MfaNotices.time(event.envelope().time()), disabled.ticketId(), approver(disabled));
-            default -> null;
+            case RECOVERY_CODE -> null; // the recovery-code notice tells of it
         };
         if (how == null) {
             return List.of();

@@ -34,7 +34,7 @@ class SupportResetOwnersNotification implements NotificationRule {
     @Override
     public List<Notification> compose(ReceivedEvent event) {
         MfaDisabled disabled = event.payload(MfaDisabled.class);
-        if (!"SUPPORT_RESET".equals(disabled.reason()) || disabled.ticketId() == null) {
+        if (disabled.reason() != MfaDisabled.Reason.SUPPORT_RESET) {
             return List.of();
         }
         List<Map<String, Object>> tickets = jdbc.queryForList(

@@ -129,7 +129,7 @@ class AccountEmailsIntegrationTest extends WorkerIntegrationTest {
         EventEnvelope requested = publish(new PasswordResetRequested(
                 person.id(), reset, clock.instant().plus(Duration.ofHours(1)), "198.51.100.8"));
         await().atMost(WAIT).until(() -> processed("password-reset-emails", requested));
-        EventEnvelope changed = publish(new PasswordChanged(person.id(), PasswordChanged.VIA_RESET, 2, "198.51.100.8"));
+        EventEnvelope changed = publish(new PasswordChanged(person.id(), PasswordChanged.Via.RESET, 2, "198.51.100.8"));
         await().atMost(WAIT).until(() -> processed("password-changed-emails", changed));
 
         emails.dispatchDue();

@@ -8,6 +8,7 @@ import io.gatekeep.events.account.InvitationAccepted;
 import io.gatekeep.events.account.MemberLeft;
 import io.gatekeep.events.account.MemberUpdated;
 import io.gatekeep.events.account.SignInFailed;
+import io.gatekeep.events.account.SignInMethod;
 import io.gatekeep.events.account.SignedIn;
 import io.gatekeep.events.mfa.MfaEnabled;
 import io.gatekeep.events.mfa.MfaLockedOut;
@@ -69,9 +70,14 @@ class AuditTrailIntegrationTest extends WorkerIntegrationTest {
         accounts.member(second, user, "ADMIN");
 
         List<EventEnvelope> events = List.of(
-                publish(new SignedIn(user.id(), UUID.randomUUID(), "PASSWORD", "192.0.2.10")),
-                publish(new SignInFailed(user.id(), "BAD_PASSWORD", "192.0.2.11")),
-                publish(new MfaVerificationFailed(user.id(), "INVALID_CODE", "SIGN_IN", 1, "192.0.2.12")),
+                publish(new SignedIn(user.id(), UUID.randomUUID(), SignInMethod.PASSWORD, "192.0.2.10")),
+                publish(new SignInFailed(user.id(), SignInFailed.Reason.BAD_PASSWORD, "192.0.2.11")),
+                publish(new MfaVerificationFailed(
+                        user.id(),
+                        MfaVerificationFailed.Reason.INVALID_CODE,
+                        MfaVerificationFailed.Stage.SIGN_IN,
+                        1,
+                        "192.0.2.12")),
                 publish(new MfaLockedOut(user.id(), clock.instant().plusSeconds(900), 1, "192.0.2.13")));
 
         for (EventEnvelope event : events) {
@@ -166,8 +172,8 @@ class AuditTrailIntegrationTest extends WorkerIntegrationTest {
         accounts.member(outsiders, victim, "MEMBER");
 
         List<EventEnvelope> after = List.of(
-                publish(new SignedIn(victim.id(), UUID.randomUUID(), "TOTP", "203.0.113.51")),
-                publish(new SignInFailed(victim.id(), "BAD_PASSWORD", "203.0.113.52")),
+                publish(new SignedIn(victim.id(), UUID.randomUUID(), SignInMethod.TOTP, "203.0.113.51")),
+                publish(new SignInFailed(victim.id(), SignInFailed.Reason.BAD_PASSWORD, "203.0.113.52")),
                 publish(new MfaLockedOut(victim.id(), clock.instant().plusSeconds(900), 1, "203.0.113.53")));
         for (EventEnvelope event : after) {
             await().atMost(Duration.ofSeconds(20)).until(() -> processed("audit", event));

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.gatekeep.events.CloudEventHeaders;
 import io.gatekeep.events.EventEnvelope;
 import io.gatekeep.events.Topic;
+import io.gatekeep.events.account.SignInMethod;
 import io.gatekeep.events.account.SignedIn;
 import io.gatekeep.worker.WorkerIntegrationTest;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ class DeadLetterIntegrationTest extends WorkerIntegrationTest {
         String badJson = send(user, SIGNED_IN, "{\"userId\": \"secret-looking-garbage", true);
         String noId = send(user, SIGNED_IN, "{}", false);
 
-        EventEnvelope next = publish(new SignedIn(user, UUID.randomUUID(), "PASSWORD", null));
+        EventEnvelope next = publish(new SignedIn(user, UUID.randomUUID(), SignInMethod.PASSWORD, null));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> auditEntries(next.id()) == 1);
         List<ConsumerRecord<byte[], byte[]>> deadLetters = deadLetters(user, 3);

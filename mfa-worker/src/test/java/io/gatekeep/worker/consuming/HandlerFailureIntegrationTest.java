@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gatekeep.events.EventEnvelope;
+import io.gatekeep.events.account.SignInMethod;
 import io.gatekeep.events.account.SignedIn;
 import io.gatekeep.worker.FlakyHandler;
 import io.gatekeep.worker.WorkerIntegrationTest;
@@ -24,9 +25,10 @@ class HandlerFailureIntegrationTest extends WorkerIntegrationTest {
     @Test
     void failingHandlerIsRetriedWithBackoffAndEveryEffectHappensOnce() {
         UUID user = UUID.randomUUID();
-        EventEnvelope before = publish(new SignedIn(user, UUID.randomUUID(), "PASSWORD", null));
-        EventEnvelope failing = publish(new SignedIn(user, UUID.randomUUID(), "PASSWORD", FlakyHandler.FAIL_TWICE));
-        EventEnvelope after = publish(new SignedIn(user, UUID.randomUUID(), "PASSWORD", null));
+        EventEnvelope before = publish(new SignedIn(user, UUID.randomUUID(), SignInMethod.PASSWORD, null));
+        EventEnvelope failing =
+                publish(new SignedIn(user, UUID.randomUUID(), SignInMethod.PASSWORD, FlakyHandler.FAIL_TWICE));
+        EventEnvelope after = publish(new SignedIn(user, UUID.randomUUID(), SignInMethod.PASSWORD, null));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> flaky.timesApplied(after.id()) == 1);
 
@@ -39,8 +41,9 @@ class HandlerFailureIntegrationTest extends WorkerIntegrationTest {
     @Test
     void eventAHandlerNeverAcceptsIsDeadLetteredAfterItsRetriesAndTheNextOneIsProcessed(CapturedOutput log) {
         UUID user = UUID.randomUUID();
-        EventEnvelope poison = publish(new SignedIn(user, UUID.randomUUID(), "PASSWORD", FlakyHandler.FAIL_ALWAYS));
-        EventEnvelope next = publish(new SignedIn(user, UUID.randomUUID(), "PASSWORD", null));
+        EventEnvelope poison =
+                publish(new SignedIn(user, UUID.randomUUID(), SignInMethod.PASSWORD, FlakyHandler.FAIL_ALWAYS));
+        EventEnvelope next = publish(new SignedIn(user, UUID.randomUUID(), SignInMethod.PASSWORD, null));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> flaky.timesApplied(next.id()) == 1);
 

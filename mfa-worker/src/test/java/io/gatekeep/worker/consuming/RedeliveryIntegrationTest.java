@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.gatekeep.events.EventEnvelope;
 import io.gatekeep.events.account.InvitationAccepted;
+import io.gatekeep.events.account.SignInMethod;
 import io.gatekeep.events.account.SignedIn;
 import io.gatekeep.worker.Accounts;
 import io.gatekeep.worker.WorkerIntegrationTest;
@@ -35,7 +36,7 @@ class RedeliveryIntegrationTest extends WorkerIntegrationTest {
                         .equals(jdbc.queryForObject(
                                 "select status from outbox_event where event_id = ?", String.class, event.id())));
         // A later event with the same key (so the same partition) is consumed after the redelivered one.
-        EventEnvelope marker = publish(new SignedIn(joiner.id(), UUID.randomUUID(), "PASSWORD", null));
+        EventEnvelope marker = publish(new SignedIn(joiner.id(), UUID.randomUUID(), SignInMethod.PASSWORD, null));
         await().atMost(Duration.ofSeconds(20)).until(() -> processed("audit", marker));
         emails.dispatchDue();
 

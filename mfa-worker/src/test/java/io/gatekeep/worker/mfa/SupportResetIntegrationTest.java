@@ -131,7 +131,7 @@ class SupportResetIntegrationTest extends WorkerIntegrationTest {
                 user,
                 organization,
                 approver,
-                "OWNER_REPLY",
+                MfaResetApproved.Via.OWNER_REPLY,
                 null,
                 resetAt.minus(Duration.ofHours(24)),
                 resetAt);

@@ -34,15 +34,23 @@ class MfaNotificationsIntegrationTest extends WorkerIntegrationTest {
                 new MfaEnabled(user.id(), credential, UUID.randomUUID(), "198.51.100.4"),
                 new MfaLockedOut(user.id(), clock.instant().plus(Duration.ofMinutes(15)), 1, "198.51.100.4"),
                 new RecoveryCodeUsed(user.id(), credential, "198.51.100.4"),
-                new MfaDisabled(user.id(), credential, "RECOVERY_CODE", user.id(), null, "198.51.100.4"),
-                new MfaDisabled(user.id(), UUID.randomUUID(), "USER_REQUEST", user.id(), null, "198.51.100.4"));
+                new MfaDisabled(
+                        user.id(), credential, MfaDisabled.Reason.RECOVERY_CODE, user.id(), null, "198.51.100.4"),
+                new MfaDisabled(
+                        user.id(),
+                        UUID.randomUUID(),
+                        MfaDisabled.Reason.USER_REQUEST,
+                        user.id(),
+                        null,
+                        "198.51.100.4"));
         List<EventEnvelope> published = new ArrayList<>();
         payloads.forEach(payload -> published.add(publish(payload)));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> published.stream().allMatch(event -> processed("notifications", event)));
         published.forEach(this::republish);
         // same user, so same partition: once this one is processed, the redeliveries before it were too
-        EventEnvelope marker = publish(new MfaDisabled(user.id(), credential, "RECOVERY_CODE", user.id(), null, null));
+        EventEnvelope marker = publish(
+                new MfaDisabled(user.id(), credential, MfaDisabled.Reason.RECOVERY_CODE, user.id(), null, null));
         await().atMost(Duration.ofSeconds(20)).until(() -> processed("notifications", marker));
 
         emails.dispatchDue();

@@ -49,7 +49,7 @@ class ResetOutcomeHandler implements EventHandler {
     public void handle(ReceivedEvent event) {
         UUID ticketId = ticketOf(event.payload());
         if (event.payload() instanceof MfaResetRefused refused) {
-            resolutions.resetRefused(ticketId, refused.reason());
+            resolutions.resetRefused(ticketId, refused.reason().name());
         } else {
             resolutions.resetApplied(ticketId, event.payload() instanceof MfaDisabled);
         }

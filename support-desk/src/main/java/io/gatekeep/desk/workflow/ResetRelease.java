@@ -66,7 +66,7 @@ public class ResetRelease {
                 ticket.userId(),
                 ticket.organizationId(),
                 ticket.approverUserId(),
-                due.approvedVia(),
+                MfaResetApproved.Via.valueOf(due.approvedVia()),
                 due.agentId(),
                 due.approvedAt(),
                 due.resetAt()));

@@ -267,7 +267,8 @@ class AgentApiIntegrationTest extends DeskIntegrationTest {
                 "mx.desk.test; dkim=pass header.d=acme.example; dmarc=pass header.from=acme.example",
                 "Approve"));
         await().atMost(Duration.ofSeconds(30)).until(() -> status(ticket).equals("APPROVED"));
-        publish(new MfaResetRefused(ticket, reference(ticket), null, null, owner.id(), "REQUESTER_NOT_ELIGIBLE"));
+        publish(new MfaResetRefused(
+                ticket, reference(ticket), null, null, owner.id(), MfaResetRefused.Reason.REQUESTER_NOT_ELIGIBLE));
         await().atMost(Duration.ofSeconds(30)).until(() -> status(ticket).equals("NEEDS_AGENT"));
         return ticket;
     }

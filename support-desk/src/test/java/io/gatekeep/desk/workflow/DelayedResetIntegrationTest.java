@@ -190,7 +190,7 @@ class DelayedResetIntegrationTest extends DeskIntegrationTest {
                 approved.requester().id(),
                 null,
                 approved.owner().id(),
-                "APPROVER_NOT_ELIGIBLE"));
+                MfaResetRefused.Reason.APPROVER_NOT_ELIGIBLE));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> status(approved.ticketId()).equals("NEEDS_AGENT"));
         HttpResponse<String> stopped = cancel("{\"token\":\""
@@ -249,7 +249,7 @@ class DelayedResetIntegrationTest extends DeskIntegrationTest {
                 approved.requester().id(),
                 null,
                 approved.owner().id(),
-                "APPROVER_NOT_ELIGIBLE"));
+                MfaResetRefused.Reason.APPROVER_NOT_ELIGIBLE));
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> status(approved.ticketId()).equals("NEEDS_AGENT"));

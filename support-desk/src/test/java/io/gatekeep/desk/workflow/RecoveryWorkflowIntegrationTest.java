@@ -133,7 +133,7 @@ class RecoveryWorkflowIntegrationTest extends DeskIntegrationTest {
         publish(new MfaDisabled(
                 waiting.requester().id(),
                 UUID.randomUUID(),
-                "SUPPORT_RESET",
+                MfaDisabled.Reason.SUPPORT_RESET,
                 waiting.owner().id(),
                 waiting.ticketId(),
                 null));

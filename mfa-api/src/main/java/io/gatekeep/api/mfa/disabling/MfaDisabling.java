@@ -3,13 +3,14 @@ package io.gatekeep.api.mfa.disabling;
 import io.gatekeep.api.enforcement.MfaRequirement;
 import io.gatekeep.api.mfa.credential.CredentialStore;
 import io.gatekeep.api.mfa.credential.model.RevocationReason;
-import io.gatekeep.api.mfa.verification.MfaSignIn;
 import io.gatekeep.api.mfa.verification.SecondFactorVerifier;
 import io.gatekeep.api.mfa.verification.VerificationEvents;
 import io.gatekeep.api.mfa.verification.model.VerificationOutcome.Verified;
 import io.gatekeep.api.outbox.OutboxWriter;
 import io.gatekeep.events.mfa.MfaDisabled;
+import io.gatekeep.events.mfa.MfaVerificationFailed.Stage;
 import io.gatekeep.events.mfa.MfaVerificationSucceeded;
+import io.gatekeep.events.mfa.SecondFactor;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -65,20 +66,15 @@ class MfaDisabling {
     private Mono<DisableResult> verifyAndRevoke(UUID userId, String code, String clientIp) {
         return verifier.verifyTotp(userId, code).flatMap(outcome -> {
             if (!(outcome instanceof Verified verified)) {
-                return refusals.refused(userId, outcome, VerificationEvents.DISABLE, clientIp)
+                return refusals.refused(userId, outcome, Stage.DISABLE, clientIp)
                         .thenReturn(new DisableResult.Refused(outcome));
             }
             return credentials
                     .revokeActive(userId, RevocationReason.USER_REQUEST, clock.instant())
                     .flatMap(credentialId -> outbox.append(
-                                    new MfaVerificationSucceeded(userId, credentialId, MfaSignIn.METHOD_TOTP, clientIp))
+                                    new MfaVerificationSucceeded(userId, credentialId, SecondFactor.TOTP, clientIp))
                             .then(outbox.append(new MfaDisabled(
-                                    userId,
-                                    credentialId,
-                                    RevocationReason.USER_REQUEST.name(),
-                                    userId,
-                                    null,
-                                    clientIp))))
+                                    userId, credentialId, MfaDisabled.Reason.USER_REQUEST, userId, null, clientIp))))
                     .thenReturn(new DisableResult.Disabled());
         });
     }

@@ -12,17 +12,18 @@ import io.gatekeep.api.mfa.enrollment.model.SetupStatus;
 import io.gatekeep.api.mfa.lockout.AttemptDecision;
 import io.gatekeep.api.mfa.recovery.RecoveryCodeStore;
 import io.gatekeep.api.mfa.verification.LockoutStore;
-import io.gatekeep.api.mfa.verification.MfaSignIn;
 import io.gatekeep.api.mfa.verification.VerificationEvents;
 import io.gatekeep.api.mfa.verification.model.VerificationOutcome;
 import io.gatekeep.api.outbox.OutboxWriter;
 import io.gatekeep.api.sessions.CurrentSession;
 import io.gatekeep.api.sessions.SessionKind;
 import io.gatekeep.api.sessions.SignInService;
+import io.gatekeep.events.account.SignInMethod;
 import io.gatekeep.events.mfa.MfaEnabled;
 import io.gatekeep.events.mfa.MfaQrRefreshed;
 import io.gatekeep.events.mfa.MfaSetupExpired;
 import io.gatekeep.events.mfa.MfaSetupStarted;
+import io.gatekeep.events.mfa.MfaVerificationFailed.Stage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -165,7 +166,7 @@ class EnrollmentService {
         }
         // The setup token has done its job: it is replaced by a full session, verified by this very code.
         return stored.then(sessions.end(caller.sessionId()))
-                .then(signIn.completeMfaSignIn(userId, MfaSignIn.METHOD_TOTP, now, false, List.of(), clientIp))
+                .then(signIn.completeMfaSignIn(userId, SignInMethod.TOTP, now, false, List.of(), clientIp))
                 .map(session -> new SetupResult.Enabled(activated.recoveryCode(), session));
     }
 
@@ -174,13 +175,13 @@ class EnrollmentService {
             if (failure.lock().isPresent()) {
                 VerificationOutcome.LockedOut locked =
                         new VerificationOutcome.LockedOut(failure.lock().get(), failure.lockStartedNow());
-                return refusals.refused(userId, locked, VerificationEvents.SETUP, clientIp)
+                return refusals.refused(userId, locked, Stage.SETUP, clientIp)
                         .thenReturn(new SetupResult.LockedOut(locked.lockout()));
             }
             return refusals.refused(
                             userId,
                             new VerificationOutcome.InvalidCode(failure.consecutiveFailures()),
-                            VerificationEvents.SETUP,
+                            Stage.SETUP,
                             clientIp)
                     .thenReturn(new SetupResult.Refused(outcome));
         });
@@ -197,7 +198,7 @@ class EnrollmentService {
             return refusals.refused(
                             userId,
                             new VerificationOutcome.LockedOut(refused.lockout(), refused.lockedNow()),
-                            VerificationEvents.SETUP,
+                            Stage.SETUP,
                             clientIp)
                     .thenReturn(new SetupResult.LockedOut(refused.lockout()));
         });

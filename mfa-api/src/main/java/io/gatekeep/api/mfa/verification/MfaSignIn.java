@@ -24,10 +24,14 @@ import io.gatekeep.api.sessions.SignInOutcome;
 import io.gatekeep.api.sessions.SignInService;
 import io.gatekeep.api.web.RequestUserAgent;
 import io.gatekeep.events.EventPayload;
+import io.gatekeep.events.account.SessionsRevoked;
+import io.gatekeep.events.account.SignInMethod;
 import io.gatekeep.events.account.SignedIn;
 import io.gatekeep.events.mfa.MfaDisabled;
+import io.gatekeep.events.mfa.MfaVerificationFailed.Stage;
 import io.gatekeep.events.mfa.MfaVerificationSucceeded;
 import io.gatekeep.events.mfa.RecoveryCodeUsed;
+import io.gatekeep.events.mfa.SecondFactor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -58,9 +62,6 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class MfaSignIn {
-
-    public static final String METHOD_TOTP = "TOTP";
-    public static final String METHOD_RECOVERY_CODE = "RECOVERY_CODE";
 
     private final MfaSessions sessions;
     private final SecondFactorVerifier verifier;
@@ -141,8 +142,8 @@ public class MfaSignIn {
         PendingSession session = sessionRows.pendingMfaVerified(state.userId(), now, clientIp, userAgent);
         GuardedEvents events = outbox.insertWhere(
                 List.of(
-                        new MfaVerificationSucceeded(state.userId(), credential.id(), METHOD_TOTP, clientIp),
-                        new SignedIn(state.userId(), session.issued().sessionId(), METHOD_TOTP, clientIp)),
+                        new MfaVerificationSucceeded(state.userId(), credential.id(), SecondFactor.TOTP, clientIp),
+                        new SignedIn(state.userId(), session.issued().sessionId(), SignInMethod.TOTP, clientIp)),
                 TotpSignInStore.WHEN_COMPLETED);
         Completion completion = new Completion(state.challengeId(), state.userId(), credential.id(), step, now);
         return signIns.complete(completion, session, events)
@@ -176,23 +177,24 @@ public class MfaSignIn {
         if (outcome instanceof Verified verified) {
             return signIn.completeMfaSignIn(
                             userId,
-                            METHOD_TOTP,
+                            SignInMethod.TOTP,
                             now,
                             false,
                             List.of(new MfaVerificationSucceeded(
-                                    userId, verified.credentialId(), METHOD_TOTP, clientIp)),
+                                    userId, verified.credentialId(), SecondFactor.TOTP, clientIp)),
                             clientIp)
                     .map(session -> new MfaSignInResult.Passed(session, false));
         }
         if (outcome instanceof RecoveryCodeAccepted accepted) {
             List<EventPayload> events = List.of(
                     new RecoveryCodeUsed(userId, accepted.credentialId(), clientIp),
-                    new MfaVerificationSucceeded(userId, accepted.credentialId(), METHOD_RECOVERY_CODE, clientIp),
-                    new MfaDisabled(userId, accepted.credentialId(), "RECOVERY_CODE", userId, null, clientIp));
+                    new MfaVerificationSucceeded(userId, accepted.credentialId(), SecondFactor.RECOVERY_CODE, clientIp),
+                    new MfaDisabled(
+                            userId, accepted.credentialId(), MfaDisabled.Reason.RECOVERY_CODE, userId, null, clientIp));
             return afterRecoveryCode(userId, events, clientIp, now).map(next -> new MfaSignInResult.Passed(next, true));
         }
         return sessions.release(challenge)
-                .then(refusals.refused(userId, outcome, VerificationEvents.SIGN_IN, clientIp))
+                .then(refusals.refused(userId, outcome, Stage.SIGN_IN, clientIp))
                 .thenReturn(new MfaSignInResult.Refused(outcome));
     }
 
@@ -210,13 +212,13 @@ public class MfaSignIn {
                                 .flatMap(token -> endOthers(userId, token.sessionId(), clientIp)
                                         .thenReturn(new SignInOutcome.MfaSetupRequired(
                                                 userId, token.token(), token.expiresAt())))
-                        : signIn.completeMfaSignIn(userId, METHOD_RECOVERY_CODE, now, true, events, clientIp)
+                        : signIn.completeMfaSignIn(userId, SignInMethod.RECOVERY_CODE, now, true, events, clientIp)
                                 .flatMap(signedIn -> endOthers(
                                                 userId, signedIn.session().sessionId(), clientIp)
                                         .thenReturn(signedIn)));
     }
 
     private Mono<Long> endOthers(UUID userId, UUID keptSessionId, String clientIp) {
-        return revocations.endAll(userId, keptSessionId, SessionRevocations.RECOVERY_CODE, clientIp);
+        return revocations.endAll(userId, keptSessionId, SessionsRevoked.Reason.RECOVERY_CODE, clientIp);
     }
 }

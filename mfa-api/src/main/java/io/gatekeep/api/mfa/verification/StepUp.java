@@ -8,9 +8,12 @@ import io.gatekeep.api.mfa.verification.model.VerificationOutcome.Verified;
 import io.gatekeep.api.outbox.OutboxWriter;
 import io.gatekeep.api.sessions.CurrentSession;
 import io.gatekeep.api.sessions.SessionRevocations;
+import io.gatekeep.events.account.SessionsRevoked;
 import io.gatekeep.events.mfa.MfaDisabled;
+import io.gatekeep.events.mfa.MfaVerificationFailed.Stage;
 import io.gatekeep.events.mfa.MfaVerificationSucceeded;
 import io.gatekeep.events.mfa.RecoveryCodeUsed;
+import io.gatekeep.events.mfa.SecondFactor;
 import io.gatekeep.events.mfa.StepUpSucceeded;
 import java.time.Clock;
 import java.time.Instant;
@@ -87,9 +90,8 @@ class StepUp {
         if (outcome instanceof Verified verified) {
             return sessions.markVerified(session.sessionId(), now, false)
                     .then(outbox.appendAll(List.of(
-                            new MfaVerificationSucceeded(
-                                    userId, verified.credentialId(), MfaSignIn.METHOD_TOTP, clientIp),
-                            new StepUpSucceeded(userId, session.sessionId(), MfaSignIn.METHOD_TOTP, clientIp))))
+                            new MfaVerificationSucceeded(userId, verified.credentialId(), SecondFactor.TOTP, clientIp),
+                            new StepUpSucceeded(userId, session.sessionId(), SecondFactor.TOTP, clientIp))))
                     .thenReturn(new StepUpResult.Verified(now, now.plus(guard.window()), false));
         }
         if (outcome instanceof RecoveryCodeAccepted accepted) {
@@ -97,15 +99,20 @@ class StepUp {
                     .then(outbox.appendAll(List.of(
                             new RecoveryCodeUsed(userId, accepted.credentialId(), clientIp),
                             new MfaVerificationSucceeded(
-                                    userId, accepted.credentialId(), MfaSignIn.METHOD_RECOVERY_CODE, clientIp),
-                            new MfaDisabled(userId, accepted.credentialId(), "RECOVERY_CODE", userId, null, clientIp),
-                            new StepUpSucceeded(
-                                    userId, session.sessionId(), MfaSignIn.METHOD_RECOVERY_CODE, clientIp))))
+                                    userId, accepted.credentialId(), SecondFactor.RECOVERY_CODE, clientIp),
+                            new MfaDisabled(
+                                    userId,
+                                    accepted.credentialId(),
+                                    MfaDisabled.Reason.RECOVERY_CODE,
+                                    userId,
+                                    null,
+                                    clientIp),
+                            new StepUpSucceeded(userId, session.sessionId(), SecondFactor.RECOVERY_CODE, clientIp))))
                     // whoever else holds a session may be the reason the recovery code was needed
-                    .then(revocations.endAll(userId, session.sessionId(), SessionRevocations.RECOVERY_CODE, clientIp))
+                    .then(revocations.endAll(
+                            userId, session.sessionId(), SessionsRevoked.Reason.RECOVERY_CODE, clientIp))
                     .thenReturn(new StepUpResult.Verified(now, now.plus(guard.window()), true));
         }
-        return refusals.refused(userId, outcome, VerificationEvents.STEP_UP, clientIp)
-                .thenReturn(new StepUpResult.Refused(outcome));
+        return refusals.refused(userId, outcome, Stage.STEP_UP, clientIp).thenReturn(new StepUpResult.Refused(outcome));
     }
 }

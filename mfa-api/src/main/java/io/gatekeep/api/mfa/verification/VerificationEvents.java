@@ -4,6 +4,8 @@ import io.gatekeep.api.mfa.verification.model.VerificationOutcome;
 import io.gatekeep.api.outbox.OutboxWriter;
 import io.gatekeep.events.mfa.MfaLockedOut;
 import io.gatekeep.events.mfa.MfaVerificationFailed;
+import io.gatekeep.events.mfa.MfaVerificationFailed.Reason;
+import io.gatekeep.events.mfa.MfaVerificationFailed.Stage;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -12,11 +14,6 @@ import reactor.core.publisher.Mono;
 @Component
 public class VerificationEvents {
 
-    public static final String SIGN_IN = "SIGN_IN";
-    public static final String SETUP = "SETUP";
-    public static final String DISABLE = "DISABLE";
-    public static final String STEP_UP = "STEP_UP";
-
     private final OutboxWriter outbox;
 
     VerificationEvents(OutboxWriter outbox) {
@@ -24,15 +21,15 @@ public class VerificationEvents {
     }
 
     /** Records a refusal: every one is a failure event; the attempt that starts a lock also a locked-out event. */
-    public Mono<Void> refused(UUID userId, VerificationOutcome outcome, String stage, String clientIp) {
+    public Mono<Void> refused(UUID userId, VerificationOutcome outcome, Stage stage, String clientIp) {
         if (outcome instanceof VerificationOutcome.InvalidCode invalid) {
-            return failed(userId, "INVALID_CODE", stage, invalid.consecutiveFailures(), clientIp);
+            return failed(userId, Reason.INVALID_CODE, stage, invalid.consecutiveFailures(), clientIp);
         }
         if (outcome instanceof VerificationOutcome.CodeAlreadyUsed replay) {
-            return failed(userId, "CODE_ALREADY_USED", stage, replay.consecutiveFailures(), clientIp);
+            return failed(userId, Reason.CODE_ALREADY_USED, stage, replay.consecutiveFailures(), clientIp);
         }
         if (outcome instanceof VerificationOutcome.LockedOut locked) {
-            Mono<Void> failure = failed(userId, "LOCKED_OUT", stage, 0, clientIp);
+            Mono<Void> failure = failed(userId, Reason.LOCKED_OUT, stage, 0, clientIp);
             return !locked.lockedNow()
                     ? failure
                     : failure.then(outbox.append(new MfaLockedOut(
@@ -42,7 +39,7 @@ public class VerificationEvents {
         return Mono.empty();
     }
 
-    private Mono<Void> failed(UUID userId, String reason, String stage, int failures, String clientIp) {
+    private Mono<Void> failed(UUID userId, Reason reason, Stage stage, int failures, String clientIp) {
         return outbox.append(new MfaVerificationFailed(userId, reason, stage, failures, clientIp))
                 .then();
     }

@@ -17,8 +17,10 @@ import io.gatekeep.api.sessions.SessionProperties;
 import io.gatekeep.api.sessions.SessionTokens;
 import io.gatekeep.api.sessions.Sessions;
 import io.gatekeep.api.sessions.Sessions.PendingSession;
+import io.gatekeep.events.account.SignInMethod;
 import io.gatekeep.events.account.SignedIn;
 import io.gatekeep.events.mfa.MfaVerificationSucceeded;
+import io.gatekeep.events.mfa.SecondFactor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -185,8 +187,8 @@ class TotpSignInStoreTest {
         OutboxWriter.GuardedEvents events = new OutboxWriter(client, CLOCK, "/test")
                 .insertWhere(
                         List.of(
-                                new MfaVerificationSucceeded(user, credentialId, "TOTP", "127.0.0.1"),
-                                new SignedIn(user, session.issued().sessionId(), "TOTP", "127.0.0.1")),
+                                new MfaVerificationSucceeded(user, credentialId, SecondFactor.TOTP, "127.0.0.1"),
+                                new SignedIn(user, session.issued().sessionId(), SignInMethod.TOTP, "127.0.0.1")),
                         TotpSignInStore.WHEN_COMPLETED);
         return new TotpSignInStore(client, LockoutPolicy.defaults())
                 .complete(new Completion(challenge.id(), user, credentialId, step, T0), session, events);
