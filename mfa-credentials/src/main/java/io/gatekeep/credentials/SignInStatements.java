@@ -64,6 +64,56 @@ public final class SignInStatements {
             select count(*) from consumed""";
 
     /**
+     * The one-request sign-in's read, once the password matched: runs {@code refund} (the password attempt's rate-limit
+     * hits, taken back as for any right password) and reads the user's active credential columns (null when none) and
+     * lockout columns (null when no row). Parameter {@code :user} and those of {@code refund}.
+     */
+    public static Statement refundAndLookUp(CarriedWrite refund) {
+        return new Statement(
+                "sign-in.refund-and-look-up",
+                "with refund as (\n" + refund.sql() + ")\nselect c."
+                        + CredentialStatements.ACTIVE_COLUMNS.replace(", ", ", c.") + ",\n" + """
+                               l.consecutive_failures, l.lockout_count, l.locked_until, l.last_lockout_at
+                        from (values (1)) as one (x)
+                        left join mfa_credential c on c.user_id = :user and c.revoked_at is null
+                        left join mfa_lockout l on l.user_id = :user""");
+    }
+
+    /*
+     * The one-request form has no challenge: the password was checked in the same request. Locks in the full path's
+     * order without its first (lockout, credential), so the two never deadlock.
+     */
+    private static final String COMPLETE_AT_ONCE = """
+            with lockout as materialized (
+                select consecutive_failures, locked_until from mfa_lockout where user_id = :user for update),
+            consumed as (
+                update mfa_credential set last_used_step = :step, last_used_at = :now
+                where id = :credential and user_id = :user and revoked_at is null
+                  and %1$s
+                  and not exists (select 1 from lockout where not (%2$s))
+                returning id),
+            reset as (
+                update mfa_lockout set consecutive_failures = 0, updated_at = :now
+                where user_id = :user and consecutive_failures > 0 and exists (select 1 from consumed)),
+            session as (
+                %3$s),
+            events as (
+                %4$s)
+            select count(*) from consumed""";
+
+    /**
+     * {@link #complete} for a sign-in that sent password and code in one request: the same conditions and writes
+     * but no challenge (the caller checked the password just before). Parameters {@code :user}, {@code :credential},
+     * {@code :step}, {@code :now}, {@code :max} and those of the two inserts.
+     */
+    public static Statement completeAtOnce(GuardedInsert session, GuardedInsert events) {
+        return new Statement(
+                "sign-in.complete-at-once",
+                COMPLETE_AT_ONCE.formatted(
+                        CredentialStatements.newerStep(""), permitsAttempt(""), session.sql(), events.sql()));
+    }
+
+    /**
      * The completing statement, carrying the inserts of the new session and of its events (each guarded by
      * {@link #WHEN_COMPLETED}). One row: 1 when the sign-in completed, 0 when nothing was written. Parameters
      * {@code :challenge}, {@code :user}, {@code :credential}, {@code :step}, {@code :now}, {@code :max} and those of

@@ -2,8 +2,10 @@ package io.gatekeep.api.accounts;
 
 import io.gatekeep.api.accounts.model.UserAccount;
 import io.gatekeep.api.accounts.model.UserStatus;
+import io.gatekeep.api.ratelimit.RateLimiter;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,18 @@ public class Users {
 
     Users(DatabaseClient db) {
         this.db = db;
+    }
+
+    /**
+     * {@link #findByEmail} as a {@link RateLimiter.Read}, for a statement that counts an attempt and finds its
+     * account in one round trip.
+     */
+    public static RateLimiter.Read<UserAccount> byEmail(String email) {
+        return new RateLimiter.Read<>(
+                "select id as account_id, email, display_name, password_hash, status, created_at from app_user"
+                        + " where lower(email) = lower(:email)",
+                Map.of("email", email.trim()),
+                row -> row.get("account_id", UUID.class) == null ? null : account(row, "account_id"));
     }
 
     /** Case-insensitive lookup. */
@@ -95,8 +109,12 @@ public class Users {
     }
 
     static UserAccount read(Readable row) {
+        return account(row, "id");
+    }
+
+    private static UserAccount account(Readable row, String idColumn) {
         return new UserAccount(
-                row.get("id", UUID.class),
+                row.get(idColumn, UUID.class),
                 row.get("email", String.class),
                 row.get("display_name", String.class),
                 row.get("password_hash", String.class),

@@ -3,11 +3,16 @@ package io.gatekeep.api.ratelimit;
 import io.gatekeep.api.ratelimit.model.FixedWindow;
 import io.gatekeep.api.ratelimit.model.Limit;
 import io.gatekeep.api.ratelimit.model.RateLimitDecision;
+import io.gatekeep.credentials.CarriedWrite;
+import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -53,6 +58,18 @@ public class RateLimiter {
             HIT_ALL.replace("as b (bucket) order by", "as b (bucket) where " + ASYNC_COMMIT + " order by");
     private static final String REFUND_ASYNC = REFUND.strip() + " and " + ASYNC_COMMIT;
 
+    /** {@link #hitAll} with a caller's read of at most one row, in one statement (the aggregate makes one row). */
+    private static final String HIT_ALL_WITH = """
+            with hits as (
+            %s)
+            select h.rate_limit_buckets, h.rate_limit_hits, r.*
+            from (select array_agg(bucket order by bucket) as rate_limit_buckets,
+                         array_agg(hits order by bucket) as rate_limit_hits from hits) as h
+            left join (%s) as r on true""";
+
+    private static final String CARRIED_REFUND =
+            REFUND_ASYNC.replace(":windowStart", ":rateLimitWindowStart").replace(":buckets", ":rateLimitBuckets");
+
     private final DatabaseClient db;
     private final Clock clock;
 
@@ -79,9 +96,8 @@ public class RateLimiter {
     public Mono<Counted> hitAll(List<Limit> limits, FixedWindow window) {
         Instant now = clock.instant();
         Instant windowStart = window.startOf(now);
-        Map<String, Integer> limitOf = limits.stream().collect(Collectors.toMap(Limit::bucket, Limit::max, Math::min));
-        String[] buckets =
-                limitOf.keySet().stream().sorted(Comparator.naturalOrder()).toArray(String[]::new);
+        Map<String, Integer> limitOf = limitsByBucket(limits);
+        String[] buckets = sorted(limitOf);
         return outsideTransaction()
                 .flatMap(alone -> db.sql(alone ? HIT_ALL_ASYNC : HIT_ALL)
                         .bind("windowStart", windowStart)
@@ -91,6 +107,54 @@ public class RateLimiter {
                         .all()
                         .reduce(RateLimitDecision::stricter))
                 .map(decision -> new Counted(decision, buckets, windowStart));
+    }
+
+    /**
+     * {@link #hitAll} and {@code read} in one statement, which must run on its own (outside any transaction: its
+     * commit does not wait for the disk, as {@link #hitAll}'s). Empty {@link WithRead#read} when {@code read} found
+     * no row.
+     */
+    public <T> Mono<WithRead<T>> hitAllWith(List<Limit> limits, FixedWindow window, Read<T> read) {
+        Instant now = clock.instant();
+        Instant windowStart = window.startOf(now);
+        Map<String, Integer> limitOf = limitsByBucket(limits);
+        String[] buckets = sorted(limitOf);
+        Map<String, Object> parameters = new HashMap<>(read.parameters());
+        parameters.put("windowStart", windowStart);
+        parameters.put("buckets", buckets);
+        return db.sql(HIT_ALL_WITH.formatted(HIT_ALL_ASYNC.strip(), read.select()))
+                .bindValues(parameters)
+                .map(row -> {
+                    String[] counted = row.get("rate_limit_buckets", String[].class);
+                    Integer[] hits = row.get("rate_limit_hits", Integer[].class);
+                    RateLimitDecision decision = null;
+                    for (int i = 0; i < counted.length; i++) {
+                        RateLimitDecision next = window.decide(hits[i], limitOf.get(counted[i]), now);
+                        decision = decision == null ? next : RateLimitDecision.stricter(decision, next);
+                    }
+                    return new WithRead<>(
+                            new Counted(decision, buckets, windowStart),
+                            Optional.ofNullable(read.mapper().apply(row)));
+                })
+                .one();
+    }
+
+    /**
+     * A read of at most one row for {@link #hitAllWith}: a whole {@code select} with its named parameters (none
+     * named {@code windowStart} or {@code buckets}), and how to read its columns (null when the row is absent, its
+     * columns then all null).
+     */
+    public record Read<T>(String select, Map<String, Object> parameters, Function<Readable, T> mapper) {}
+
+    /** What {@link #hitAllWith} counted and read. */
+    public record WithRead<T>(Counted counted, Optional<T> read) {}
+
+    private static Map<String, Integer> limitsByBucket(List<Limit> limits) {
+        return limits.stream().collect(Collectors.toMap(Limit::bucket, Limit::max, Math::min));
+    }
+
+    private static String[] sorted(Map<String, Integer> limitOf) {
+        return limitOf.keySet().stream().sorted(Comparator.naturalOrder()).toArray(String[]::new);
     }
 
     /** Whether statements run now are their own transactions (no reactive transaction in the subscriber context). */
@@ -115,6 +179,15 @@ public class RateLimiter {
 
         public RateLimitDecision decision() {
             return decision;
+        }
+
+        /**
+         * {@link #refund} for another statement to carry, which must run on its own (outside any transaction): its
+         * commit then does not wait for the disk, as {@link #refund}'s.
+         */
+        public CarriedWrite refundCarried() {
+            return new CarriedWrite(
+                    CARRIED_REFUND, Map.of("rateLimitWindowStart", windowStart, "rateLimitBuckets", buckets));
         }
 
         /** Takes this attempt's hits back, so it does not count toward any of the limits. */

@@ -122,7 +122,10 @@ class AuthController {
                             "errors", List.of(new FieldProblem("code", "send at most one of code and recoveryCode"))));
         }
         String clientIp = clientIps.of(http);
-        return signIn.signIn(request.email(), request.password(), clientIp)
+        SignInAtOnce atOnce = request.code() == null || request.code().isBlank()
+                ? null
+                : (user, refund) -> secondFactor.completeAtOnce(user, request.code(), refund, clientIp);
+        return signIn.signIn(request.email(), request.password(), clientIp, atOnce)
                 .flatMap(outcome -> outcome instanceof SignInOutcome.MfaRequired required && request.carriesFactor()
                         ? secondFactor.redeem(
                                 required.challengeToken(), request.code(), request.recoveryCode(), clientIp)

@@ -1,5 +1,8 @@
 package io.gatekeep.api.sessions;
 
+import io.gatekeep.api.accounts.model.UserAccount;
+import io.gatekeep.credentials.CarriedWrite;
+import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
@@ -15,4 +18,13 @@ public interface InlineSecondFactor {
      * @return the answer of the MFA step; a refused factor is an error carrying its problem, as in the MFA step
      */
     Mono<SignInResponse> redeem(String challengeToken, String code, String recoveryCode, String clientIp);
+
+    /**
+     * The common case without a challenge, tried the moment the password matched ({@link SignInAtOnce}): a fresh
+     * valid {@code code} of the user's active credential while the lockout permits an attempt completes the sign-in
+     * with the MFA step's session and events. Empty in every other case, having written nothing but {@code refund}:
+     * then the sign-in goes the two-step way and {@link #redeem} decides.
+     */
+    Mono<Optional<SignInOutcome.Authenticated>> completeAtOnce(
+            UserAccount user, String code, CarriedWrite refund, String clientIp);
 }

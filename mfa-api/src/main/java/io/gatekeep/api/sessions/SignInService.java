@@ -79,14 +79,24 @@ public class SignInService {
     }
 
     public Mono<SignInOutcome> signIn(String email, String password, String clientIp) {
+        return signIn(email, password, clientIp, null);
+    }
+
+    /**
+     * A password sign-in that, once the password matched, first lets {@code atOnce} try to complete it (the
+     * one-request form); every other case goes exactly as {@link #signIn(String, String, String)}.
+     *
+     * @param atOnce null for none
+     */
+    public Mono<SignInOutcome> signIn(String email, String password, String clientIp, SignInAtOnce atOnce) {
         String normalized = EmailAddress.normalize(email);
-        return countAttempt(normalized, clientIp)
-                .flatMap(counted -> users.findByEmail(normalized)
-                        .map(Optional::of)
-                        .defaultIfEmpty(Optional.empty())
-                        .flatMap(user -> counted.decision() instanceof RateLimitDecision.Exceeded exceeded
-                                ? rateLimited(user, exceeded.retryAfter(), clientIp)
-                                : verify(user, normalized, password, clientIp, counted)));
+        return countAttemptAndFind(normalized, clientIp).flatMap(found -> {
+            Optional<UserAccount> user = found.read();
+            RateLimiter.Counted counted = found.counted();
+            return counted.decision() instanceof RateLimitDecision.Exceeded exceeded
+                    ? rateLimited(user, exceeded.retryAfter(), clientIp)
+                    : verify(user, normalized, password, clientIp, counted, atOnce);
+        });
     }
 
     /**
@@ -125,22 +135,28 @@ public class SignInService {
 
     /**
      * Counts the attempt on all three limits before the password is checked (so concurrent guesses cannot all slip
-     * under a limit); a sign-in whose password matches takes its hits back.
+     * under a limit), and finds the account, in one statement; a sign-in whose password matches takes its hits back.
      */
-    private Mono<RateLimiter.Counted> countAttempt(String normalizedEmail, String clientIp) {
+    private Mono<RateLimiter.WithRead<UserAccount>> countAttemptAndFind(String normalizedEmail, String clientIp) {
         String network = ClientIps.networkOf(clientIp);
-        return rateLimiter.hitAll(
+        return rateLimiter.hitAllWith(
                 List.of(
                         new Limit("sign-in:network:" + network, limits.perNetwork()),
                         new Limit(
                                 "sign-in:account-network:" + normalizedEmail + " " + network,
                                 limits.perAccountAndNetwork()),
                         new Limit("sign-in:account:" + normalizedEmail, limits.perAccount())),
-                window);
+                window,
+                Users.byEmail(normalizedEmail));
     }
 
     private Mono<SignInOutcome> verify(
-            Optional<UserAccount> user, String email, String password, String clientIp, RateLimiter.Counted counted) {
+            Optional<UserAccount> user,
+            String email,
+            String password,
+            String clientIp,
+            RateLimiter.Counted counted,
+            SignInAtOnce atOnce) {
         if (user.filter(UserAccount::canSignInWithPassword).isEmpty()) {
             // no account that can sign in: perhaps a signup waiting for its address (same single bcrypt comparison)
             return unconfirmedSignups
@@ -152,6 +168,12 @@ public class SignInService {
         }
         String hash = user.get().passwordHash();
         return passwords.matches(password, hash).flatMap(matched -> {
+            if (matched && atOnce != null && !passwords.needsUpgrade(hash)) {
+                // the one-request form takes the hits back in its own first statement
+                return atOnce.attempt(user.get(), counted.refundCarried())
+                        .flatMap(done -> done.<Mono<SignInOutcome>>map(Mono::just)
+                                .orElseGet(() -> succeed(user.get(), clientIp)));
+            }
             if (matched) {
                 // the right password is no failed attempt: its hits are taken back while the sign-in completes
                 return upgradeHash(user.get(), password)

@@ -1,8 +1,12 @@
 package io.gatekeep.api.mfa.verification;
 
+import io.gatekeep.api.accounts.model.UserAccount;
 import io.gatekeep.api.sessions.InlineSecondFactor;
+import io.gatekeep.api.sessions.SignInOutcome;
 import io.gatekeep.api.sessions.SignInResponse;
+import io.gatekeep.credentials.CarriedWrite;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -27,5 +31,11 @@ class InlineMfaStep implements InlineSecondFactor {
                 ? mfaSignIn.withCode(challengeToken, code, clientIp)
                 : mfaSignIn.withRecoveryCode(challengeToken, recoveryCode, clientIp);
         return result.map(answer -> MfaSignInAnswers.response(answer, clock.instant()));
+    }
+
+    @Override
+    public Mono<Optional<SignInOutcome.Authenticated>> completeAtOnce(
+            UserAccount user, String code, CarriedWrite refund, String clientIp) {
+        return mfaSignIn.atOnce(user.id(), code, refund, clientIp);
     }
 }

@@ -5,9 +5,11 @@ import io.gatekeep.api.mfa.challenge.MfaSessions;
 import io.gatekeep.api.mfa.challenge.MfaSessions.Challenge;
 import io.gatekeep.api.mfa.credential.model.ActiveCredential;
 import io.gatekeep.api.mfa.lockout.LockoutPolicy;
+import io.gatekeep.api.mfa.lockout.LockoutState;
 import io.gatekeep.api.mfa.secrets.SecretCipher;
 import io.gatekeep.api.mfa.totp.MatchedStep;
 import io.gatekeep.api.mfa.totp.Totp;
+import io.gatekeep.api.mfa.verification.TotpSignInStore.AtOnce;
 import io.gatekeep.api.mfa.verification.TotpSignInStore.Completion;
 import io.gatekeep.api.mfa.verification.TotpSignInStore.SignInState;
 import io.gatekeep.api.mfa.verification.model.VerificationOutcome;
@@ -23,6 +25,7 @@ import io.gatekeep.api.sessions.Sessions.PendingSession;
 import io.gatekeep.api.sessions.SignInOutcome;
 import io.gatekeep.api.sessions.SignInService;
 import io.gatekeep.api.web.RequestUserAgent;
+import io.gatekeep.credentials.CarriedWrite;
 import io.gatekeep.events.EventPayload;
 import io.gatekeep.events.account.SessionsRevoked;
 import io.gatekeep.events.account.SignInMethod;
@@ -123,13 +126,58 @@ public class MfaSignIn {
                 .switchIfEmpty(Mono.fromSupplier(() -> new MfaSignInResult.Refused(new ChallengeExpired())));
     }
 
+    /**
+     * The one-request form's common case, the moment the password matched: in two statements ({@link
+     * TotpSignInStore#refundAndLookUp}, then {@link TotpSignInStore#completeAtOnce}) and no challenge, under the same
+     * conditions as {@link #withCode}'s short path. Empty, with nothing written but {@code refund}, when the code is not
+     * a fresh valid one, the lockout does not permit an attempt, the user has no MFA or a concurrent request changed
+     * the state first: the caller then takes the two-step way, whose full path decides every refusal.
+     */
+    public Mono<Optional<SignInOutcome.Authenticated>> atOnce(
+            UUID userId, String code, CarriedWrite refund, String clientIp) {
+        Instant now = clock.instant();
+        return signIns.refundAndLookUp(userId, refund)
+                .flatMap(state -> freshStep(state.credential(), state.lockout(), code, now)
+                        .map(step -> Mono.deferContextual(context -> completeAtOnce(
+                                userId,
+                                state.credential().orElseThrow(),
+                                step,
+                                clientIp,
+                                RequestUserAgent.of(context),
+                                now)))
+                        .orElseGet(() -> Mono.just(Optional.empty())));
+    }
+
+    private Mono<Optional<SignInOutcome.Authenticated>> completeAtOnce(
+            UUID userId, ActiveCredential credential, long step, String clientIp, String userAgent, Instant now) {
+        PendingSession session = sessionRows.pendingMfaVerified(userId, now, clientIp, userAgent);
+        GuardedEvents events = signedInEvents(userId, credential, session, clientIp);
+        return signIns.completeAtOnce(new AtOnce(userId, credential.id(), step, now), session, events)
+                .map(completed -> completed
+                        ? Optional.of(new SignInOutcome.Authenticated(userId, session.issued()))
+                        : Optional.empty());
+    }
+
+    private GuardedEvents signedInEvents(
+            UUID userId, ActiveCredential credential, PendingSession session, String clientIp) {
+        return outbox.insertWhere(
+                List.of(
+                        new MfaVerificationSucceeded(userId, credential.id(), SecondFactor.TOTP, clientIp),
+                        new SignedIn(userId, session.issued().sessionId(), SignInMethod.TOTP, clientIp)),
+                TotpSignInStore.WHEN_COMPLETED);
+    }
+
     /** The step {@code code} matches, when the lockout permits an attempt and the step was never accepted. */
     private Optional<Long> freshStep(SignInState state, String code, Instant now) {
-        if (!state.lockout().permitsAttempt(lockoutPolicy, now)
-                || state.credential().isEmpty()) {
+        return freshStep(state.credential(), state.lockout(), code, now);
+    }
+
+    private Optional<Long> freshStep(
+            Optional<ActiveCredential> active, LockoutState lockout, String code, Instant now) {
+        if (!lockout.permitsAttempt(lockoutPolicy, now) || active.isEmpty()) {
             return Optional.empty();
         }
-        ActiveCredential credential = state.credential().get();
+        ActiveCredential credential = active.get();
         return totp.match(cipher.decrypt(credential.userId(), credential.secret()), code)
                 .map(MatchedStep::step)
                 .filter(step -> credential.lastUsedStep() == null || step > credential.lastUsedStep());
@@ -140,11 +188,7 @@ public class MfaSignIn {
             SignInState state, long step, String clientIp, String userAgent, Instant now) {
         ActiveCredential credential = state.credential().orElseThrow();
         PendingSession session = sessionRows.pendingMfaVerified(state.userId(), now, clientIp, userAgent);
-        GuardedEvents events = outbox.insertWhere(
-                List.of(
-                        new MfaVerificationSucceeded(state.userId(), credential.id(), SecondFactor.TOTP, clientIp),
-                        new SignedIn(state.userId(), session.issued().sessionId(), SignInMethod.TOTP, clientIp)),
-                TotpSignInStore.WHEN_COMPLETED);
+        GuardedEvents events = signedInEvents(state.userId(), credential, session, clientIp);
         Completion completion = new Completion(state.challengeId(), state.userId(), credential.id(), step, now);
         return signIns.complete(completion, session, events)
                 .map(completed -> completed

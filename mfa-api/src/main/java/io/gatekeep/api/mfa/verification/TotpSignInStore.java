@@ -6,6 +6,7 @@ import io.gatekeep.api.mfa.lockout.LockoutPolicy;
 import io.gatekeep.api.mfa.lockout.LockoutState;
 import io.gatekeep.api.outbox.OutboxWriter.GuardedEvents;
 import io.gatekeep.api.sessions.Sessions.PendingSession;
+import io.gatekeep.credentials.CarriedWrite;
 import io.gatekeep.credentials.Guard;
 import io.gatekeep.credentials.GuardedInsert;
 import io.gatekeep.credentials.LockoutCondition;
@@ -38,6 +39,12 @@ class TotpSignInStore {
     /** What {@link #complete} needs beside the row of the new session and its events. */
     public record Completion(UUID challengeId, UUID userId, UUID credentialId, long step, Instant now) {}
 
+    /** What {@link #completeAtOnce} needs beside the row of the new session and its events. */
+    public record AtOnce(UUID userId, UUID credentialId, long step, Instant now) {}
+
+    /** A user's active credential (if any) and lockout state. */
+    public record FactorState(Optional<ActiveCredential> credential, LockoutState lockout) {}
+
     /** A live challenge, its user's active credential (if any) and lockout state. */
     public record SignInState(
             UUID challengeId, UUID userId, Optional<ActiveCredential> credential, LockoutState lockout) {}
@@ -45,6 +52,8 @@ class TotpSignInStore {
     private final DatabaseClient db;
     private final LockoutPolicy policy;
     private final Map<Shape, String> statements = new ConcurrentHashMap<>();
+    private final Map<Shape, String> atOnceStatements = new ConcurrentHashMap<>();
+    private final Map<String, String> refundLookUps = new ConcurrentHashMap<>();
 
     TotpSignInStore(DatabaseClient db, LockoutPolicy policy) {
         this.db = db;
@@ -81,6 +90,51 @@ class TotpSignInStore {
         String statement = statements.computeIfAbsent(
                 new Shape(sessionRow.sql(), eventRows.sql()),
                 shape -> SignInStatements.complete(sessionRow, eventRows).sql());
+        return db.sql(statement)
+                .bindValues(parameters)
+                .map(row -> row.get(0, Long.class) == 1)
+                .one();
+    }
+
+    /**
+     * Runs {@code refund} and reads {@code userId}'s active credential and lockout state, in one statement that must
+     * run on its own (outside any transaction).
+     */
+    Mono<FactorState> refundAndLookUp(UUID userId, CarriedWrite refund) {
+        Map<String, Object> parameters = new HashMap<>(refund.parameters());
+        parameters.put("user", userId);
+        String statement = refundLookUps.computeIfAbsent(
+                refund.sql(), sql -> SignInStatements.refundAndLookUp(refund).sql());
+        return db.sql(statement)
+                .bindValues(parameters)
+                .map(row -> new FactorState(
+                        row.get("id", UUID.class) == null
+                                ? Optional.empty()
+                                : Optional.of(CredentialStore.activeCredential(row)),
+                        LockoutStore.state(row)))
+                .one();
+    }
+
+    /**
+     * {@link #complete} without a challenge, for a one-request sign-in whose password was just checked: completes it
+     * if the lockout still permits an attempt and {@code step} is newer than every step the credential accepted.
+     * False means nothing was written.
+     *
+     * @param events inserted with the guard {@link #WHEN_COMPLETED}
+     */
+    Mono<Boolean> completeAtOnce(AtOnce completion, PendingSession session, GuardedEvents events) {
+        GuardedInsert sessionRow = session.insertWhere(WHEN_COMPLETED);
+        GuardedInsert eventRows = events.insert();
+        Map<String, Object> parameters = new HashMap<>(sessionRow.parameters());
+        parameters.putAll(eventRows.parameters());
+        parameters.put("user", completion.userId());
+        parameters.put("credential", completion.credentialId());
+        parameters.put("step", completion.step());
+        parameters.put("now", completion.now());
+        parameters.put("max", LockoutCondition.maxParameter(policy));
+        String statement = atOnceStatements.computeIfAbsent(
+                new Shape(sessionRow.sql(), eventRows.sql()),
+                shape -> SignInStatements.completeAtOnce(sessionRow, eventRows).sql());
         return db.sql(statement)
                 .bindValues(parameters)
                 .map(row -> row.get(0, Long.class) == 1)
