@@ -3,8 +3,14 @@ package io.gatekeep.api.mfa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -218,6 +224,67 @@ class OneRequestSignInIntegrationTest extends MfaHttpTest {
         assertThat(passwordStep(user.email()))
                 .containsEntry("status", "MFA_REQUIRED")
                 .containsKey("challengeToken");
+    }
+
+    @Test
+    void aRightPasswordNeverCountsAgainstTheLimitsAndIsTakenBackExactlyOnce() {
+        Enrolled user = enrolledOwner();
+        oneRequest(user.email(), "not the password", codeFor(user.secret()), null)
+                .expectStatus()
+                .isUnauthorized();
+        assertThat(accountHits(user)).as("a wrong password counts").isEqualTo(1);
+
+        oneRequest(user.email(), PASSWORD, wrongCodeFor(codeFor(user.secret())), null)
+                .expectStatus()
+                .isEqualTo(422);
+        assertThat(accountHits(user))
+                .as("a right password with a wrong code: taken back once, not twice")
+                .isEqualTo(1);
+
+        oneRequest(user.email(), PASSWORD, codeFor(user.secret()), null)
+                .expectStatus()
+                .isOk();
+        assertThat(accountHits(user)).as("a right password with a right code").isEqualTo(1);
+    }
+
+    /** Attacker story: a code seen over someone's shoulder, sent ten times at once with the password, opens once. */
+    @Test
+    void tenOneRequestSignInsWithOneCodeAtOnceLetExactlyOneIn() throws Exception {
+        Enrolled user = enrolledOwner();
+        String code = codeFor(user.secret());
+        int sessionsBefore = fullSessions(user);
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(pool.submit(() -> oneRequest(user.email(), PASSWORD, code, null)
+                        .returnResult(String.class)
+                        .getStatus()
+                        .value()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+            assertThat(statuses).allMatch(status -> status == 200 || status == 422 || status == 429);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(fullSessions(user)).isEqualTo(sessionsBefore + 1);
+        assertThat(events("verification.succeeded", user.userId())).isEqualTo(1);
+    }
+
+    private int fullSessions(Enrolled user) {
+        return jdbc.queryForObject(
+                "select count(*) from auth_session where user_id = ? and kind = 'FULL'", Integer.class, user.userId());
+    }
+
+    private int accountHits(Enrolled user) {
+        return jdbc.queryForObject(
+                "select coalesce(sum(hits), 0) from rate_limit_counter where bucket = ?",
+                Integer.class,
+                "sign-in:account:" + user.email().toLowerCase(Locale.ROOT));
     }
 
     private WebTestClient.ResponseSpec oneRequest(String email, String password, String code, String recoveryCode) {

@@ -10,13 +10,16 @@ import io.gatekeep.api.mfa.lockout.LockoutPolicy;
 import io.gatekeep.api.mfa.secrets.SecretCipher;
 import io.gatekeep.api.mfa.secrets.SecretKeyring;
 import io.gatekeep.api.mfa.totp.TotpSecretGenerator;
+import io.gatekeep.api.mfa.verification.TotpSignInStore.AtOnce;
 import io.gatekeep.api.mfa.verification.TotpSignInStore.Completion;
+import io.gatekeep.api.mfa.verification.TotpSignInStore.FactorState;
 import io.gatekeep.api.mfa.verification.TotpSignInStore.SignInState;
 import io.gatekeep.api.outbox.OutboxWriter;
 import io.gatekeep.api.sessions.SessionProperties;
 import io.gatekeep.api.sessions.SessionTokens;
 import io.gatekeep.api.sessions.Sessions;
 import io.gatekeep.api.sessions.Sessions.PendingSession;
+import io.gatekeep.credentials.CarriedWrite;
 import io.gatekeep.events.account.SignInMethod;
 import io.gatekeep.events.account.SignedIn;
 import io.gatekeep.events.mfa.MfaVerificationSucceeded;
@@ -26,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -175,6 +179,83 @@ class TotpSignInStoreTest {
         assertThat(results).filteredOn(Boolean::booleanValue).hasSize(1);
         assertThat(count("select count(*) from auth_session where user_id = ? and kind = 'FULL'"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theOneRequestFormRefundsAndReadsTheFactorStateInOneStatement() {
+        DB.update("insert into mfa_lockout (user_id, consecutive_failures, updated_at) values (?, 2, ?)", user, T0);
+        DB.update(
+                "insert into rate_limit_counter (bucket, window_start, hits) values (?, ?, 3)",
+                "test:" + user,
+                Instant.EPOCH);
+        CarriedWrite refund = new CarriedWrite(
+                "update rate_limit_counter set hits = hits - 1 where bucket = :testBucket",
+                Map.of("testBucket", "test:" + user));
+
+        FactorState state = store.refundAndLookUp(user, refund).block();
+
+        assertThat(state.credential())
+                .hasValueSatisfying(c -> assertThat(c.id()).isEqualTo(credentialId));
+        assertThat(state.lockout().consecutiveFailures()).isEqualTo(2);
+        assertThat(DB.client
+                        .sql("select hits from rate_limit_counter where bucket = :bucket")
+                        .bind("bucket", "test:" + user)
+                        .map(row -> row.get(0, Integer.class))
+                        .one()
+                        .block())
+                .isEqualTo(2);
+        FactorState nobody = store.refundAndLookUp(UUID.randomUUID(), refund).block();
+        assertThat(nobody.credential()).isEmpty();
+        assertThat(nobody.lockout().consecutiveFailures()).isZero();
+    }
+
+    @Test
+    void theOneRequestFormCompletesWithoutAChallengeUnderTheSameConditions() {
+        DB.update("insert into mfa_lockout (user_id, consecutive_failures, updated_at) values (?, 5, ?)", user, T0);
+        assertThat(completeAtOnce(STEP + 1, DB.client).block())
+                .as("attempts used up")
+                .isFalse();
+        DB.update("update mfa_lockout set consecutive_failures = 2 where user_id = ?", user);
+        assertThat(completeAtOnce(STEP, DB.client).block()).as("step used").isFalse();
+        assertNothingWritten();
+
+        assertThat(completeAtOnce(STEP + 1, DB.client).block()).isTrue();
+
+        assertThat(lastUsedStep()).isEqualTo(STEP + 1);
+        assertThat(count("select count(*) from auth_session where user_id = ? and kind = 'FULL' and mfa_verified"))
+                .isEqualTo(1);
+        assertThat(count("select consecutive_failures from mfa_lockout where user_id = ?"))
+                .isZero();
+        assertThat(outboxTypes())
+                .containsExactly("io.gatekeep.verification.succeeded", "io.gatekeep.account.signed-in");
+    }
+
+    @Test
+    void fiftyOneRequestCompletionsOfOneStepOnTwoInstancesSucceedOnce() {
+        List<DatabaseClient> instances = List.of(DB.newInstance(), DB.newInstance());
+
+        List<Boolean> results = Concurrently.submit(50, i -> completeAtOnce(STEP + 1, instances.get(i % 2)));
+
+        assertThat(results).filteredOn(Boolean::booleanValue).hasSize(1);
+        assertThat(count("select count(*) from auth_session where user_id = ? and kind = 'FULL'"))
+                .isEqualTo(1);
+        assertThat(outboxTypes()).hasSize(2);
+    }
+
+    private Mono<Boolean> completeAtOnce(long step, DatabaseClient client) {
+        Sessions sessions = new Sessions(
+                client,
+                CLOCK,
+                new SessionProperties(Duration.ofHours(12), Duration.ofHours(2), Duration.ofMinutes(15)));
+        PendingSession session = sessions.pendingMfaVerified(user, T0, "127.0.0.1");
+        OutboxWriter.GuardedEvents events = new OutboxWriter(client, CLOCK, "/test")
+                .insertWhere(
+                        List.of(
+                                new MfaVerificationSucceeded(user, credentialId, SecondFactor.TOTP, "127.0.0.1"),
+                                new SignedIn(user, session.issued().sessionId(), SignInMethod.TOTP, "127.0.0.1")),
+                        TotpSignInStore.WHEN_COMPLETED);
+        return new TotpSignInStore(client, LockoutPolicy.defaults())
+                .completeAtOnce(new AtOnce(user, credentialId, step, T0), session, events);
     }
 
     /** What the caller does once the code matched {@code step}: the success, written if it all still holds. */
