@@ -12,9 +12,6 @@ public record OutboxProperties(@DefaultValue Relay relay) {
      * @param enabled        whether this instance runs a relay thread (only one relay publishes at a time anyway)
      * @param pollInterval   how often the leading relay looks for rows when no commit in its own service woke it, and
      *                       how often a standby relay tries to take over
-     * @param commitGather   after a read, how long a commit's wake-up waits before the next read, so that the commits
-     *                       of a busy moment go out in one batch (one read, one send, one mark) rather than one each;
-     *                       a commit after a quiet spell is read at once
      * @param batchSize      rows read and sent at a time
      * @param maxBatchesInFlight batches sent ahead of Kafka's acknowledgements (1: wait for each batch before reading
      *                       the next)
@@ -25,7 +22,6 @@ public record OutboxProperties(@DefaultValue Relay relay) {
     public record Relay(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("50ms") Duration pollInterval,
-            @DefaultValue("10ms") Duration commitGather,
             @DefaultValue("500") int batchSize,
             @DefaultValue("4") int maxBatchesInFlight,
             @DefaultValue("200ms") Duration initialBackoff,

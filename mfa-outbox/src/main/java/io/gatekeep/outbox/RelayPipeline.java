@@ -95,7 +95,6 @@ final class RelayPipeline {
      */
     void run(BooleanSupplier keepGoing) throws SQLException, InterruptedException {
         long poll = settings.pollInterval().toNanos();
-        long gather = settings.commitGather().toNanos();
         boolean more = true;
         long lastRead = System.nanoTime() - poll;
         try {
@@ -109,18 +108,11 @@ final class RelayPipeline {
                         && (inFlight.isEmpty() || inFlight.peekLast().sendError == null);
                 if (!room) {
                     wake.awaitAcknowledgement(inFlight.peekFirst().deadline);
-                } else if (more
-                        || System.nanoTime() - lastRead >= poll
-                        || (System.nanoTime() - lastRead >= gather && wake.takeCommitted())) {
+                } else if (more || wake.takeCommitted() || System.nanoTime() - lastRead >= poll) {
                     lastRead = System.nanoTime();
                     Batch batch = fetchAndSend();
                     // Only a full batch that went out cleanly means more is waiting.
                     more = batch.full() && batch.sendError == null;
-                } else if (wake.hasCommitted()) {
-                    // a commit came soon after the last read: let the commits of the next moments join its batch
-                    long deadline = lastRead + gather;
-                    wake.awaitAcknowledgement(
-                            inFlight.isEmpty() ? deadline : Math.min(deadline, inFlight.peekFirst().deadline));
                 } else {
                     long deadline = lastRead + poll;
                     wake.awaitAny(inFlight.isEmpty() ? deadline : Math.min(deadline, inFlight.peekFirst().deadline));
@@ -398,11 +390,6 @@ final class RelayPipeline {
         synchronized void acknowledged() {
             acknowledged = true;
             notifyAll();
-        }
-
-        /** Whether a commit happened since the last {@link #takeCommitted}, without taking it. */
-        synchronized boolean hasCommitted() {
-            return committed;
         }
 
         /** Whether a commit happened since the last call. */

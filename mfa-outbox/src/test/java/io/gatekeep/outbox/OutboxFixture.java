@@ -122,7 +122,6 @@ final class OutboxFixture implements AutoCloseable {
         OutboxProperties.Relay settings = new OutboxProperties.Relay(
                 true,
                 Duration.ofMillis(20),
-                Duration.ofMillis(5),
                 100,
                 4,
                 Duration.ofMillis(200),
