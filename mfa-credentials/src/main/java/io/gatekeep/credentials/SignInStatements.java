@@ -36,32 +36,45 @@ public final class SignInStatements {
      * Row locks in the order the full path takes them (challenge, lockout, credential), so the two never deadlock.
      * The locking reads see the newest committed rows (READ COMMITTED re-checks a row changed meanwhile), so a
      * challenge used, a lock started or a step consumed by a concurrent request anywhere stops this one: then nothing
-     * at all is written, as every write below waits on "consumed".
+     * at all is written, as every write below waits on "consumed". The one-request form has no challenge (the
+     * password was checked in the same request) and takes the same locks without the first.
      */
-    private static final String COMPLETE = """
-            with challenge as materialized (
+    private static final String CHALLENGE = """
+            challenge as materialized (
                 select id from auth_session
-                where id = :challenge and %1$s
+                where id = :challenge and %s
                 for update),
+            """;
+
+    private static final String CONSUME = """
             lockout as materialized (
                 select consecutive_failures, locked_until from mfa_lockout where user_id = :user for update),
             consumed as (
                 update mfa_credential set last_used_step = :step, last_used_at = :now
                 where id = :credential and user_id = :user and revoked_at is null
-                  and %2$s
-                  and exists (select 1 from challenge)
-                  and not exists (select 1 from lockout where not (%3$s))
+                  and %1$s
+                  and not exists (select 1 from lockout where not (%2$s))%3$s
                 returning id),
+            """;
+
+    private static final String CLAIM = """
             claimed as (
                 update auth_session set revoked_at = :now where id = :challenge and exists (select 1 from consumed)),
+            """;
+
+    private static final String RESET_AND_INSERT = """
             reset as (
                 update mfa_lockout set consecutive_failures = 0, updated_at = :now
                 where user_id = :user and consecutive_failures > 0 and exists (select 1 from consumed)),
             session as (
-                %4$s),
+                %1$s),
             events as (
-                %5$s)
+                %2$s)
             select count(*) from consumed""";
+
+    private static String consume(String furtherCondition) {
+        return CONSUME.formatted(CredentialStatements.newerStep(""), permitsAttempt(""), furtherCondition);
+    }
 
     /**
      * The one-request sign-in's read, once the password matched: runs {@code refund} (the password attempt's rate-limit
@@ -79,28 +92,6 @@ public final class SignInStatements {
                         left join mfa_lockout l on l.user_id = :user""");
     }
 
-    /*
-     * The one-request form has no challenge: the password was checked in the same request. Locks in the full path's
-     * order without its first (lockout, credential), so the two never deadlock.
-     */
-    private static final String COMPLETE_AT_ONCE = """
-            with lockout as materialized (
-                select consecutive_failures, locked_until from mfa_lockout where user_id = :user for update),
-            consumed as (
-                update mfa_credential set last_used_step = :step, last_used_at = :now
-                where id = :credential and user_id = :user and revoked_at is null
-                  and %1$s
-                  and not exists (select 1 from lockout where not (%2$s))
-                returning id),
-            reset as (
-                update mfa_lockout set consecutive_failures = 0, updated_at = :now
-                where user_id = :user and consecutive_failures > 0 and exists (select 1 from consumed)),
-            session as (
-                %3$s),
-            events as (
-                %4$s)
-            select count(*) from consumed""";
-
     /**
      * {@link #complete} for a sign-in that sent password and code in one request: the same conditions and writes
      * but no challenge (the caller checked the password just before). Parameters {@code :user}, {@code :credential},
@@ -109,8 +100,7 @@ public final class SignInStatements {
     public static Statement completeAtOnce(GuardedInsert session, GuardedInsert events) {
         return new Statement(
                 "sign-in.complete-at-once",
-                COMPLETE_AT_ONCE.formatted(
-                        CredentialStatements.newerStep(""), permitsAttempt(""), session.sql(), events.sql()));
+                "with " + consume("") + RESET_AND_INSERT.formatted(session.sql(), events.sql()));
     }
 
     /**
@@ -122,7 +112,9 @@ public final class SignInStatements {
     public static Statement complete(GuardedInsert session, GuardedInsert events) {
         return new Statement(
                 "sign-in.complete",
-                COMPLETE.formatted(
-                        live(""), CredentialStatements.newerStep(""), permitsAttempt(""), session.sql(), events.sql()));
+                "with " + CHALLENGE.formatted(live(""))
+                        + consume("\n      and exists (select 1 from challenge)")
+                        + CLAIM
+                        + RESET_AND_INSERT.formatted(session.sql(), events.sql()));
     }
 }

@@ -34,9 +34,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Password sign-in. Rate limits are counted first (in their own statement, so they hold even when the sign-in
- * fails) and taken back when the password matches: only failed attempts count, per client network, per account and
- * network, and per account ({@link SignInRateLimitProperties}). Unknown emails, invited users without a password and wrong passwords all run one bcrypt comparison and
+ * Password sign-in. Rate limits are counted first (in the statement that also finds the account, on its own, so they
+ * hold even when the sign-in fails) and taken back when the password matches: only failed attempts count, per client
+ * network, per account and network, and per account ({@link SignInRateLimitProperties}). A one-request sign-in passes
+ * a {@link SignInAtOnce}, which may complete the sign-in the moment the password matched. Unknown emails, invited users without a password and wrong passwords all run one bcrypt comparison and
  * get the same {@link SignInOutcome.InvalidCredentials}; only failures of known users are recorded as events.
  */
 @Component

@@ -11,6 +11,7 @@ import io.gatekeep.credentials.Guard;
 import io.gatekeep.credentials.GuardedInsert;
 import io.gatekeep.credentials.LockoutCondition;
 import io.gatekeep.credentials.SignInStatements;
+import io.gatekeep.credentials.Statement;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -39,7 +41,10 @@ class TotpSignInStore {
     /** What {@link #complete} needs beside the row of the new session and its events. */
     public record Completion(UUID challengeId, UUID userId, UUID credentialId, long step, Instant now) {}
 
-    /** What {@link #completeAtOnce} needs beside the row of the new session and its events. */
+    /**
+     * What a success writes beside the new session and its events: the user, the credential, the step it consumes and
+     * when. All that {@link #completeAtOnce} needs; {@link #complete} needs the challenge too.
+     */
     public record AtOnce(UUID userId, UUID credentialId, long step, Instant now) {}
 
     /** A user's active credential (if any) and lockout state. */
@@ -76,24 +81,13 @@ class TotpSignInStore {
      * @param events inserted with the guard {@link #WHEN_COMPLETED}
      */
     Mono<Boolean> complete(Completion completion, PendingSession session, GuardedEvents events) {
-        GuardedInsert sessionRow = session.insertWhere(WHEN_COMPLETED);
-        GuardedInsert eventRows = events.insert();
-        Map<String, Object> parameters = new HashMap<>(sessionRow.parameters());
-        parameters.putAll(eventRows.parameters());
-        parameters.put("challenge", completion.challengeId());
-        parameters.put("user", completion.userId());
-        parameters.put("credential", completion.credentialId());
-        parameters.put("step", completion.step());
-        parameters.put("now", completion.now());
-        parameters.put("max", LockoutCondition.maxParameter(policy));
-        // one statement per shape of the two inserts (in practice one): formatted once, not per sign-in
-        String statement = statements.computeIfAbsent(
-                new Shape(sessionRow.sql(), eventRows.sql()),
-                shape -> SignInStatements.complete(sessionRow, eventRows).sql());
-        return db.sql(statement)
-                .bindValues(parameters)
-                .map(row -> row.get(0, Long.class) == 1)
-                .one();
+        return completeWith(
+                statements,
+                SignInStatements::complete,
+                session,
+                events,
+                new AtOnce(completion.userId(), completion.credentialId(), completion.step(), completion.now()),
+                Map.of("challenge", completion.challengeId()));
     }
 
     /**
@@ -123,18 +117,30 @@ class TotpSignInStore {
      * @param events inserted with the guard {@link #WHEN_COMPLETED}
      */
     Mono<Boolean> completeAtOnce(AtOnce completion, PendingSession session, GuardedEvents events) {
+        return completeWith(atOnceStatements, SignInStatements::completeAtOnce, session, events, completion, Map.of());
+    }
+
+    /** Runs a completing statement built by {@code build} (once per shape of the two inserts, not per sign-in). */
+    private Mono<Boolean> completeWith(
+            Map<Shape, String> cache,
+            BiFunction<GuardedInsert, GuardedInsert, Statement> build,
+            PendingSession session,
+            GuardedEvents events,
+            AtOnce success,
+            Map<String, Object> more) {
         GuardedInsert sessionRow = session.insertWhere(WHEN_COMPLETED);
         GuardedInsert eventRows = events.insert();
         Map<String, Object> parameters = new HashMap<>(sessionRow.parameters());
         parameters.putAll(eventRows.parameters());
-        parameters.put("user", completion.userId());
-        parameters.put("credential", completion.credentialId());
-        parameters.put("step", completion.step());
-        parameters.put("now", completion.now());
+        parameters.putAll(more);
+        parameters.put("user", success.userId());
+        parameters.put("credential", success.credentialId());
+        parameters.put("step", success.step());
+        parameters.put("now", success.now());
         parameters.put("max", LockoutCondition.maxParameter(policy));
-        String statement = atOnceStatements.computeIfAbsent(
+        String statement = cache.computeIfAbsent(
                 new Shape(sessionRow.sql(), eventRows.sql()),
-                shape -> SignInStatements.completeAtOnce(sessionRow, eventRows).sql());
+                shape -> build.apply(sessionRow, eventRows).sql());
         return db.sql(statement)
                 .bindValues(parameters)
                 .map(row -> row.get(0, Long.class) == 1)

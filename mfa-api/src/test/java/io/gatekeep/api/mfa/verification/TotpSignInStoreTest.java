@@ -92,18 +92,11 @@ class TotpSignInStoreTest {
 
         assertThat(complete(challenge, STEP + 1, DB.client).block()).isTrue();
 
-        assertThat(lastUsedStep()).isEqualTo(STEP + 1);
         assertThat(count("select count(*) from auth_session where user_id = ? and kind = 'MFA_CHALLENGE' "
                         + "and revoked_at is not null"))
                 .as("challenge used")
                 .isEqualTo(1);
-        assertThat(count("select count(*) from auth_session where user_id = ? and kind = 'FULL' and mfa_verified "
-                        + "and mfa_verified_at is not null and not via_recovery_code"))
-                .isEqualTo(1);
-        assertThat(count("select consecutive_failures from mfa_lockout where user_id = ?"))
-                .isZero();
-        assertThat(outboxTypes())
-                .containsExactly("io.gatekeep.verification.succeeded", "io.gatekeep.account.signed-in");
+        assertSignedInOnce();
     }
 
     @Test
@@ -221,13 +214,7 @@ class TotpSignInStoreTest {
 
         assertThat(completeAtOnce(STEP + 1, DB.client).block()).isTrue();
 
-        assertThat(lastUsedStep()).isEqualTo(STEP + 1);
-        assertThat(count("select count(*) from auth_session where user_id = ? and kind = 'FULL' and mfa_verified"))
-                .isEqualTo(1);
-        assertThat(count("select consecutive_failures from mfa_lockout where user_id = ?"))
-                .isZero();
-        assertThat(outboxTypes())
-                .containsExactly("io.gatekeep.verification.succeeded", "io.gatekeep.account.signed-in");
+        assertSignedInOnce();
     }
 
     @Test
@@ -243,6 +230,15 @@ class TotpSignInStoreTest {
     }
 
     private Mono<Boolean> completeAtOnce(long step, DatabaseClient client) {
+        Success success = success(client);
+        return new TotpSignInStore(client, LockoutPolicy.defaults())
+                .completeAtOnce(new AtOnce(user, credentialId, step, T0), success.session(), success.events());
+    }
+
+    /** The rows a success inserts: the new session and its events. */
+    private record Success(PendingSession session, OutboxWriter.GuardedEvents events) {}
+
+    private Success success(DatabaseClient client) {
         Sessions sessions = new Sessions(
                 client,
                 CLOCK,
@@ -254,25 +250,29 @@ class TotpSignInStoreTest {
                                 new MfaVerificationSucceeded(user, credentialId, SecondFactor.TOTP, "127.0.0.1"),
                                 new SignedIn(user, session.issued().sessionId(), SignInMethod.TOTP, "127.0.0.1")),
                         TotpSignInStore.WHEN_COMPLETED);
-        return new TotpSignInStore(client, LockoutPolicy.defaults())
-                .completeAtOnce(new AtOnce(user, credentialId, step, T0), session, events);
+        return new Success(session, events);
     }
 
     /** What the caller does once the code matched {@code step}: the success, written if it all still holds. */
     private Mono<Boolean> complete(Challenge challenge, long step, DatabaseClient client) {
-        Sessions sessions = new Sessions(
-                client,
-                CLOCK,
-                new SessionProperties(Duration.ofHours(12), Duration.ofHours(2), Duration.ofMinutes(15)));
-        PendingSession session = sessions.pendingMfaVerified(user, T0, "127.0.0.1");
-        OutboxWriter.GuardedEvents events = new OutboxWriter(client, CLOCK, "/test")
-                .insertWhere(
-                        List.of(
-                                new MfaVerificationSucceeded(user, credentialId, SecondFactor.TOTP, "127.0.0.1"),
-                                new SignedIn(user, session.issued().sessionId(), SignInMethod.TOTP, "127.0.0.1")),
-                        TotpSignInStore.WHEN_COMPLETED);
+        Success success = success(client);
         return new TotpSignInStore(client, LockoutPolicy.defaults())
-                .complete(new Completion(challenge.id(), user, credentialId, step, T0), session, events);
+                .complete(
+                        new Completion(challenge.id(), user, credentialId, step, T0),
+                        success.session(),
+                        success.events());
+    }
+
+    /** Step STEP + 1 consumed, failures reset, one MFA-verified session and its two events. */
+    private void assertSignedInOnce() {
+        assertThat(lastUsedStep()).isEqualTo(STEP + 1);
+        assertThat(count("select count(*) from auth_session where user_id = ? and kind = 'FULL' and mfa_verified "
+                        + "and mfa_verified_at is not null and not via_recovery_code"))
+                .isEqualTo(1);
+        assertThat(count("select consecutive_failures from mfa_lockout where user_id = ?"))
+                .isZero();
+        assertThat(outboxTypes())
+                .containsExactly("io.gatekeep.verification.succeeded", "io.gatekeep.account.signed-in");
     }
 
     private void assertNothingWritten() {
