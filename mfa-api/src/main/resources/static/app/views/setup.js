@@ -49,7 +49,9 @@ export async function setup(main) {
   let interval = null;
   const stop = () => { if (interval) clearInterval(interval); interval = null; };
 
-  const qr = h('img', { class: 'qr', alt: 'QR code for your authenticator app', width: 220, height: 220, src: material.qrCodePng });
+  // shown at the PNG's own 256 px, so that every module is the same whole number of screen pixels (a scaled code
+  // has modules of two widths, which cameras and readers may fail on)
+  const qr = h('img', { class: 'qr', alt: 'QR code for your authenticator app', width: 256, height: 256, src: material.qrCodePng });
   const countdown = h('p', { class: 'countdown', id: 'qr-countdown' });
   const refresh = h('button', { type: 'button', class: 'primary', text: 'Expired: show a new code' });
   const expired = h('div', { class: 'qr-expired', hidden: true }, h('p', { text: 'This QR code has expired.' }), refresh);

@@ -5,12 +5,17 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import io.gatekeep.webtests.Accounts.Person;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.openqa.selenium.By;
@@ -69,17 +74,42 @@ final class Flows {
     private static String readQr(WebElement qr) {
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(qr.getScreenshotAs(OutputType.BYTES)));
-            String uri = new MultiFormatReader()
-                    .decode(
-                            new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                            Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
-                    .getText();
-            return Accounts.secretOf(uri);
+            // as a camera sees it: with white space around and large enough; a tight crop of a dense code at a few
+            // pixels per module does not always read, even when painted
+            BufferedImage framed = framed(image, 3, 24);
+            for (BinaryBitmap bitmap : List.of(
+                    new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(framed))),
+                    new BinaryBitmap(new GlobalHistogramBinarizer(new BufferedImageLuminanceSource(framed))))) {
+                try {
+                    String uri = new MultiFormatReader()
+                            .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                            .getText();
+                    return Accounts.secretOf(uri);
+                } catch (NotFoundException e) {
+                    // try the other reading
+                }
+            }
+            return null; // not painted yet: look again
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NotFoundException e) {
-            return null; // not painted yet: look again
         }
+    }
+
+    /** {@code image} scaled up {@code scale} times, pixel for pixel, inside a white border of {@code margin}. */
+    private static BufferedImage framed(BufferedImage image, int scale, int margin) {
+        int width = image.getWidth() * scale + 2 * margin;
+        int height = image.getHeight() * scale + 2 * margin;
+        BufferedImage framed = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = framed.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+            g.drawImage(image, margin, margin, image.getWidth() * scale, image.getHeight() * scale, null);
+        } finally {
+            g.dispose();
+        }
+        return framed;
     }
 
     /** On the setup page: scans the QR, enters the code, and answers the recovery code shown. */
