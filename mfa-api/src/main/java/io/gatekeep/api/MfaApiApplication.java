@@ -8,7 +8,7 @@ import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServic
 @SpringBootApplication(exclude = ReactiveUserDetailsServiceAutoConfiguration.class)
 public class MfaApiApplication {
 
-    /** Reactor Netty's setting for how many event-loop threads serve HTTP (and, shared, the database). */
+    /** Reactor Netty's setting for how many event loops serve HTTP, and as many again for the PostgreSQL driver. */
     static final String EVENT_LOOPS = "reactor.netty.ioWorkerCount";
 
     public static void main(String[] args) {

@@ -29,8 +29,8 @@ public class Users {
      */
     public static RateLimiter.Read<UserAccount> byEmail(String email) {
         return new RateLimiter.Read<>(
-                "select id as account_id, email, display_name, password_hash, status, created_at from app_user"
-                        + " where lower(email) = lower(:email)",
+                "select " + COLUMNS.replaceFirst("^id,", "id as account_id,")
+                        + " from app_user where lower(email) = lower(:email)",
                 Map.of("email", email.trim()),
                 row -> row.get("account_id", UUID.class) == null ? null : account(row, "account_id"));
     }

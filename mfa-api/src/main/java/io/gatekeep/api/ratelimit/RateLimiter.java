@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -70,8 +71,13 @@ public class RateLimiter {
     private static final String CARRIED_REFUND =
             REFUND_ASYNC.replace(":windowStart", ":rateLimitWindowStart").replace(":buckets", ":rateLimitBuckets");
 
+    /** No read: {@link #hitAll} is {@link #hitAllWith} reading nothing, so both run the one statement. */
+    private static final Read<Void> NOTHING = new Read<>("select 1 as nothing where false", Map.of(), row -> null);
+
     private final DatabaseClient db;
     private final Clock clock;
+    /** The statement per durability and read, formatted once (the reads are constants of their callers). */
+    private final Map<Shape, String> statements = new ConcurrentHashMap<>();
 
     RateLimiter(DatabaseClient db, Clock clock) {
         this.db = db;
@@ -94,25 +100,13 @@ public class RateLimiter {
      * only if every bucket is within its limit. {@link Counted#refund} takes the hits back (a sign-in that succeeded).
      */
     public Mono<Counted> hitAll(List<Limit> limits, FixedWindow window) {
-        Instant now = clock.instant();
-        Instant windowStart = window.startOf(now);
-        Map<String, Integer> limitOf = limitsByBucket(limits);
-        String[] buckets = sorted(limitOf);
-        return outsideTransaction()
-                .flatMap(alone -> db.sql(alone ? HIT_ALL_ASYNC : HIT_ALL)
-                        .bind("windowStart", windowStart)
-                        .bind("buckets", buckets)
-                        .map(row -> window.decide(
-                                row.get("hits", Integer.class), limitOf.get(row.get("bucket", String.class)), now))
-                        .all()
-                        .reduce(RateLimitDecision::stricter))
-                .map(decision -> new Counted(decision, buckets, windowStart));
+        return hitAllWith(limits, window, NOTHING).map(WithRead::counted);
     }
 
     /**
-     * {@link #hitAll} and {@code read} in one statement, which must run on its own (outside any transaction: its
-     * commit does not wait for the disk, as {@link #hitAll}'s). Empty {@link WithRead#read} when {@code read} found
-     * no row.
+     * {@link #hitAll} and {@code read} in one statement (on its own, its commit does not wait for the disk; inside a
+     * caller's transaction it keeps the caller's durability). Empty {@link WithRead#read} when {@code read} found no
+     * row.
      */
     public <T> Mono<WithRead<T>> hitAllWith(List<Limit> limits, FixedWindow window, Read<T> read) {
         Instant now = clock.instant();
@@ -122,21 +116,25 @@ public class RateLimiter {
         Map<String, Object> parameters = new HashMap<>(read.parameters());
         parameters.put("windowStart", windowStart);
         parameters.put("buckets", buckets);
-        return db.sql(HIT_ALL_WITH.formatted(HIT_ALL_ASYNC.strip(), read.select()))
-                .bindValues(parameters)
-                .map(row -> {
-                    String[] counted = row.get("rate_limit_buckets", String[].class);
-                    Integer[] hits = row.get("rate_limit_hits", Integer[].class);
-                    RateLimitDecision decision = null;
-                    for (int i = 0; i < counted.length; i++) {
-                        RateLimitDecision next = window.decide(hits[i], limitOf.get(counted[i]), now);
-                        decision = decision == null ? next : RateLimitDecision.stricter(decision, next);
-                    }
-                    return new WithRead<>(
-                            new Counted(decision, buckets, windowStart),
-                            Optional.ofNullable(read.mapper().apply(row)));
-                })
-                .one();
+        return outsideTransaction()
+                .flatMap(alone -> db.sql(statements.computeIfAbsent(
+                                new Shape(alone, read.select()),
+                                shape -> HIT_ALL_WITH.formatted(
+                                        (alone ? HIT_ALL_ASYNC : HIT_ALL).strip(), shape.read())))
+                        .bindValues(parameters)
+                        .map(row -> {
+                            String[] counted = row.get("rate_limit_buckets", String[].class);
+                            Integer[] hits = row.get("rate_limit_hits", Integer[].class);
+                            RateLimitDecision decision = null;
+                            for (int i = 0; i < counted.length; i++) {
+                                RateLimitDecision next = window.decide(hits[i], limitOf.get(counted[i]), now);
+                                decision = decision == null ? next : RateLimitDecision.stricter(decision, next);
+                            }
+                            return new WithRead<>(
+                                    new Counted(decision, buckets, windowStart),
+                                    Optional.ofNullable(read.mapper().apply(row)));
+                        })
+                        .one());
     }
 
     /**
@@ -145,6 +143,8 @@ public class RateLimiter {
      * columns then all null).
      */
     public record Read<T>(String select, Map<String, Object> parameters, Function<Readable, T> mapper) {}
+
+    private record Shape(boolean alone, String read) {}
 
     /** What {@link #hitAllWith} counted and read. */
     public record WithRead<T>(Counted counted, Optional<T> read) {}

@@ -116,7 +116,7 @@ public class MfaSignIn {
     public Mono<MfaSignInResult> withCode(String challengeToken, String code, String clientIp) {
         Instant now = clock.instant();
         return signIns.lookUp(SessionTokens.sha256(challengeToken), now)
-                .flatMap(state -> freshStep(state, code, now)
+                .flatMap(state -> freshStep(state.credential(), state.lockout(), code, now)
                         .map(step -> Mono.deferContextual(context ->
                                         completeAccepted(state, step, clientIp, RequestUserAgent.of(context), now))
                                 .flatMap(completed -> completed
@@ -168,10 +168,6 @@ public class MfaSignIn {
     }
 
     /** The step {@code code} matches, when the lockout permits an attempt and the step was never accepted. */
-    private Optional<Long> freshStep(SignInState state, String code, Instant now) {
-        return freshStep(state.credential(), state.lockout(), code, now);
-    }
-
     private Optional<Long> freshStep(
             Optional<ActiveCredential> active, LockoutState lockout, String code, Instant now) {
         if (!lockout.permitsAttempt(lockoutPolicy, now) || active.isEmpty()) {
