@@ -15,6 +15,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -71,9 +72,17 @@ final class Flows {
         }
     }
 
+    private static final String PNG_DATA_URI = "data:image/png;base64,";
+
     private static String readQr(WebElement qr) {
         try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(qr.getScreenshotAs(OutputType.BYTES)));
+            // the image the page shows, as its own pixels: a screenshot of it goes through the browser's scaling
+            // and compositing, and a dense code then does not always read even when it is plainly on screen
+            String src = qr.getAttribute("src");
+            byte[] shown = src != null && src.startsWith(PNG_DATA_URI)
+                    ? Base64.getDecoder().decode(src.substring(PNG_DATA_URI.length()))
+                    : qr.getScreenshotAs(OutputType.BYTES);
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(shown));
             // as a camera sees it: with white space around and large enough; a tight crop of a dense code at a few
             // pixels per module does not always read, even when painted
             BufferedImage framed = framed(image, 3, 24);
