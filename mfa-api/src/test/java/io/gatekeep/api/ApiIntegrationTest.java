@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatekeep.testing.MutableClock;
 import io.gatekeep.testing.TestEnvironment;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -69,6 +73,30 @@ public abstract class ApiIntegrationTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected ConnectionFactory connectionFactory;
+
+    /**
+     * After every test, whatever it did (cancelled requests, concurrent ones, failures): every R2DBC connection is back
+     * in the pool, and no session sits idle inside a transaction, whose locks would stall the next request that needs
+     * the same rows. Either leak would otherwise show up far from its cause, as a later test's request that hangs.
+     */
+    @AfterEach
+    void everyConnectionIsReturnedAndNoTransactionIsLeftOpen() {
+        assertThat(connectionFactory).isInstanceOf(ConnectionPool.class);
+        ((ConnectionPool) connectionFactory)
+                .getMetrics()
+                .ifPresent(metrics -> Awaitility.await("connections back in the pool")
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> metrics.acquiredSize() == 0));
+        Awaitility.await("no transaction left open")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.queryForObject("""
+                                select count(*) from pg_stat_activity
+                                where datname = current_database() and pid <> pg_backend_pid()
+                                  and state like 'idle in transaction%'""", Integer.class) == 0);
+    }
 
     /** A signed-up organization with its owner, signed in. */
     protected record Account(UUID organizationId, UUID userId, String email, String password, String token) {}

@@ -1,10 +1,13 @@
 package io.gatekeep.api.db;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import io.r2dbc.spi.ConnectionFactory;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -38,6 +41,18 @@ class DatabaseConfiguration {
                 .build();
         dataSource.setPoolName("gatekeep-jdbc");
         return dataSource;
+    }
+
+    /**
+     * Request transactions last milliseconds. A transaction left open by a bug, or a statement stuck behind its locks,
+     * would otherwise make later requests wait without end (there is no deadline on a reactive request); with these
+     * session limits PostgreSQL ends such a transaction and fails such a wait with an error that says what happened.
+     */
+    @Bean
+    ConnectionFactoryOptionsBuilderCustomizer boundedWaitsOnEveryConnection() {
+        return builder -> builder.option(
+                PostgresqlConnectionFactoryProvider.OPTIONS,
+                Map.of("lock_timeout", "10s", "idle_in_transaction_session_timeout", "15s"));
     }
 
     @Bean
