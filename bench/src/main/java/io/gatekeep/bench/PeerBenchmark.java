@@ -24,11 +24,15 @@ import java.util.Map;
  * <p>Arguments: {@code --users=10000} (per system), {@code --seconds=15} (longest run), {@code --connections=1,16,64},
  * {@code --systems=gatekeep,keycloak}, {@code --gatekeep-forms=two-step,one-request} (Gatekeep's sign-in as two
  * requests, password then code, and as one request with both; each form with its own users), {@code --keycloak-home=<unpacked distribution>}, {@code --heap=512m} (each
- * Gatekeep service), {@code --keycloak-heap=1g}, {@code --results=bench/results/peer.tsv}, {@code --logs=<dir>}.
+ * Gatekeep service), {@code --keycloak-heap=1g}, {@code --results=bench/results/peer.tsv}, {@code --logs=<dir>},
+ * {@code --warmup-runs=4} (most warm-up runs per system and form; see {@link #warmUp}).
  */
 public final class PeerBenchmark {
 
     private static final int WARMUP_CONNECTIONS = 16;
+
+    /** Two warm-up runs whose sign-ins/s differ by at most this share count as steady. */
+    private static final double STEADY = 0.10;
 
     /** One measured run. */
     record Row(
@@ -55,6 +59,10 @@ public final class PeerBenchmark {
         MfaVerificationBenchmark.quietLogging();
         Map<String, String> options = options(args);
         int users = Integer.parseInt(options.getOrDefault("users", "10000"));
+        int warmupRuns = Integer.parseInt(options.getOrDefault("warmup-runs", "4"));
+        if (warmupRuns < 1) {
+            throw new IllegalArgumentException("--warmup-runs must be at least 1");
+        }
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "15"));
         int[] levels = Arrays.stream(
                         options.getOrDefault("connections", "1,16,64").split(","))
@@ -79,14 +87,19 @@ public final class PeerBenchmark {
             }
         }
         int[] slices = slices(users, levels);
+        // each form's users: up to warmupRuns warm-up slices, then the measured slices
+        int perForm = users + (warmupRuns - 1) * slices[0];
         System.out.printf(
-                "Machine: %d cores, load average %s. %,d users per system: %,d warm-up (%d connections), "
-                        + "then %s; each run stops after %.0f s or when its users are used up.%n",
+                "Machine: %d cores, load average %s. %,d users per system and form: warm-up runs of %,d (%d "
+                        + "connections) until two in a row are within %.0f %% of each other (at most %d), then %s; "
+                        + "each run stops after %.0f s or when its users are used up.%n",
                 Runtime.getRuntime().availableProcessors(),
                 CpuMeter.loadAverage(),
-                users,
+                perForm,
                 slices[0],
                 WARMUP_CONNECTIONS,
+                100 * STEADY,
+                warmupRuns,
                 describe(levels, slices),
                 seconds);
 
@@ -101,12 +114,13 @@ public final class PeerBenchmark {
                 System.out.printf("  up in %.0f s; %s%n", (System.nanoTime() - started) / 1e9, peer.settings());
                 settings.put(peer.name(), peer.settings());
                 long seedStart = System.nanoTime();
-                // the one after the first form's users is only for the refusal check; a second form gets its own
+                // a second form gets users of its own; the one after all forms' users is for the refusal check
                 boolean oneRequestToo = peer instanceof PeerSystems.Gatekeep && forms.contains("one-request");
-                peer.seed(oneRequestToo ? 2 * users + 1 : users + 1);
+                int refusalUser = oneRequestToo ? 2 * perForm : perForm;
+                peer.seed(refusalUser + 1);
                 System.out.printf(
                         "  %,d users with password and TOTP seeded in %.1f s%n",
-                        users, (System.nanoTime() - seedStart) / 1e9);
+                        refusalUser + 1, (System.nanoTime() - seedStart) / 1e9);
                 Map<String, Double> idleStart = peer.cpu();
                 long idleFrom = System.nanoTime();
                 Thread.sleep(5_000);
@@ -116,20 +130,14 @@ public final class PeerBenchmark {
                 idleEnd.forEach((name, value) -> idle.put(name, (value - idleStart.get(name)) / idleSeconds));
                 System.out.println("  idle for 5 s (no requests), CPU cores busy: " + format(idle));
                 settings.merge(peer.name(), "; idle CPU cores (no requests): " + format(idle), String::concat);
-                PeerLoad.Result refused = PeerLoad.run(peer.baseUrl(), 1, users, users + 1, 30, peer.signIn(true));
+                PeerLoad.Result refused =
+                        PeerLoad.run(peer.baseUrl(), 1, refusalUser, refusalUser + 1, 30, peer.signIn(true));
                 if (refused.succeeded() != 0) {
                     throw new IllegalStateException(peer.name() + " accepted a wrong TOTP code");
                 }
                 System.out.println("  check: a sign-in with the right password and a wrong TOTP code is refused ("
                         + String.join(", ", refused.failures().keySet()) + ")");
-                int from = 0;
-                Row warm = measure(peer, WARMUP_CONNECTIONS, from, from + slices[0], seconds);
-                print("warm-up", warm);
-                if (warm.result().succeeded() == 0) {
-                    throw new IllegalStateException(peer.name() + ": no warm-up sign-in succeeded: "
-                            + warm.result().failures());
-                }
-                from += slices[0];
+                int from = warmUp(peer, "warm-up", 0, slices[0], warmupRuns, seconds);
                 for (int i = 0; i < levels.length; i++) {
                     Row row = measure(peer, levels[i], from, from + slices[i + 1], seconds);
                     print("measured", row);
@@ -141,10 +149,7 @@ public final class PeerBenchmark {
                     PeerSystems.Gatekeep gatekeep = (PeerSystems.Gatekeep) peer;
                     gatekeep.oneRequest(true);
                     settings.put(peer.name(), "as Gatekeep, password and code in one POST /api/v1/auth/sign-in");
-                    from = users + 1;
-                    Row warmOne = measure(peer, WARMUP_CONNECTIONS, from, from + slices[0], seconds);
-                    print("warm-up (one request)", warmOne);
-                    from += slices[0];
+                    from = warmUp(peer, "warm-up (one request)", perForm, slices[0], warmupRuns, seconds);
                     for (int i = 0; i < levels.length; i++) {
                         Row row = measure(peer, levels[i], from, from + slices[i + 1], seconds);
                         print("measured (one request)", row);
@@ -162,6 +167,34 @@ public final class PeerBenchmark {
         append(results, rows);
         System.out.println("\nAppended to " + results.toAbsolutePath().normalize());
         System.exit(0);
+    }
+
+    /**
+     * Warm-up runs at {@link #WARMUP_CONNECTIONS} until two in a row are within {@link #STEADY} of each other, or
+     * {@code most} were made: a JVM's JIT compiles for a minute or more under load, and a system measured while it
+     * compiles is measured at a fraction of its speed. Every system and form gets the same rule. Returns the first
+     * user after the warm-up users (all {@code most} slices are reserved, whether used or not).
+     */
+    private static int warmUp(PeerSystems.Peer peer, String what, int first, int slice, int most, double seconds)
+            throws Exception {
+        double previous = Double.NaN;
+        for (int run = 0; run < most; run++) {
+            int from = first + run * slice;
+            Row warm = measure(peer, WARMUP_CONNECTIONS, from, from + slice, seconds);
+            print(what + " " + (run + 1), warm);
+            if (warm.result().succeeded() == 0) {
+                throw new IllegalStateException(peer.name() + ": no warm-up sign-in succeeded: "
+                        + warm.result().failures());
+            }
+            double rate = warm.result().perSecond();
+            if (Math.abs(rate - previous) <= STEADY * previous) {
+                System.out.printf("  steady after %d warm-up runs%n", run + 1);
+                return first + most * slice;
+            }
+            previous = rate;
+        }
+        System.out.printf("  still changing after %d warm-up runs (measured anyway)%n", most);
+        return first + most * slice;
     }
 
     private static Row measure(PeerSystems.Peer peer, int connections, int from, int to, double seconds)
