@@ -31,8 +31,8 @@ public final class PeerBenchmark {
 
     private static final int WARMUP_CONNECTIONS = 16;
 
-    /** Two warm-up runs whose sign-ins/s differ by at most this share count as steady. */
-    private static final double STEADY = 0.10;
+    /** Two warm-up runs whose sign-ins/s differ by at most this share count as steady ({@code --steady}). */
+    private static double steady = 0.10;
 
     /** One measured run. */
     record Row(
@@ -60,6 +60,7 @@ public final class PeerBenchmark {
         Map<String, String> options = options(args);
         int users = Integer.parseInt(options.getOrDefault("users", "10000"));
         int warmupRuns = Integer.parseInt(options.getOrDefault("warmup-runs", "4"));
+        steady = Double.parseDouble(options.getOrDefault("steady", "0.10"));
         if (warmupRuns < 1) {
             throw new IllegalArgumentException("--warmup-runs must be at least 1");
         }
@@ -98,7 +99,7 @@ public final class PeerBenchmark {
                 perForm,
                 slices[0],
                 WARMUP_CONNECTIONS,
-                100 * STEADY,
+                100 * steady,
                 warmupRuns,
                 describe(levels, slices),
                 seconds);
@@ -170,7 +171,7 @@ public final class PeerBenchmark {
     }
 
     /**
-     * Warm-up runs at {@link #WARMUP_CONNECTIONS} until two in a row are within {@link #STEADY} of each other, or
+     * Warm-up runs at {@link #WARMUP_CONNECTIONS} until two in a row are within {@link #steady} of each other, or
      * {@code most} were made: a JVM's JIT compiles for a minute or more under load, and a system measured while it
      * compiles is measured at a fraction of its speed. Every system and form gets the same rule. Returns the first
      * user after the warm-up users (all {@code most} slices are reserved, whether used or not).
@@ -187,7 +188,7 @@ public final class PeerBenchmark {
                         + warm.result().failures());
             }
             double rate = warm.result().perSecond();
-            if (Math.abs(rate - previous) <= STEADY * previous) {
+            if (Math.abs(rate - previous) <= steady * previous) {
                 System.out.printf("  steady after %d warm-up runs%n", run + 1);
                 return first + most * slice;
             }

@@ -92,6 +92,27 @@ public final class SignInStatements {
                         left join mfa_lockout l on l.user_id = :user""");
     }
 
+    /** The condition a challenge given to {@link #refundAndChallenge} is inserted under: the user has MFA on. */
+    public static final Guard WHEN_MFA_ACTIVE =
+            new Guard("exists (select 1 from mfa_credential where user_id = :user and revoked_at is null)");
+
+    /**
+     * The two-step sign-in's first step once the password matched, in one statement that must run on its own
+     * (outside any transaction): runs {@code refund} (the password attempt's rate-limit hits, taken back as for any
+     * right password) and inserts {@code challenge}, guarded by {@link #WHEN_MFA_ACTIVE}. One row: {@code issued} is
+     * 1 when the user has MFA and the challenge was inserted, 0 when nothing but the refund was written. It commits
+     * without waiting for the disk: a crash right after it can lose only the challenge (the user signs in again) and
+     * the refund (one more hit counted, never fewer), never grant anything. Parameter {@code :user} and those of the
+     * two writes.
+     */
+    public static Statement refundAndChallenge(CarriedWrite refund, GuardedInsert challenge) {
+        return new Statement(
+                "sign-in.refund-and-challenge",
+                "with refund as (\n" + refund.sql() + "),\nchallenge as (\n" + challenge.sql() + "\nreturning id)\n"
+                        + "select count(*) as issued, set_config('synchronous_commit', 'off', true) as commit_mode\n"
+                        + "from challenge");
+    }
+
     /**
      * {@link #complete} for a sign-in that sent password and code in one request: the same conditions and writes
      * but no challenge (the caller checked the password just before). Parameters {@code :user}, {@code :credential},

@@ -89,6 +89,11 @@ public class Sessions {
         return pending(userId, SessionKind.FULL, true, mfaVerifiedAt, false, clientIp, userAgent, ttl);
     }
 
+    /** An MFA challenge's row (good only for the MFA step, for {@code lifetime}), not stored yet. */
+    public PendingSession pendingChallenge(UUID userId, String clientIp, String userAgent, Duration lifetime) {
+        return pending(userId, SessionKind.MFA_CHALLENGE, false, null, false, clientIp, userAgent, lifetime);
+    }
+
     /** A session row about to be inserted; {@link #parameters()} names its values as in {@link #INSERT_VALUES}. */
     public record PendingSession(IssuedSession issued, Map<String, Object> parameters) {
 

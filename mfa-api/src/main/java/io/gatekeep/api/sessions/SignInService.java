@@ -37,7 +37,9 @@ import reactor.core.publisher.Mono;
  * Password sign-in. Rate limits are counted first (in the statement that also finds the account, on its own, so they
  * hold even when the sign-in fails) and taken back when the password matches: only failed attempts count, per client
  * network, per account and network, and per account ({@link SignInRateLimitProperties}). A one-request sign-in passes
- * a {@link SignInAtOnce}, which may complete the sign-in the moment the password matched. Unknown emails, invited users without a password and wrong passwords all run one bcrypt comparison and
+ * a {@link SignInAtOnce}, which may complete the sign-in the moment the password matched; the two-step form tries the
+ * {@link ChallengeAtOnce} there, which hands a user with MFA their challenge in the same statement that takes the
+ * hits back. Unknown emails, invited users without a password and wrong passwords all run one bcrypt comparison and
  * get the same {@link SignInOutcome.InvalidCredentials}; only failures of known users are recorded as events.
  */
 @Component
@@ -56,6 +58,7 @@ public class SignInService {
     private final SignInRateLimitProperties limits;
     private final FixedWindow window;
     private final UnconfirmedSignups unconfirmedSignups;
+    private final List<ChallengeAtOnce> challengeAtOnce;
 
     SignInService(
             Users users,
@@ -66,8 +69,13 @@ public class SignInService {
             TransactionalOperator tx,
             List<SecondFactorCheck> secondFactorChecks,
             SignInRateLimitProperties limits,
-            UnconfirmedSignups unconfirmedSignups) {
+            UnconfirmedSignups unconfirmedSignups,
+            List<ChallengeAtOnce> challengeAtOnce) {
+        if (challengeAtOnce.size() > 1) {
+            throw new IllegalStateException("At most one ChallengeAtOnce: " + challengeAtOnce);
+        }
         this.unconfirmedSignups = unconfirmedSignups;
+        this.challengeAtOnce = List.copyOf(challengeAtOnce);
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -173,6 +181,14 @@ public class SignInService {
                 // the one-request form takes the hits back in its own first statement
                 return atOnce.attempt(user.get(), counted.refundCarried())
                         .flatMap(done -> done.<Mono<SignInOutcome>>map(Mono::just)
+                                .orElseGet(() -> succeed(user.get(), clientIp)));
+            }
+            if (matched && atOnce == null && !challengeAtOnce.isEmpty() && !passwords.needsUpgrade(hash)) {
+                // the two-step form's common case (MFA on) in one statement with the refund
+                return challengeAtOnce
+                        .get(0)
+                        .challenge(user.get(), clientIp, counted.refundCarried())
+                        .flatMap(issued -> issued.<Mono<SignInOutcome>>map(Mono::just)
                                 .orElseGet(() -> succeed(user.get(), clientIp)));
             }
             if (matched) {

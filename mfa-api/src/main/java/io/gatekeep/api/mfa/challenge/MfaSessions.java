@@ -7,7 +7,11 @@ import io.gatekeep.api.sessions.IssuedSession;
 import io.gatekeep.api.sessions.SessionKind;
 import io.gatekeep.api.sessions.SessionTokens;
 import io.gatekeep.api.sessions.Sessions;
+import io.gatekeep.api.sessions.Sessions.PendingSession;
+import io.gatekeep.api.web.RequestUserAgent;
+import io.gatekeep.credentials.CarriedWrite;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -51,6 +55,21 @@ public class MfaSessions {
                 .fetch()
                 .rowsUpdated()
                 .then(sessions.issue(userId, SessionKind.MFA_CHALLENGE, false, clientIp, challengePolicy.validity()));
+    }
+
+    /**
+     * {@link #issueChallenge} for a user who has MFA, in one statement on its own that also runs {@code refund}
+     * ({@link ChallengeStore#refundAndChallenge}): the challenge, or empty when the user has no active credential
+     * (then only the refund was written). Must not run inside a transaction.
+     */
+    public Mono<Optional<IssuedSession>> issueChallengeIfMfa(UUID userId, String clientIp, CarriedWrite refund) {
+        return Mono.deferContextual(context -> {
+            PendingSession challenge = sessions.pendingChallenge(
+                    userId, clientIp, RequestUserAgent.of(context), challengePolicy.validity());
+            return challenges
+                    .refundAndChallenge(userId, refund, challenge)
+                    .map(issued -> issued ? Optional.of(challenge.issued()) : Optional.<IssuedSession>empty());
+        });
     }
 
     /** A setup-only token lasting one setup session. */
