@@ -25,14 +25,14 @@ import java.util.Map;
  * {@code --systems=gatekeep,keycloak}, {@code --gatekeep-forms=two-step,one-request} (Gatekeep's sign-in as two
  * requests, password then code, and as one request with both; each form with its own users), {@code --keycloak-home=<unpacked distribution>}, {@code --heap=512m} (each
  * Gatekeep service), {@code --keycloak-heap=1g}, {@code --results=bench/results/peer.tsv}, {@code --logs=<dir>},
- * {@code --warmup-runs=4} (most warm-up runs per system and form; see {@link #warmUp}).
+ * {@code --warmup-runs=4} (most warm-up runs per system and form; see {@link #warmUp}), {@code --steady=0.10}.
  */
 public final class PeerBenchmark {
 
     private static final int WARMUP_CONNECTIONS = 16;
 
-    /** Two warm-up runs whose sign-ins/s differ by at most this share count as steady ({@code --steady}). */
-    private static double steady = 0.10;
+    /** Two warm-up runs whose sign-ins/s differ by at most this share count as steady, unless {@code --steady}. */
+    private static final String STEADY = "0.10";
 
     /** One measured run. */
     record Row(
@@ -60,7 +60,7 @@ public final class PeerBenchmark {
         Map<String, String> options = options(args);
         int users = Integer.parseInt(options.getOrDefault("users", "10000"));
         int warmupRuns = Integer.parseInt(options.getOrDefault("warmup-runs", "4"));
-        steady = Double.parseDouble(options.getOrDefault("steady", "0.10"));
+        double steady = Double.parseDouble(options.getOrDefault("steady", STEADY));
         if (warmupRuns < 1) {
             throw new IllegalArgumentException("--warmup-runs must be at least 1");
         }
@@ -138,7 +138,7 @@ public final class PeerBenchmark {
                 }
                 System.out.println("  check: a sign-in with the right password and a wrong TOTP code is refused ("
                         + String.join(", ", refused.failures().keySet()) + ")");
-                int from = warmUp(peer, "warm-up", 0, slices[0], warmupRuns, seconds);
+                int from = warmUp(peer, "warm-up", 0, slices[0], warmupRuns, steady, seconds);
                 for (int i = 0; i < levels.length; i++) {
                     Row row = measure(peer, levels[i], from, from + slices[i + 1], seconds);
                     print("measured", row);
@@ -150,7 +150,7 @@ public final class PeerBenchmark {
                     PeerSystems.Gatekeep gatekeep = (PeerSystems.Gatekeep) peer;
                     gatekeep.oneRequest(true);
                     settings.put(peer.name(), "as Gatekeep, password and code in one POST /api/v1/auth/sign-in");
-                    from = warmUp(peer, "warm-up (one request)", perForm, slices[0], warmupRuns, seconds);
+                    from = warmUp(peer, "warm-up (one request)", perForm, slices[0], warmupRuns, steady, seconds);
                     for (int i = 0; i < levels.length; i++) {
                         Row row = measure(peer, levels[i], from, from + slices[i + 1], seconds);
                         print("measured (one request)", row);
@@ -171,12 +171,13 @@ public final class PeerBenchmark {
     }
 
     /**
-     * Warm-up runs at {@link #WARMUP_CONNECTIONS} until two in a row are within {@link #steady} of each other, or
+     * Warm-up runs at {@link #WARMUP_CONNECTIONS} until two in a row are within {@code steady} of each other, or
      * {@code most} were made: a JVM's JIT compiles for a minute or more under load, and a system measured while it
      * compiles is measured at a fraction of its speed. Every system and form gets the same rule. Returns the first
      * user after the warm-up users (all {@code most} slices are reserved, whether used or not).
      */
-    private static int warmUp(PeerSystems.Peer peer, String what, int first, int slice, int most, double seconds)
+    private static int warmUp(
+            PeerSystems.Peer peer, String what, int first, int slice, int most, double steady, double seconds)
             throws Exception {
         double previous = Double.NaN;
         for (int run = 0; run < most; run++) {
