@@ -4,9 +4,11 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
+import com.google.zxing.ReaderException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import io.gatekeep.webtests.Accounts.Person;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -79,29 +81,49 @@ final class Flows {
             // the image the page shows, as its own pixels: a screenshot of it goes through the browser's scaling
             // and compositing, and a dense code then does not always read even when it is plainly on screen
             String src = qr.getAttribute("src");
-            byte[] shown = src != null && src.startsWith(PNG_DATA_URI)
+            boolean ownPixels = src != null && src.startsWith(PNG_DATA_URI);
+            byte[] shown = ownPixels
                     ? Base64.getDecoder().decode(src.substring(PNG_DATA_URI.length()))
                     : qr.getScreenshotAs(OutputType.BYTES);
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(shown));
-            // as a camera sees it: with white space around and large enough; a tight crop of a dense code at a few
-            // pixels per module does not always read, even when painted
-            BufferedImage framed = framed(image, 3, 24);
-            for (BinaryBitmap bitmap : List.of(
-                    new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(framed))),
-                    new BinaryBitmap(new GlobalHistogramBinarizer(new BufferedImageLuminanceSource(framed))))) {
-                try {
-                    String uri = new MultiFormatReader()
-                            .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
-                            .getText();
-                    return Accounts.secretOf(uri);
-                } catch (NotFoundException e) {
-                    // try the other reading
-                }
-            }
-            return null; // not painted yet: look again
+            String uri = qrText(ImageIO.read(new ByteArrayInputStream(shown)), ownPixels);
+            return uri == null ? null : Accounts.secretOf(uri); // null: not painted yet, look again
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The text of the QR code in {@code image}, or null. The code's own pixels ({@code exact}) are read module by
+     * module first, as the API's tests read the PNG: zxing's finder-pattern search misses some valid codes (one
+     * rendered here read only that way). Then, and for screenshots, as a camera sees it: with white space around and
+     * large enough, since a tight crop of a dense code at a few pixels per module does not always read, even when
+     * painted.
+     */
+    static String qrText(BufferedImage image, boolean exact) {
+        if (exact) {
+            try {
+                return new QRCodeReader()
+                        .decode(
+                                new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                                Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
+                        .getText();
+            } catch (ReaderException e) {
+                // not a whole code edge to edge: search for it below
+            }
+        }
+        BufferedImage framed = framed(image, 3, 24);
+        for (BinaryBitmap bitmap : List.of(
+                new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(framed))),
+                new BinaryBitmap(new GlobalHistogramBinarizer(new BufferedImageLuminanceSource(framed))))) {
+            try {
+                return new MultiFormatReader()
+                        .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                        .getText();
+            } catch (NotFoundException e) {
+                // try the other reading
+            }
+        }
+        return null;
     }
 
     /** {@code image} scaled up {@code scale} times, pixel for pixel, inside a white border of {@code margin}. */
