@@ -58,7 +58,7 @@ public class SignInService {
     private final SignInRateLimitProperties limits;
     private final FixedWindow window;
     private final UnconfirmedSignups unconfirmedSignups;
-    private final List<ChallengeAtOnce> challengeAtOnce;
+    private final Optional<ChallengeAtOnce> challengeAtOnce;
 
     SignInService(
             Users users,
@@ -70,12 +70,9 @@ public class SignInService {
             List<SecondFactorCheck> secondFactorChecks,
             SignInRateLimitProperties limits,
             UnconfirmedSignups unconfirmedSignups,
-            List<ChallengeAtOnce> challengeAtOnce) {
-        if (challengeAtOnce.size() > 1) {
-            throw new IllegalStateException("At most one ChallengeAtOnce: " + challengeAtOnce);
-        }
+            Optional<ChallengeAtOnce> challengeAtOnce) {
         this.unconfirmedSignups = unconfirmedSignups;
-        this.challengeAtOnce = List.copyOf(challengeAtOnce);
+        this.challengeAtOnce = challengeAtOnce;
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -179,17 +176,14 @@ public class SignInService {
         return passwords.matches(password, hash).flatMap(matched -> {
             if (matched && atOnce != null && !passwords.needsUpgrade(hash)) {
                 // the one-request form takes the hits back in its own first statement
-                return atOnce.attempt(user.get(), counted.refundCarried())
-                        .flatMap(done -> done.<Mono<SignInOutcome>>map(Mono::just)
-                                .orElseGet(() -> succeed(user.get(), clientIp)));
+                return orElseSucceed(atOnce.attempt(user.get(), counted.refundCarried()), user.get(), clientIp);
             }
-            if (matched && atOnce == null && !challengeAtOnce.isEmpty() && !passwords.needsUpgrade(hash)) {
+            if (matched && challengeAtOnce.isPresent() && !passwords.needsUpgrade(hash)) {
                 // the two-step form's common case (MFA on) in one statement with the refund
-                return challengeAtOnce
-                        .get(0)
-                        .challenge(user.get(), clientIp, counted.refundCarried())
-                        .flatMap(issued -> issued.<Mono<SignInOutcome>>map(Mono::just)
-                                .orElseGet(() -> succeed(user.get(), clientIp)));
+                return orElseSucceed(
+                        challengeAtOnce.get().challenge(user.get(), clientIp, counted.refundCarried()),
+                        user.get(),
+                        clientIp);
             }
             if (matched) {
                 // the right password is no failed attempt: its hits are taken back while the sign-in completes
@@ -201,6 +195,13 @@ public class SignInService {
                     .orElse(null);
             return recordFailure(user, reason, clientIp).thenReturn(new SignInOutcome.InvalidCredentials());
         });
+    }
+
+    /** The shortcut's answer, or else the usual sign-in without refunding again (the shortcut carried the refund). */
+    private Mono<SignInOutcome> orElseSucceed(
+            Mono<? extends Optional<? extends SignInOutcome>> shortcut, UserAccount user, String clientIp) {
+        return shortcut.flatMap(
+                answer -> answer.<Mono<SignInOutcome>>map(Mono::just).orElseGet(() -> succeed(user, clientIp)));
     }
 
     /** Re-hashes a password whose hash is weaker than configured, now that the password is known to be right. */
